@@ -1,0 +1,219 @@
+"""The co-op profile and its bylaws settings (정관), as plain values with their checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from coopdesk.domain import law
+from coopdesk.domain.errors import Refusal
+from coopdesk.domain.law_ref import act
+from coopdesk.domain.text import N_
+
+
+class CoopKind(Enum):
+    GENERAL = "general"  # 일반협동조합
+    SOCIAL = "social"  # 사회적협동조합
+
+
+class GoverningLaw(Enum):
+    """The law a co-op is under.  CoopDesk applies only the Framework Act's rules."""
+
+    FRAMEWORK_ACT = "framework_act"  # 협동조합 기본법
+    CONSUMER_COOP_ACT = "consumer_coop_act"  # 소비자생활협동조합법
+    AGRICULTURAL = "agricultural"  # 농업협동조합법
+    FISHERIES = "fisheries"  # 수산업협동조합법
+    CREDIT = "credit"  # 신용협동조합법
+    SME = "sme"  # 중소기업협동조합법
+    FOREST = "forest"  # 산림조합법
+    OTHER = "other"
+
+
+class NoticeMethod(Enum):
+    """How notices of meetings reach members (bylaws)."""
+
+    WRITTEN = "written"  # 서면
+    WRITTEN_AND_ELECTRONIC = "written_and_electronic"  # 서면 및 전자우편·문자
+
+
+class TieRule(Enum):
+    """What decides a tie in an election: not in the law, a bylaws setting [L]."""
+
+    RUNOFF_THEN_OLDER = "runoff_then_older"
+    RUNOFF_THEN_LOTS = "runoff_then_lots"
+    OLDER = "older"
+    LOTS = "lots"
+
+
+class MembershipStarts(Enum):
+    """When an admitted applicant becomes a member (standard bylaws: on payment)."""
+
+    FULL_PAYMENT = "full_payment"
+    FIRST_INSTALMENT = "first_instalment"
+
+
+SOCIAL_STAKEHOLDER_TYPES: tuple[str, ...] = (
+    N_("Producer"),
+    N_("Consumer"),
+    N_("Employee"),
+    N_("Volunteer"),
+    N_("Sponsor"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BylawsSettings:
+    """The settings in the bylaws that drive the program's checks (DESIGN.md §2)."""
+
+    share_price: int = 10_000  # won per share (1좌 금액)
+    min_shares: int = 1
+    max_shares_per_member: int | None = None  # bylaws limit; the 30% cap applies anyway
+    instalments_allowed: bool = False
+    membership_starts: MembershipStarts = MembershipStarts.FULL_PAYMENT
+    directors_min: int = 3
+    directors_max: int = 7
+    auditors: int = 1
+    officer_term_years: int = 2
+    notice_method: NoticeMethod = NoticeMethod.WRITTEN
+    notice_days: int = 7
+    withdrawal_notice_days: int = 30
+    non_use_months_for_expulsion: int = 12
+    tie_rule: TieRule = TieRule.RUNOFF_THEN_OLDER
+    orientation_required: bool = False
+    ordinary_assembly_within_months: int = 3
+
+
+@dataclass(frozen=True, slots=True)
+class CoopProfile:
+    name: str
+    kind: CoopKind
+    governing_law: GoverningLaw
+    main_office: str
+    fiscal_year_start_month: int
+    member_types: tuple[str, ...]
+    bylaws: BylawsSettings = field(default_factory=BylawsSettings)
+
+
+def check_governing_law(value: GoverningLaw) -> None:
+    if value is not GoverningLaw.FRAMEWORK_ACT:
+        raise Refusal(
+            N_(
+                "CoopDesk applies only the Framework Act on Cooperatives. A co-op under "
+                "another law (consumer, agricultural, fisheries, credit, SME or forest "
+                "co-ops) has other rules, which this program does not know."
+            ),
+            field="governing_law",
+        )
+
+
+def check_name(name: str, kind: CoopKind) -> None:
+    name = name.strip()
+    if not name:
+        raise Refusal(N_("The co-op needs a name."), field="name")
+    if len(name) > 100:
+        raise Refusal(N_("The name is too long (at most 100 characters)."), field="name")
+    word = law.NAME_WORD_SOCIAL if kind is CoopKind.SOCIAL else law.NAME_WORD_GENERAL
+    if word.value not in name:
+        raise Refusal(
+            N_("The name of this co-op must contain \u201c{word}\u201d."),
+            article=word.ref,
+            field="name",
+            word=word.value,
+        )
+
+
+def check_member_types(types: tuple[str, ...], kind: CoopKind) -> None:
+    cleaned = [t.strip() for t in types]
+    if any(not t for t in cleaned):
+        raise Refusal(N_("A member type needs a name."), field="member_types")
+    if len(set(cleaned)) != len(cleaned):
+        raise Refusal(N_("Two member types have the same name."), field="member_types")
+    if not cleaned:
+        raise Refusal(N_("Give at least one member type."), field="member_types")
+    need = law.SOCIAL_MIN_STAKEHOLDER_TYPES
+    if kind is CoopKind.SOCIAL and len(cleaned) < need.value:
+        raise Refusal(
+            N_("A social co-op has at least {n} types of stakeholder members."),
+            article=need.ref,
+            field="member_types",
+            n=need.value,
+        )
+
+
+def check_bylaws(b: BylawsSettings) -> None:
+    if b.share_price <= 0:
+        raise Refusal(N_("The share price must be more than 0 won."), field="share_price")
+    if b.share_price > 100_000_000:
+        raise Refusal(N_("The share price is too large."), field="share_price")
+    if b.min_shares < law.MIN_SHARES_PER_MEMBER.value:
+        raise Refusal(
+            N_("Every member holds at least {n} share."),
+            article=law.MIN_SHARES_PER_MEMBER.ref,
+            field="min_shares",
+            n=law.MIN_SHARES_PER_MEMBER.value,
+        )
+    if b.max_shares_per_member is not None and b.max_shares_per_member < b.min_shares:
+        raise Refusal(
+            N_("The most shares a member may hold cannot be less than the minimum."),
+            field="max_shares_per_member",
+        )
+    if b.directors_min < law.MIN_DIRECTORS.value or b.directors_max < b.directors_min:
+        raise Refusal(
+            N_("A co-op has at least {n} directors, the chair included."),
+            article=law.MIN_DIRECTORS.ref,
+            field="directors_min",
+            n=law.MIN_DIRECTORS.value,
+        )
+    if b.auditors < law.MIN_AUDITORS.value:
+        raise Refusal(
+            N_("A co-op has at least {n} auditor."),
+            article=law.MIN_AUDITORS.ref,
+            field="auditors",
+            n=law.MIN_AUDITORS.value,
+        )
+    if not 1 <= b.officer_term_years <= law.MAX_OFFICER_TERM_YEARS.value:
+        raise Refusal(
+            N_("An officer's term is at most {n} years."),
+            article=law.MAX_OFFICER_TERM_YEARS.ref,
+            field="officer_term_years",
+            n=law.MAX_OFFICER_TERM_YEARS.value,
+        )
+    if b.notice_days < law.MEETING_NOTICE_DAYS.value:
+        raise Refusal(
+            N_("Notice of a general assembly goes out at least {n} days before."),
+            article=law.MEETING_NOTICE_DAYS.ref,
+            field="notice_days",
+            n=law.MEETING_NOTICE_DAYS.value,
+        )
+    if not 0 <= b.withdrawal_notice_days <= 365:
+        raise Refusal(
+            N_("The withdrawal notice period must be between 0 and 365 days."),
+            article=act(24, 1),
+            field="withdrawal_notice_days",
+        )
+    if not 1 <= b.non_use_months_for_expulsion <= 120:
+        raise Refusal(
+            N_("The non-use period must be between 1 and 120 months."),
+            article=act(25, 1),
+            field="non_use_months_for_expulsion",
+        )
+    if not 1 <= b.ordinary_assembly_within_months <= 12:
+        raise Refusal(
+            N_("The ordinary assembly must be held within 1 to 12 months of the year end."),
+            article=act(28, 3),
+            field="ordinary_assembly_within_months",
+        )
+
+
+def check_profile(p: CoopProfile) -> None:
+    check_governing_law(p.governing_law)
+    check_name(p.name, p.kind)
+    if not p.main_office.strip():
+        raise Refusal(N_("Give the address of the main office."), field="main_office")
+    if not 1 <= p.fiscal_year_start_month <= 12:
+        raise Refusal(
+            N_("The fiscal year starts in a month from 1 to 12."),
+            field="fiscal_year_start_month",
+        )
+    check_member_types(p.member_types, p.kind)
+    check_bylaws(p.bylaws)

@@ -1,0 +1,80 @@
+"""The details kept for each member on the register (조합원 명부), and their checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, fields
+
+from coopdesk.domain.errors import Refusal
+from coopdesk.domain.text import N_
+
+MAX_NAME = 100
+MAX_TEXT = 200
+MAX_NOTES = 2000
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE_CHARS = re.compile(r"^\+?[0-9 ()\-.]+$")
+OLDEST_BIRTH_YEAR = 1900
+
+
+@dataclass(frozen=True, slots=True)
+class MemberDetails:
+    """What a secretary types in for a member; status and number are not here."""
+
+    name: str
+    member_type: str
+    birth_date: dt.date | None = None
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    notes: str = ""
+
+    def cleaned(self) -> MemberDetails:
+        """Surrounding spaces removed, the e-mail in lower case."""
+        return MemberDetails(
+            name=" ".join(self.name.split()),
+            member_type=self.member_type.strip(),
+            birth_date=self.birth_date,
+            phone=self.phone.strip(),
+            email=self.email.strip().lower(),
+            address=" ".join(self.address.split()),
+            notes=self.notes.strip(),
+        )
+
+    def as_dict(self) -> dict[str, object]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def check_details(d: MemberDetails, member_types: tuple[str, ...], today: dt.date) -> None:
+    """Refuse details that cannot be right; ``d`` is expected to be ``cleaned()``."""
+    if not d.name:
+        raise Refusal(N_("The member needs a name."), field="name")
+    if len(d.name) > MAX_NAME:
+        raise Refusal(N_("The name is too long (at most {n} characters)."), field="name", n=MAX_NAME)
+    if d.member_type not in member_types:
+        raise Refusal(
+            N_("\u201c{value}\u201d is not a member type of this co-op ({allowed})."),
+            field="member_type",
+            value=d.member_type,
+            allowed=", ".join(member_types),
+        )
+    if d.birth_date is not None:
+        if d.birth_date > today:
+            raise Refusal(N_("The birth date is in the future."), field="birth_date")
+        if d.birth_date.year < OLDEST_BIRTH_YEAR:
+            raise Refusal(N_("The birth date is too long ago."), field="birth_date")
+    _check_phone(d.phone)
+    if d.email and (len(d.email) > MAX_TEXT or not _EMAIL.match(d.email)):
+        raise Refusal(N_("\u201c{value}\u201d is not an e-mail address."), field="email", value=d.email)
+    if len(d.address) > MAX_TEXT:
+        raise Refusal(N_("The address is too long (at most {n} characters)."), field="address", n=MAX_TEXT)
+    if len(d.notes) > MAX_NOTES:
+        raise Refusal(N_("The notes are too long (at most {n} characters)."), field="notes", n=MAX_NOTES)
+
+
+def _check_phone(phone: str) -> None:
+    if not phone:
+        return
+    digits = sum(c.isdigit() for c in phone)
+    if not _PHONE_CHARS.match(phone) or not 7 <= digits <= 15:
+        raise Refusal(N_("\u201c{value}\u201d is not a phone number."), field="phone", value=phone)

@@ -1,0 +1,157 @@
+"""Members (조합원): their events and the status derived from them.
+
+A member's status is never typed in.  It follows from the events on record —
+application, admission, withdrawal notice, withdrawal, death, expulsion — and the day
+it is looked at: a withdrawal notice takes effect when the bylaws' notice period has run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from coopdesk.domain.errors import Refusal
+from coopdesk.domain.law_ref import act
+from coopdesk.domain.text import N_
+
+
+class EventKind(Enum):
+    APPLIED = "applied"  # 가입신청
+    ADMITTED = "admitted"  # 가입승낙 (membership starts)
+    WITHDRAWAL_NOTICE = "withdrawal_notice"  # 탈퇴 예고
+    WITHDRAWN = "withdrawn"  # 탈퇴 (automatic withdrawal, or a notice taking effect early)
+    DECEASED = "deceased"  # 사망 (당연탈퇴)
+    EXPELLED = "expelled"  # 제명: only from a general assembly's special resolution
+
+
+class MemberStatus(Enum):
+    APPLICANT = "applicant"
+    MEMBER = "member"
+    WITHDRAWING = "withdrawing"
+    WITHDRAWN = "withdrawn"
+    EXPELLED = "expelled"
+    DECEASED = "deceased"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+    @property
+    def is_current(self) -> bool:
+        """On the register as a member with a vote (a withdrawing member still votes)."""
+        return self in (MemberStatus.MEMBER, MemberStatus.WITHDRAWING)
+
+
+STATUS_LABELS = {
+    MemberStatus.APPLICANT: N_("Applicant"),
+    MemberStatus.MEMBER: N_("Member"),
+    MemberStatus.WITHDRAWING: N_("Withdrawing"),
+    MemberStatus.WITHDRAWN: N_("Withdrawn"),
+    MemberStatus.EXPELLED: N_("Expelled"),
+    MemberStatus.DECEASED: N_("Deceased"),
+}
+
+EVENT_LABELS = {
+    EventKind.APPLIED: N_("Application"),
+    EventKind.ADMITTED: N_("Admission"),
+    EventKind.WITHDRAWAL_NOTICE: N_("Withdrawal notice"),
+    EventKind.WITHDRAWN: N_("Withdrawal"),
+    EventKind.DECEASED: N_("Death"),
+    EventKind.EXPELLED: N_("Expulsion"),
+}
+
+_LEAVING = (EventKind.WITHDRAWN, EventKind.DECEASED, EventKind.EXPELLED)
+_LEFT_STATUS = {
+    EventKind.WITHDRAWN: MemberStatus.WITHDRAWN,
+    EventKind.DECEASED: MemberStatus.DECEASED,
+    EventKind.EXPELLED: MemberStatus.EXPELLED,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MemberEvent:
+    kind: EventKind
+    on: dt.date
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """What the events say, in dates: enough to tell the status on any day."""
+
+    applied_on: dt.date | None = None
+    joined_on: dt.date | None = None
+    notice_on: dt.date | None = None
+    leaves_on: dt.date | None = None  # the day a withdrawal notice takes effect
+    left_on: dt.date | None = None
+    left_as: EventKind | None = None
+
+    def status_on(self, day: dt.date) -> MemberStatus:
+        if self.left_on is not None and self.left_on <= day and self.left_as:
+            return _LEFT_STATUS[self.left_as]
+        if self.leaves_on is not None and self.leaves_on <= day:
+            return MemberStatus.WITHDRAWN
+        if self.joined_on is not None and self.joined_on <= day:
+            if self.notice_on is not None and self.notice_on <= day:
+                return MemberStatus.WITHDRAWING
+            return MemberStatus.MEMBER
+        return MemberStatus.APPLICANT
+
+
+def standing(events: Iterable[MemberEvent], withdrawal_notice_days: int) -> Standing:
+    """Fold a member's events, oldest first, into the dates that decide the status."""
+    s = Standing()
+    for e in sorted(events, key=lambda e: e.on):
+        if e.kind is EventKind.APPLIED:
+            s = _replace(s, applied_on=e.on)
+        elif e.kind is EventKind.ADMITTED:
+            s = _replace(s, joined_on=e.on)
+        elif e.kind is EventKind.WITHDRAWAL_NOTICE:
+            leaves = e.on + dt.timedelta(days=withdrawal_notice_days)
+            s = _replace(s, notice_on=e.on, leaves_on=leaves)
+        elif e.kind in _LEAVING and s.left_on is None:
+            s = _replace(s, left_on=e.on, left_as=e.kind)
+    return s
+
+
+def _replace(s: Standing, **changes: object) -> Standing:
+    from dataclasses import replace
+
+    return replace(s, **changes)
+
+
+def check_new_event(
+    current: Standing, event: MemberEvent, today: dt.date, notice_days: int
+) -> None:
+    """Refuse an event that cannot follow the ones on record."""
+    status = current.status_on(max(today, event.on))
+    if current.left_on is not None or status in (
+        MemberStatus.WITHDRAWN,
+        MemberStatus.EXPELLED,
+        MemberStatus.DECEASED,
+    ):
+        raise Refusal(N_("This member has already left the co-op."), field="kind")
+    if event.kind is EventKind.APPLIED and current.applied_on is not None:
+        raise Refusal(N_("An application is already on record."), field="kind")
+    if event.kind is EventKind.ADMITTED:
+        if current.joined_on is not None:
+            raise Refusal(N_("This member was already admitted."), field="kind")
+        if current.applied_on is not None and event.on < current.applied_on:
+            raise Refusal(N_("Admission cannot come before the application."), field="on")
+    if event.kind in (EventKind.WITHDRAWAL_NOTICE, EventKind.WITHDRAWN, EventKind.EXPELLED):
+        if current.joined_on is None:
+            raise Refusal(N_("Only an admitted member can leave the co-op."), field="kind")
+        if event.on < current.joined_on:
+            raise Refusal(N_("Leaving cannot come before joining."), field="on")
+    if event.kind is EventKind.WITHDRAWAL_NOTICE and current.notice_on is not None:
+        raise Refusal(N_("A withdrawal notice is already on record."), field="kind")
+    if event.kind is EventKind.EXPELLED:
+        raise Refusal(
+            N_("Expulsion is decided by a special resolution of the general assembly."),
+            article=act(25, 1),
+            field="kind",
+        )
+    if event.on > today + dt.timedelta(days=366):
+        raise Refusal(N_("The date is too far in the future."), field="on")

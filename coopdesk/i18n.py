@@ -1,0 +1,124 @@
+"""Translation and locale formatting, for the screen and for printed documents.
+
+Message ids are English; ``translations/<lang>/LC_MESSAGES/coopdesk.po`` holds the
+Korean and English texts.  The ``.po`` files are the only source: they are compiled in
+memory on first use, so a catalog can never be stale.
+
+The screen uses the *current* language (``set_language``); a document is printed in the
+language the user picks for it, through its own ``Translator``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import io
+import locale
+import os
+from decimal import Decimal
+from functools import cache
+
+from babel.dates import format_date, format_datetime
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_currency, format_decimal
+
+from coopdesk.paths import translations_dir
+
+LANGUAGES: tuple[str, ...] = ("ko", "en")
+DOMAIN = "coopdesk"
+_BABEL_LOCALE = {"ko": "ko_KR", "en": "en_US"}
+
+
+def N_(message: str) -> str:
+    """Mark a constant for extraction; it is translated later, where it is shown."""
+    return message
+
+
+@cache
+def _catalog(language: str) -> gettext.NullTranslations:
+    po = translations_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not po.exists():
+        return gettext.NullTranslations()
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=language)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+class Translator:
+    """Texts, numbers, dates and money in one language."""
+
+    def __init__(self, language: str) -> None:
+        if language not in LANGUAGES:
+            raise ValueError(f"unsupported language {language!r}")
+        self.language = language
+        self.locale = _BABEL_LOCALE[language]
+        self._gettext = _catalog(language).gettext
+        self._ngettext = _catalog(language).ngettext
+
+    def gettext(self, message: str, **params: object) -> str:
+        text = self._gettext(message)
+        return text.format(**params) if params else text
+
+    def ngettext(self, singular: str, plural: str, n: int, **params: object) -> str:
+        text = self._ngettext(singular, plural, n)
+        return text.format(n=n, **params)
+
+    def number(self, value: int | Decimal) -> str:
+        return format_decimal(value, locale=self.locale)
+
+    def money(self, won: int) -> str:
+        """Integer won, never with decimals: 19,000,000원 or ₩19,000,000."""
+        if self.language == "ko":
+            return format_currency(won, "KRW", format="#,##0원", locale=self.locale)
+        return format_currency(won, "KRW", locale=self.locale)
+
+    def date(self, value: dt.date | None, style: str = "medium") -> str:
+        if value is None:
+            return ""
+        return format_date(value, style, locale=self.locale)
+
+    def datetime(self, value: dt.datetime | None, style: str = "medium") -> str:
+        if value is None:
+            return ""
+        return format_datetime(value, style, locale=self.locale)
+
+
+_current: Translator | None = None
+
+
+def system_language() -> str:
+    """Korean when the system locale is Korean, otherwise English."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var, "")
+        if value:
+            return "ko" if value.lower().startswith("ko") else "en"
+    try:
+        name = locale.getlocale()[0] or ""
+    except ValueError:
+        name = ""
+    return "ko" if name.lower().startswith("ko") else "en"
+
+
+def set_language(language: str) -> Translator:
+    global _current
+    _current = Translator(language)
+    return _current
+
+
+def current() -> Translator:
+    if _current is None:
+        return set_language(system_language())
+    return _current
+
+
+def _(message: str, **params: object) -> str:
+    """Translate into the screen language; ``{name}`` placeholders are filled from params."""
+    return current().gettext(message, **params)
+
+
+def ngettext(singular: str, plural: str, n: int, **params: object) -> str:
+    return current().ngettext(singular, plural, n, **params)

@@ -1,0 +1,65 @@
+"""Where CoopDesk keeps its files, in one place.
+
+Everything a user owns (co-op files, backups, settings) lives under the user data
+directory from platformdirs.  Tests and advisors can move it with the
+``COOPDESK_HOME`` environment variable.  Bundled resources (fonts, catalogs) are found
+both in an installed package and in a source checkout.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+APP_NAME = "CoopDesk"
+
+
+def user_data_dir() -> Path:
+    override = os.environ.get("COOPDESK_HOME")
+    if override:
+        path = Path(override)
+    else:
+        from platformdirs import user_data_path
+
+        path = user_data_path(APP_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def coops_dir() -> Path:
+    path = user_data_dir() / "coops"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def backups_dir() -> Path:
+    path = user_data_dir() / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def settings_file() -> Path:
+    return user_data_dir() / "settings.json"
+
+
+def _top_level(name: str) -> Path:
+    """A top-level folder of the project: packaged as ``coopdesk.<name>`` when installed."""
+    installed = Path(__file__).resolve().parent / name
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / name
+
+
+@cache
+def resources_dir() -> Path:
+    return _top_level("resources")
+
+
+@cache
+def translations_dir() -> Path:
+    return _top_level("translations")
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
