@@ -122,3 +122,17 @@ def _(message: str, **params: object) -> str:
 
 def ngettext(singular: str, plural: str, n: int, **params: object) -> str:
     return current().ngettext(singular, plural, n, **params)
+
+
+def refusal_text(refusal: Exception, translator: Translator | None = None) -> str:
+    """A refusal in the user's language, with the article of the law it comes from."""
+    from coopdesk.domain.errors import Refusal
+
+    t = translator or current()
+    if not isinstance(refusal, Refusal):
+        return str(refusal)
+    params = {k: (t.date(v) if isinstance(v, dt.date) else v) for k, v in refusal.params.items()}
+    text = t.gettext(refusal.message, **params)
+    if refusal.article is not None:
+        text += " " + t.gettext("({article})", article=refusal.article.label(t.language))
+    return text

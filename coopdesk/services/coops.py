@@ -1,0 +1,138 @@
+"""Creating a co-op and reading its profile and bylaws settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, fields
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import func, select
+
+from coopdesk.domain.coop import (
+    BylawsSettings,
+    CoopKind,
+    CoopProfile,
+    GoverningLaw,
+    MembershipStarts,
+    NoticeMethod,
+    TieRule,
+    check_profile,
+)
+from coopdesk.domain.errors import Refusal
+from coopdesk.domain.text import N_
+from coopdesk.services import audit
+from coopdesk.store.database import Database
+from coopdesk.store.models import BylawsVersion, Coop, MemberType
+
+_ENUM_FIELDS: dict[str, type[Enum]] = {
+    "membership_starts": MembershipStarts,
+    "notice_method": NoticeMethod,
+    "tie_rule": TieRule,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CoopInfo:
+    id: int
+    name: str
+    kind: CoopKind
+    governing_law: GoverningLaw
+    main_office: str
+    fiscal_year_start_month: int
+    member_types: tuple[str, ...]
+    bylaws: BylawsSettings
+    bylaws_version: int
+
+
+def bylaws_to_dict(b: BylawsSettings) -> dict[str, Any]:
+    return {k: (v.value if isinstance(v, Enum) else v) for k, v in asdict(b).items()}
+
+
+def bylaws_from_dict(data: dict[str, Any]) -> BylawsSettings:
+    known = {f.name for f in fields(BylawsSettings)}
+    values = {k: v for k, v in data.items() if k in known}
+    for name, kind in _ENUM_FIELDS.items():
+        if name in values:
+            values[name] = kind(values[name])
+    return BylawsSettings(**values)
+
+
+def create_coop(db: Database, profile: CoopProfile, adopted_on: dt.date | None = None) -> CoopInfo:
+    """A new co-op with version 1 of its bylaws settings."""
+    profile = _cleaned(profile)
+    check_profile(profile)
+    adopted_on = adopted_on or dt.date.today()
+    with db.write() as s:
+        coop = Coop(
+            name=profile.name, kind=profile.kind, governing_law=profile.governing_law,
+            main_office=profile.main_office, fiscal_year_start_month=profile.fiscal_year_start_month,
+            next_member_number=1, created_at=dt.datetime.now(),
+        )
+        s.add(coop)
+        s.flush()
+        for position, type_name in enumerate(profile.member_types):
+            s.add(MemberType(coop_id=coop.id, name=type_name, position=position))
+        settings = bylaws_to_dict(profile.bylaws)
+        s.add(BylawsVersion(coop_id=coop.id, version=1, adopted_on=adopted_on, effective_on=adopted_on,
+                            settings=settings, note=""))
+        after = {"name": profile.name, "kind": profile.kind, "governing_law": profile.governing_law,
+                 "main_office": profile.main_office, "fiscal_year_start_month": profile.fiscal_year_start_month,
+                 "member_types": profile.member_types, "bylaws": settings}
+        audit.record(s, coop_id=coop.id, action="coop.create", entity="coop", key=coop.id, after=after)
+        coop_id = coop.id
+    return get_coop(db, coop_id)
+
+
+def _cleaned(p: CoopProfile) -> CoopProfile:
+    return CoopProfile(
+        name=" ".join(p.name.split()), kind=p.kind, governing_law=p.governing_law,
+        main_office=" ".join(p.main_office.split()), fiscal_year_start_month=p.fiscal_year_start_month,
+        member_types=tuple(t.strip() for t in p.member_types), bylaws=p.bylaws,
+    )
+
+
+def get_coop(db: Database, coop_id: int) -> CoopInfo:
+    with db.read() as s:
+        coop = s.get(Coop, coop_id)
+        if coop is None:
+            raise Refusal(N_("There is no co-op number {id} in this file."), id=coop_id)
+        types = s.execute(
+            select(MemberType.name).where(MemberType.coop_id == coop_id).order_by(MemberType.position)
+        ).scalars().all()
+        bylaws = s.execute(
+            select(BylawsVersion).where(BylawsVersion.coop_id == coop_id).order_by(BylawsVersion.version.desc())
+        ).scalars().first()
+        assert bylaws is not None, "every co-op is created with bylaws version 1"
+        return CoopInfo(
+            id=coop.id, name=coop.name, kind=coop.kind, governing_law=coop.governing_law,
+            main_office=coop.main_office, fiscal_year_start_month=coop.fiscal_year_start_month,
+            member_types=tuple(types), bylaws=bylaws_from_dict(bylaws.settings), bylaws_version=bylaws.version,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CoopSummary:
+    id: int
+    name: str
+    kind: CoopKind
+
+
+def list_coops(db: Database) -> list[CoopSummary]:
+    with db.read() as s:
+        rows = s.execute(select(Coop.id, Coop.name, Coop.kind).order_by(Coop.id)).all()
+        return [CoopSummary(*r) for r in rows]
+
+
+def default_coop(db: Database, coop_id: int | None = None) -> CoopInfo:
+    """The co-op asked for, or the file's only co-op."""
+    if coop_id is not None:
+        return get_coop(db, coop_id)
+    with db.read() as s:
+        ids = s.execute(select(Coop.id).order_by(Coop.id).limit(2)).scalars().all()
+        total = s.execute(select(func.count()).select_from(Coop)).scalar_one()
+    if not ids:
+        raise Refusal(N_("This file holds no co-op yet. Create one first."))
+    if total > 1:
+        raise Refusal(N_("This file holds {n} co-ops: say which one."), n=total)
+    return get_coop(db, ids[0])

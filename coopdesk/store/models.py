@@ -1,0 +1,156 @@
+"""The tables of a co-op file, as SQLAlchemy 2 typed models.
+
+The schema is created and changed only by the Alembic migrations in ``migrations/``;
+a test checks that these models and the migrations agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum as PyEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from coopdesk.domain.coop import CoopKind, GoverningLaw
+from coopdesk.domain.members import EventKind
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def enum_column(kind: type[PyEnum], name: str) -> Enum:
+    """An enum stored as its value, checked by the database."""
+    return Enum(
+        kind,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=40,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Coop(Base):
+    __tablename__ = "coop"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[CoopKind] = mapped_column(enum_column(CoopKind, "coop_kind"))
+    governing_law: Mapped[GoverningLaw] = mapped_column(enum_column(GoverningLaw, "governing_law"))
+    main_office: Mapped[str] = mapped_column(String(200))
+    fiscal_year_start_month: Mapped[int] = mapped_column(Integer)
+    next_member_number: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    __table_args__ = (
+        CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+        CheckConstraint("fiscal_year_start_month BETWEEN 1 AND 12", name="fiscal_month"),
+        CheckConstraint("next_member_number >= 1", name="next_number_positive"),
+    )
+
+
+class BylawsVersion(Base):
+    """Version N of the bylaws settings, adopted on a date (at a meeting, later)."""
+
+    __tablename__ = "bylaws_version"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    coop_id: Mapped[int] = mapped_column(ForeignKey("coop.id", ondelete="RESTRICT"))
+    version: Mapped[int] = mapped_column(Integer)
+    adopted_on: Mapped[dt.date] = mapped_column(Date)
+    effective_on: Mapped[dt.date | None] = mapped_column(Date)
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON)
+    note: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (
+        UniqueConstraint("coop_id", "version", name="uq_bylaws_version_coop_version"),
+        CheckConstraint("version >= 1", name="version_positive"),
+    )
+
+
+class MemberType(Base):
+    __tablename__ = "member_type"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    coop_id: Mapped[int] = mapped_column(ForeignKey("coop.id", ondelete="RESTRICT"))
+    name: Mapped[str] = mapped_column(String(50))
+    position: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (
+        UniqueConstraint("coop_id", "name", name="uq_member_type_coop_name"),
+        CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+    )
+
+
+class Member(Base):
+    """A member on the register.  The standing columns are folded from the events."""
+
+    __tablename__ = "member"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    coop_id: Mapped[int] = mapped_column(ForeignKey("coop.id", ondelete="RESTRICT"))
+    number: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(100))
+    member_type_id: Mapped[int] = mapped_column(ForeignKey("member_type.id", ondelete="RESTRICT"))
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    applied_on: Mapped[dt.date | None] = mapped_column(Date)
+    joined_on: Mapped[dt.date | None] = mapped_column(Date)
+    notice_on: Mapped[dt.date | None] = mapped_column(Date)
+    leaves_on: Mapped[dt.date | None] = mapped_column(Date)
+    left_on: Mapped[dt.date | None] = mapped_column(Date)
+    left_as: Mapped[EventKind | None] = mapped_column(enum_column(EventKind, "member_left_as"))
+    __table_args__ = (
+        UniqueConstraint("coop_id", "number", name="uq_member_coop_number"),
+        CheckConstraint("number >= 1", name="number_positive"),
+        CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+    )
+
+
+class MemberEventRow(Base):
+    __tablename__ = "member_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
+    kind: Mapped[EventKind] = mapped_column(enum_column(EventKind, "member_event_kind"))
+    occurred_on: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    __table_args__ = (Index("ix_member_event_member", "member_id"),)
+
+
+class AuditEntry(Base):
+    """Append-only, hash-chained record of every change (triggers refuse edits)."""
+
+    __tablename__ = "audit_entry"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[str] = mapped_column(String(40))  # ISO-8601 UTC, hashed as stored
+    actor: Mapped[str] = mapped_column(String(100))
+    coop_id: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(60))
+    entity_key: Mapped[str] = mapped_column(String(60))
+    before: Mapped[str] = mapped_column(Text)  # canonical JSON
+    after: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
