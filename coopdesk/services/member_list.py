@@ -42,7 +42,7 @@ def list_members(db: Database, coop_id: int, today: dt.date | None = None) -> li
         .order_by(Member.number)
     )
     with db.read() as s:
-        rows = s.execute(stmt).tuples().all()
+        rows = s.execute(stmt).all()
     return [_row(r, today) for r in rows]
 
 

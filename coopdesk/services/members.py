@@ -44,7 +44,7 @@ def _today(today: dt.date | None) -> dt.date:
 
 def type_ids(s: Session, coop_id: int) -> dict[str, int]:
     rows = s.execute(select(MemberType.name, MemberType.id).where(MemberType.coop_id == coop_id))
-    return dict(rows.tuples().all())
+    return dict(rows.all())
 
 
 def take_numbers(s: Session, coop_id: int, count: int) -> int:
@@ -215,7 +215,7 @@ def add_members_in(s: Session, coop_id: int, entries: list[NewMember], withdrawa
                             **_detail_columns(e.details), **_standing_columns(st)})
     s.execute(Member.__table__.insert(), member_rows)
     id_of = dict(s.execute(select(Member.number, Member.id).where(
-        Member.coop_id == coop_id, Member.number >= first)).tuples().all())
+        Member.coop_id == coop_id, Member.number >= first)).all())
     now = dt.datetime.now()
     event_rows = [
         {"member_id": id_of[first + offset], "kind": ev.kind, "occurred_on": ev.on, "note": "", "recorded_at": now}

@@ -66,12 +66,9 @@ def copy_database(source: Path, target: Path, progress: Callable[[int, int], Non
 def make_backup(db_file: Path, root: Path, reason: Reason, now: dt.datetime | None = None) -> BackupFile:
     now = now or dt.datetime.now()
     folder = folder_for(db_file, root)
-    stamp = now.strftime("%Y%m%d-%H%M%S")
+    # Microseconds keep names unique and in order even for backups within one second.
+    stamp = now.strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{db_file.stem}_{stamp}_{reason.value}{SUFFIX}"
-    n = 1
-    while target.exists():
-        n += 1
-        target = folder / f"{db_file.stem}_{stamp}-{n}_{reason.value}{SUFFIX}"
     partial = target.with_suffix(".partial")
     copy_database(db_file, partial)
     partial.replace(target)  # a half-written backup never looks like a backup
@@ -84,7 +81,7 @@ def list_backups(db_file: Path, root: Path) -> list[BackupFile]:
     """Newest first."""
     folder = folder_for(db_file, root)
     found = [_describe(p) for p in folder.glob(f"*{SUFFIX}")]
-    return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
+    return sorted(found, key=lambda b: b.made_at, reverse=True)
 
 
 def prune(db_file: Path, root: Path) -> None:
@@ -112,8 +109,13 @@ def check_backup(path: Path) -> None:
         raise sqlite3.DatabaseError(result)
 
 
-def _describe(path: Path) -> BackupFile:
+def _parts(path: Path) -> tuple[str, str]:
     stem = path.name[: -len(SUFFIX)]
     _, stamp, reason = stem.rsplit("_", 2)
-    made_at = dt.datetime.strptime(stamp.split("-")[0] + "-" + stamp.split("-")[1], "%Y%m%d-%H%M%S")
+    return stamp, reason
+
+
+def _describe(path: Path) -> BackupFile:
+    stamp, reason = _parts(path)
+    made_at = dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S-%f")
     return BackupFile(path, made_at, Reason(reason), path.stat().st_size)

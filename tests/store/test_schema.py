@@ -1,0 +1,103 @@
+"""The schema comes from Alembic migrations, agrees with the models, and is protected."""
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.config import Config
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from coopdesk.domain.errors import Refusal
+from coopdesk.services.files import open_database
+from coopdesk.store import schema
+from coopdesk.store.models import Base
+
+
+def test_known_revisions_are_exactly_the_migration_scripts():
+    config = Config()
+    config.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
+    script = ScriptDirectory.from_config(config)
+    revisions = [r.revision for r in reversed(list(script.walk_revisions()))]
+    assert tuple(revisions) == schema.KNOWN_REVISIONS
+    assert script.get_current_head() == schema.HEAD
+
+
+def test_migrations_build_what_the_models_describe(db):
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_a_file_from_a_newer_program_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "future.coopdesk"
+    db = open_database(path)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    db.close()
+    before = path.read_bytes()
+    with pytest.raises(Refusal, match="newer version of CoopDesk") as exc:
+        open_database(path)
+    assert exc.value.params["revision"] == "9999"
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_coop_file_is_refused(tmp_path):
+    path = tmp_path / "letter.coopdesk"
+    path.write_text("Dear members, " * 500, encoding="utf-8")
+    with pytest.raises(Refusal, match="not a CoopDesk co-op file"):
+        open_database(path)
+    assert path.read_text(encoding="utf-8").startswith("Dear members")
+
+
+def test_a_foreign_sqlite_database_is_refused(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE recipes (id INTEGER)")
+    with pytest.raises(Refusal, match="not a CoopDesk co-op file"):
+        open_database(path)
+
+
+def test_sqlite_pragmas_are_in_force(sqlite_db):
+    with sqlite_db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+
+
+def test_the_audit_log_refuses_edits_and_deletes(db, coop):
+    for statement in ("UPDATE audit_entry SET actor = 'mallory'", "DELETE FROM audit_entry"):
+        with pytest.raises(Exception, match="append-only"):
+            with db.engine.begin() as conn:
+                conn.execute(text(statement))
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM audit_entry WHERE actor = 'mallory'")).scalar() == 0
+        assert conn.execute(text("SELECT count(*) FROM audit_entry")).scalar() >= 1
+
+
+def test_member_numbers_are_unique_per_coop_in_the_database(db, coop):
+    from coopdesk.domain.member_details import MemberDetails
+    from coopdesk.services.members import add_member
+    import datetime as dt
+
+    add_member(db, coop.id, MemberDetails("김민준", "소비자"), joined_on=dt.date(2025, 1, 1))
+    with pytest.raises(IntegrityError):
+        with db.engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO member (coop_id, number, name, member_type_id, phone, email, address, notes) "
+                "SELECT coop_id, number, '이서연', member_type_id, '', '', '', '' FROM member"))
+
+
+def test_blank_names_and_dangling_types_are_refused_by_the_database(db, coop):
+    with pytest.raises(IntegrityError):
+        with db.engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO member (coop_id, number, name, member_type_id, phone, email, address, notes) "
+                "VALUES (:c, 99, '   ', (SELECT min(id) FROM member_type), '', '', '', '')"), {"c": coop.id})
+    with pytest.raises(IntegrityError):
+        with db.engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO member (coop_id, number, name, member_type_id, phone, email, address, notes) "
+                "VALUES (:c, 98, '박지호', 424242, '', '', '', '')"), {"c": coop.id})
