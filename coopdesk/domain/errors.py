@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from coopdesk.domain.law_ref import LawRef
+from coopdesk.domain.text import N_
 
 
 class Refusal(Exception):
@@ -48,9 +49,7 @@ class ImportRejected(Refusal):
     """An import with bad rows: nothing was imported, every bad row is listed."""
 
     def __init__(self, problems: list[RowProblem]) -> None:
-        super().__init__(
-            "Nothing was imported: {count} rows have problems.", count=len(problems)
-        )
+        super().__init__(N_("Nothing was imported: {count} rows have problems."), count=len(problems))
         self.problems = problems
 
 
