@@ -42,6 +42,10 @@ def _catalog(language: str) -> gettext.NullTranslations:
         return gettext.NullTranslations()
     with po.open("rb") as fh:
         catalog = read_po(fh, locale=language)
+    for message in list(catalog):
+        # An untranslated plural has empty forms that would print as "" or singular.
+        if message.id and isinstance(message.string, tuple) and not all(message.string):
+            catalog.delete(message.id, message.context)
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)

@@ -1,0 +1,185 @@
+"""`coopdesk init` (the new co-op wizard's fields as options) and `coopdesk coop show`."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import fields
+from typing import Any
+
+from coopdesk.cli.common import Context, iso_date, print_fields, print_json, print_table, say, whole_number
+from coopdesk.domain.coop import (
+    BylawsSettings,
+    CoopKind,
+    CoopProfile,
+    GoverningLaw,
+    MembershipStarts,
+    NoticeMethod,
+    TieRule,
+)
+from coopdesk.i18n import N_, _, current
+
+KIND_LABELS = {CoopKind.GENERAL: N_("General co-op"), CoopKind.SOCIAL: N_("Social co-op")}
+LAW_LABELS = {
+    GoverningLaw.FRAMEWORK_ACT: N_("Framework Act on Cooperatives"),
+    GoverningLaw.CONSUMER_COOP_ACT: N_("Consumer Cooperatives Act"),
+    GoverningLaw.AGRICULTURAL: N_("Agricultural Cooperatives Act"),
+    GoverningLaw.FISHERIES: N_("Fisheries Cooperatives Act"),
+    GoverningLaw.CREDIT: N_("Credit Unions Act"),
+    GoverningLaw.SME: N_("Small and Medium Enterprise Cooperatives Act"),
+    GoverningLaw.FOREST: N_("Forestry Cooperatives Act"),
+    GoverningLaw.OTHER: N_("Another law"),
+}
+
+# (option, BylawsSettings field, argparse keywords, help) — the bylaws settings of DESIGN.md §2.
+_BYLAWS_OPTIONS: tuple[tuple[str, str, dict[str, Any], str], ...] = (
+    ("--share-price", "share_price", {"type": whole_number(1, 10**12)}, N_("Won per share")),
+    ("--min-shares", "min_shares", {"type": whole_number(0, 10**9)}, N_("Shares every member holds at least")),
+    ("--max-shares", "max_shares_per_member", {"type": whole_number(0, 10**9)},
+     N_("Most shares one member may hold (the 30% cap applies anyway)")),
+    ("--instalments", "instalments_allowed", {"action": argparse.BooleanOptionalAction},
+     N_("Shares may be paid in instalments")),
+    ("--membership-starts", "membership_starts", {"choices": [m.value for m in MembershipStarts]},
+     N_("When an admitted applicant becomes a member")),
+    ("--directors-min", "directors_min", {"type": whole_number(0, 1000)}, N_("Fewest directors")),
+    ("--directors-max", "directors_max", {"type": whole_number(0, 1000)}, N_("Most directors")),
+    ("--auditors", "auditors", {"type": whole_number(0, 100)}, N_("Number of auditors")),
+    ("--officer-term", "officer_term_years", {"type": whole_number(0, 100)}, N_("Officers' term in years")),
+    ("--notice-method", "notice_method", {"choices": [m.value for m in NoticeMethod]},
+     N_("How notices of meetings reach members")),
+    ("--notice-days", "notice_days", {"type": whole_number(0, 1000)},
+     N_("Days of notice before a general assembly")),
+    ("--withdrawal-notice-days", "withdrawal_notice_days", {"type": whole_number(0, 10000)},
+     N_("Days from a withdrawal notice until the withdrawal takes effect")),
+    ("--non-use-months", "non_use_months_for_expulsion", {"type": whole_number(0, 10000)},
+     N_("Months without using the co-op's services before expulsion may be considered")),
+    ("--tie-rule", "tie_rule", {"choices": [t.value for t in TieRule]}, N_("What decides a tie in an election")),
+    ("--orientation-required", "orientation_required", {"action": argparse.BooleanOptionalAction},
+     N_("New members must attend an orientation")),
+    ("--assembly-within-months", "ordinary_assembly_within_months", {"type": whole_number(0, 100)},
+     N_("Months after the year end within which the ordinary assembly is held")),
+)
+# The same message ids as the GUI's labels (coopdesk/ui/labels.py), so they are translated once.
+VALUE_LABELS = {
+    MembershipStarts.FULL_PAYMENT: N_("When the subscribed shares are fully paid"),
+    MembershipStarts.FIRST_INSTALMENT: N_("When the first instalment is paid"),
+    NoticeMethod.WRITTEN: N_("In writing"),
+    NoticeMethod.WRITTEN_AND_ELECTRONIC: N_("In writing, or by e-mail or text message"),
+    TieRule.RUNOFF_THEN_OLDER: N_("Run-off vote; if tied again, the older candidate"),
+    TieRule.RUNOFF_THEN_LOTS: N_("Run-off vote; if tied again, drawing lots"),
+    TieRule.OLDER: N_("The older candidate"),
+    TieRule.LOTS: N_("Drawing lots"),
+}
+_ENUMS = {"membership_starts": MembershipStarts, "notice_method": NoticeMethod, "tie_rule": TieRule}
+
+BYLAWS_LABELS = {name: label for _o, name, _k, label in _BYLAWS_OPTIONS}
+
+
+def add_parsers(areas: argparse._SubParsersAction) -> None:
+    init = areas.add_parser("init", help=_("Create a co-op (with --db, in that file)"),
+                            description=_("Create a co-op: the fields of the new co-op wizard."))
+    init.add_argument("--name", required=True, help=_("The co-op's name, with 협동조합 or 사회적협동조합"))
+    init.add_argument("--kind", choices=[k.value for k in CoopKind], default=CoopKind.GENERAL.value,
+                      help=_("General or social co-op"))
+    init.add_argument("--law", choices=[g.value for g in GoverningLaw], default=GoverningLaw.FRAMEWORK_ACT.value,
+                      help=_("The law the co-op is under (only the Framework Act is supported)"))
+    init.add_argument("--office", default="", help=_("Address of the main office"))
+    init.add_argument("--fiscal-month", type=whole_number(1, 12), default=1, metavar="MONTH",
+                      help=_("Month the fiscal year starts (1-12)"))
+    init.add_argument("--member-type", action="append", default=[], metavar="TYPE",
+                      help=_("A member type (repeat for each; a social co-op needs two or more)"))
+    init.add_argument("--adopted", type=iso_date, metavar="YYYY-MM-DD",
+                      help=_("Date the bylaws were adopted (default: today)"))
+    group = init.add_argument_group(_("Bylaws settings"))
+    for option, name, keywords, label in _BYLAWS_OPTIONS:
+        if "type" in keywords:
+            keywords = {"metavar": "WON" if name == "share_price" else "N", **keywords}
+        group.add_argument(option, dest=f"bylaws_{name}", help=_(label), **keywords)
+    init.set_defaults(run=run_init)
+
+    coop = areas.add_parser("coop", help=_("The co-op's profile"))
+    verbs = coop.add_subparsers(dest="verb", required=True, metavar="VERB")
+    verbs.add_parser("show", help=_("Show the profile and the bylaws settings")).set_defaults(run=run_show)
+    verbs.add_parser("list", help=_("The co-ops in the file, for --coop")).set_defaults(run=run_list)
+
+
+def _bylaws(args: argparse.Namespace) -> BylawsSettings:
+    """The defaults, with the settings given on the command line."""
+    given = {}
+    for _option, name, _keywords, _label in _BYLAWS_OPTIONS:
+        value = getattr(args, f"bylaws_{name}")
+        if value is not None:
+            given[name] = _ENUMS[name](value) if name in _ENUMS else value
+    return BylawsSettings(**given)
+
+
+def run_init(ctx: Context) -> int:
+    from coopdesk.services.coops import create_coop
+    from coopdesk.services.files import default_file_for
+
+    a = ctx.args
+    profile = CoopProfile(name=a.name, kind=CoopKind(a.kind), governing_law=GoverningLaw(a.law),
+                          main_office=a.office, fiscal_year_start_month=a.fiscal_month,
+                          member_types=tuple(a.member_type), bylaws=_bylaws(a))
+    if not a.db:  # like the GUI: a new file in the user's co-op folder
+        a.db = str(default_file_for(a.name))
+    info = create_coop(ctx.database(create=True), profile, adopted_on=a.adopted)
+    where = ctx.where()
+    if ctx.json:
+        print_json({**coop_json(info), "file": where})
+    else:
+        say(_("Created {name} (co-op {id}) in {file}.", name=info.name, id=info.id, file=where))
+    return 0
+
+
+def coop_json(info: Any) -> dict[str, Any]:
+    from coopdesk.services.coops import bylaws_to_dict
+
+    return {"id": info.id, "name": info.name, "kind": info.kind.value, "law": info.governing_law.value,
+            "main_office": info.main_office, "fiscal_year_start_month": info.fiscal_year_start_month,
+            "member_types": list(info.member_types), "bylaws_version": info.bylaws_version,
+            "bylaws": bylaws_to_dict(info.bylaws)}
+
+
+def run_show(ctx: Context) -> int:
+    info = ctx.coop()
+    if ctx.json:
+        print_json(coop_json(info))
+        return 0
+    say(info.name)
+    print_fields([
+        (_("Kind"), _(KIND_LABELS[info.kind])),
+        (_("Law"), _(LAW_LABELS[info.governing_law])),
+        (_("Main office"), info.main_office),
+        (_("Fiscal year starts"), _("month {month}", month=info.fiscal_year_start_month)),
+        (_("Member types"), ", ".join(info.member_types)),
+    ])
+    say()
+    say(_("Bylaws settings (version {version}):", version=info.bylaws_version))
+    print_fields([(_(BYLAWS_LABELS[f.name]), _setting_text(f.name, getattr(info.bylaws, f.name)))
+                  for f in fields(BylawsSettings)])
+    return 0
+
+
+def run_list(ctx: Context) -> int:
+    from coopdesk.services.coops import list_coops
+
+    found = list_coops(ctx.database())
+    if ctx.json:
+        print_json([{"id": c.id, "name": c.name, "kind": c.kind.value} for c in found])
+    else:
+        print_table([_("ID"), _("Name"), _("Kind")], [[str(c.id), c.name, _(KIND_LABELS[c.kind])] for c in found],
+                    right=(0,))
+    return 0
+
+
+def _setting_text(name: str, value: object) -> str:
+    t = current()
+    if value is None:
+        return _("no limit")
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if name == "share_price":
+        return t.money(value)  # type: ignore[arg-type]
+    if isinstance(value, int):
+        return t.number(value)
+    return _(VALUE_LABELS[value]) if value in VALUE_LABELS else str(value)

@@ -1,0 +1,103 @@
+"""The result of verifying the audit log, with its latest entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from coopdesk.domain.members import EVENT_LABELS, EventKind
+from coopdesk.i18n import N_, _, current, ngettext
+from coopdesk.services.audit import AuditReport, AuditView
+
+OK_STYLE = "color: #1b5e20; font-weight: bold;"
+BROKEN_STYLE = "color: #b00020; font-weight: bold;"
+
+
+ACTION_LABELS = {
+    "coop.create": N_("Co-op created"),
+    "member.add": N_("Member added"),
+    "member.edit": N_("Member's details changed"),
+    "member.import": N_("Members imported"),
+    "demo.members": N_("Demo members added"),
+}
+ENTITY_LABELS = {"coop": N_("Co-op"), "member": N_("Member")}
+
+
+def action_text(action: str) -> str:
+    """What was done, in the user's words; an action this version does not know, as recorded."""
+    if action in ACTION_LABELS:
+        return _(ACTION_LABELS[action])
+    area, _dot, verb = action.partition(".")
+    kinds = {k.value: k for k in EventKind}
+    if area == "member" and verb in kinds:
+        return _("Event recorded: {event}", event=_(EVENT_LABELS[kinds[verb]]))
+    return action
+
+
+def record_text(entry: AuditView) -> str:
+    label = ENTITY_LABELS.get(entry.entity)
+    return f"{_(label) if label else entry.entity} {entry.entity_key}"
+
+
+def verdict(report: AuditReport) -> str:
+    t = current()
+    if report.intact:
+        return ngettext("The audit log is intact: {count} entry checked, none changed or missing.",
+                        "The audit log is intact: {count} entries checked, none changed or missing.",
+                        report.entries, count=t.number(report.entries))
+    return _("The audit log is broken at entry {entry}: {reason}",
+             entry=t.number(report.broken_at or 0), reason=_(report.problem))
+
+
+class AuditDialog(QDialog):
+    def __init__(self, report: AuditReport, entries: list[AuditView], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("audit_dialog")
+        self.setWindowTitle(_("Verify audit log"))
+        self.resize(720, 460)
+        self.report = report
+        column = QVBoxLayout(self)
+        self.verdict = QLabel(verdict(report))
+        self.verdict.setObjectName("verdict")
+        self.verdict.setWordWrap(True)
+        self.verdict.setStyleSheet(OK_STYLE if report.intact else BROKEN_STYLE)
+        column.addWidget(self.verdict)
+        explanation = QLabel(_("Every change is written to the audit log with a fingerprint of the entry "
+                               "before it, so an entry changed or removed later breaks the chain."))
+        explanation.setWordWrap(True)
+        column.addWidget(explanation)
+        column.addWidget(QLabel(_("Latest changes")))
+        self.entries = _entries_table(entries)
+        column.addWidget(self.entries, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        column.addWidget(buttons)
+
+
+def _entries_table(entries: list[AuditView]) -> QTableWidget:
+    t = current()
+    table = QTableWidget(len(entries), 5)
+    table.setObjectName("audit_entries")
+    table.setHorizontalHeaderLabels([_("Entry"), _("When"), _("Who"), _("What"), _("Record")])
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    for row, e in enumerate(entries):
+        values = (t.number(e.id), t.datetime(local_time(e.at)), e.actor, action_text(e.action), record_text(e))
+        for column, value in enumerate(values):
+            table.setItem(row, column, QTableWidgetItem(value))
+    header = table.horizontalHeader()
+    for column in (0, 1, 2, 4):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def local_time(at: dt.datetime) -> dt.datetime:
+    """The log is written in UTC; people read their own clock."""
+    aware = at if at.tzinfo is not None else at.replace(tzinfo=dt.timezone.utc)
+    return aware.astimezone().replace(tzinfo=None)

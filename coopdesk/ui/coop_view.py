@@ -1,0 +1,104 @@
+"""The co-op's profile and bylaws settings, to read.
+
+They change only through a bylaws amendment resolved by a general assembly, so there is
+nothing to edit here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from coopdesk.i18n import _, current
+from coopdesk.services.coops import CoopInfo
+from coopdesk.ui.context import CoopContext
+from coopdesk.ui.labels import (
+    KIND_LABELS, LAW_LABELS, MEMBERSHIP_STARTS_LABELS, NOTICE_LABELS, TIE_LABELS, month_name, yes_no,
+)
+
+
+def profile_rows(coop: CoopInfo) -> list[tuple[str, str]]:
+    t = current()
+    return [
+        (_("Co-op name"), coop.name),
+        (_("Kind"), _(KIND_LABELS[coop.kind])),
+        (_("Law it is under"), _(LAW_LABELS[coop.governing_law])),
+        (_("Main office"), coop.main_office),
+        (_("Fiscal year starts in"), month_name(coop.fiscal_year_start_month)),
+        (_("Member types"), ", ".join(coop.member_types)),
+        (_("Bylaws version"), t.number(coop.bylaws_version)),
+    ]
+
+
+def bylaws_rows(coop: CoopInfo) -> list[tuple[str, str]]:
+    t, b = current(), coop.bylaws
+    most = (t.number(b.max_shares_per_member) if b.max_shares_per_member is not None
+            else _("No limit (the 30% cap applies)"))
+    return [
+        (_("Price of one share"), t.money(b.share_price)),
+        (_("Shares each member holds at least"), t.number(b.min_shares)),
+        (_("Shares one member may hold at most"), most),
+        (_("Shares may be paid in instalments"), yes_no(b.instalments_allowed)),
+        (_("Membership starts"), _(MEMBERSHIP_STARTS_LABELS[b.membership_starts])),
+        (_("Directors"), _("{low} to {high}", low=t.number(b.directors_min), high=t.number(b.directors_max))),
+        (_("Auditors"), t.number(b.auditors)),
+        (_("Officers' term (years)"), t.number(b.officer_term_years)),
+        (_("Notice of meetings"), _(NOTICE_LABELS[b.notice_method])),
+        (_("Assembly notice (days before)"), t.number(b.notice_days)),
+        (_("Withdrawal notice (days)"), t.number(b.withdrawal_notice_days)),
+        (_("Non-use before expulsion (months)"), t.number(b.non_use_months_for_expulsion)),
+        (_("Ordinary assembly within (months)"), t.number(b.ordinary_assembly_within_months)),
+        (_("Tie in an election"), _(TIE_LABELS[b.tie_rule])),
+        (_("New members must attend an orientation"), yes_no(b.orientation_required)),
+    ]
+
+
+class CoopView(QScrollArea):
+    def __init__(self, context: CoopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("coop_view")
+        self.context = context
+        self.setWidgetResizable(True)
+        context.changed.connect(self._changed)
+        self.refresh()
+
+    def _changed(self, area: str) -> None:
+        if area == "coop":
+            self.refresh()
+
+    def refresh(self) -> None:
+        body = QWidget()
+        column = QVBoxLayout(body)
+        form = QFormLayout()  # one form for both sections, so that their values line up
+        form.setHorizontalSpacing(24)
+        for heading, rows in ((_("Co-op profile"), profile_rows(self.context.coop)),
+                              (_("Bylaws settings"), bylaws_rows(self.context.coop))):
+            form.addRow(_heading(heading))
+            for label, value in rows:
+                text = QLabel(value)
+                text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                text.setWordWrap(True)
+                form.addRow(label, text)
+        column.addLayout(form)
+        column.addSpacing(12)
+        column.addWidget(_note(_("The bylaws settings change only through an amendment resolved by a "
+                                 "general assembly (special resolution).")))
+        column.addStretch()
+        self.setWidget(body)
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setContentsMargins(0, 12, 0, 4)
+    font = QFont(label.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.2)
+    label.setFont(font)
+    return label
+
+
+def _note(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label

@@ -1,0 +1,335 @@
+"""The main window: the welcome screen or the open co-op, with the menus and status bar.
+
+The window keeps a ``CoopContext`` (the database handle and the co-op), never a
+session.  Opening, creating and copying files go through ``services.files``; a refusal
+is shown and leaves the window as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
+
+from coopdesk import paths
+from coopdesk.domain.errors import Refusal
+from coopdesk.i18n import N_, _, current, ngettext
+from coopdesk.services.coops import CoopInfo, get_coop, list_coops
+from coopdesk.services.files import FILE_SUFFIX, Database, open_database, save_as
+from coopdesk.ui import tools
+from coopdesk.ui.context import CoopContext
+from coopdesk.ui.errors import show_refusal
+from coopdesk.ui.menus import Actions, build_menus, fill_recent
+from coopdesk.ui.settings import Settings
+from coopdesk.ui.settings_dialog import SettingsDialog
+from coopdesk.ui.translation import apply_language
+from coopdesk.ui.welcome import WelcomePage
+from coopdesk.ui.wizard import CoopWizard, CreatedCoop, remove_new_file
+from coopdesk.ui.workspace import Workspace
+
+APP_TITLE = "CoopDesk"
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def shown_target(target: str) -> str:
+    """A file path as it is, a database URL without its password."""
+    if "://" not in target:
+        return target
+    parts = urlsplit(target)
+    if parts.password is None:
+        return target
+    host = parts.hostname or ""
+    user = f"{parts.username}@" if parts.username else ""
+    port = f":{parts.port}" if parts.port else ""
+    return parts._replace(netloc=f"{user}{host}{port}").geturl()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.settings = settings
+        self.context: CoopContext | None = None
+        self.target = ""  # the file or URL the open co-op came from
+        self.coops_in_file = 0
+        self.workspace: Workspace | None = None
+        self.welcome: WelcomePage | None = None
+        self.file_label = QLabel()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("status_member_count")
+        self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.resize(1100, 720)
+        self.retranslate()
+
+    # -- what the window shows -------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Build every text of ours again, in the current language."""
+        self.menu_actions: Actions = build_menus(self)
+        area = self.workspace.current_area if self.workspace is not None else "members"
+        if self.context is None:
+            self._show_welcome()
+        else:
+            self._show_workspace(area)
+
+    def _show_welcome(self) -> None:
+        self.workspace = None
+        self.welcome = WelcomePage(self.settings.recent_files)
+        self.welcome.create_requested.connect(self.new_coop)
+        self.welcome.open_requested.connect(self.open_dialog)
+        self.welcome.demo_requested.connect(self.try_demo)
+        self.welcome.recent_chosen.connect(self.open_target)
+        self.setCentralWidget(self.welcome)
+        self._update_frame()
+
+    def _show_workspace(self, area: str = "members") -> None:
+        assert self.context is not None
+        self.welcome = None
+        with busy():  # the member list of a large co-op takes a moment to read
+            self.workspace = Workspace(self.context, area)
+        members = self.workspace.members_page
+        members.model.filtered.connect(self._update_count)
+        self.setCentralWidget(self.workspace)
+        self._update_frame()
+
+    def _update_frame(self) -> None:
+        fill_recent(self, self.menu_actions.recent)
+        has_file = self.context is not None and self.context.db.path is not None
+        self.menu_actions.update(self.context is not None, has_file, self.coops_in_file > 1)
+        if self.context is None:
+            self.setWindowTitle(APP_TITLE)
+            self.file_label.setText(_("No co-op open"))
+            self.count_label.clear()
+            return
+        file = shown_target(self.target)
+        name = Path(file).name if "://" not in file else file
+        self.setWindowTitle(_("{coop} \u2014 {file} \u2014 {program}", coop=self.context.coop.name,
+                              file=name, program=APP_TITLE))
+        self.file_label.setText(file)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        if self.workspace is None:
+            return
+        total = self.workspace.members_page.model.total
+        self.count_label.setText(ngettext("{count} member on the register", "{count} members on the register",
+                                          total, count=current().number(total)))
+
+    def _context_changed(self, area: str) -> None:
+        if area == "coop":  # the co-op's name may have changed
+            self._update_frame()
+
+    # -- opening and closing ---------------------------------------------------------------
+    def open_target(self, target: str, create: bool = False) -> bool:
+        """Open a co-op file or database URL; on a refusal nothing changes.
+
+        A missing file is refused (a recent file may have been moved) unless ``create``
+        asks for a new one, as ``coopdesk --db NEW_FILE`` does.
+        """
+        if "://" not in target:  # remembered as a full path, whatever folder we were started in
+            target = str(Path(target).expanduser().resolve())
+        new_file = "://" not in target and not Path(target).exists()
+        if new_file and not create:
+            show_refusal(self, Refusal(N_("There is no co-op file at {path}."), path=target))
+            self.settings.forget_file(target)
+            self._save_settings()
+            return False
+        try:
+            db = open_database(target, backup_on_open=True)
+        except Refusal as refusal:
+            show_refusal(self, refusal)
+            return False
+        try:
+            coop = self._choose_coop(db)
+        except Refusal as refusal:
+            coop = None
+            show_refusal(self, refusal)
+        if coop is None:
+            db.close()
+            if new_file:  # made just now and left without a co-op: not worth keeping
+                remove_new_file(Path(target))
+            return False
+        self.adopt(db, coop, target)
+        return True
+
+    def _choose_coop(self, db: Database, current_id: int | None = None) -> CoopInfo | None:
+        coops = list_coops(db)
+        if not coops:
+            return self._create_in(db)
+        if len(coops) == 1:
+            return get_coop(db, coops[0].id)
+        names = [c.name for c in coops]
+        ids = [c.id for c in coops]
+        start = ids.index(current_id) if current_id in ids else 0
+        name, ok = QInputDialog.getItem(self, _("Choose a co-op"),
+                                        _("This file holds several co-ops. Which one do you want to open?"),
+                                        names, start, False)
+        return get_coop(db, ids[names.index(name)]) if ok else None
+
+    def switch_coop(self) -> None:
+        """Another co-op of the same file or database (an advisor's file holds several)."""
+        if self.context is None:
+            return
+        try:
+            coop = self._choose_coop(self.context.db, self.context.coop_id)
+        except Refusal as refusal:
+            show_refusal(self, refusal)
+            return
+        if coop is not None and coop.id != self.context.coop_id:
+            self.adopt(self.context.db, coop, self.target)
+
+    def _create_in(self, db: Database) -> CoopInfo | None:
+        answer = QMessageBox.question(self, _("No co-op yet"),
+                                      _("This database holds no co-op yet. Create one in it now?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        wizard = CoopWizard(self, db=db)
+        wizard.exec()
+        wizard.deleteLater()
+        return wizard.created.coop if wizard.created is not None else None
+
+    def adopt(self, db: Database, coop: CoopInfo, target: str) -> None:
+        """Make ``coop`` in ``db`` the open co-op (closing the one open before)."""
+        old = self.context
+        self.context = CoopContext(db, coop, self)
+        self.context.changed.connect(self._context_changed)
+        self.target = target
+        self.coops_in_file = len(list_coops(db))
+        if old is not None:
+            if old.db is not db:
+                old.db.close()
+            old.deleteLater()
+        if shown_target(target) == target:  # never keep a database password in the settings
+            self.settings.remember_file(target)
+            self._save_settings()
+        self._show_workspace()
+
+    def close_coop(self) -> None:
+        if self.context is None:
+            return
+        self.context.db.close()
+        self.context.deleteLater()
+        self.context = None
+        self.target = ""
+        self.coops_in_file = 0
+        self._show_welcome()
+
+    def open_dialog(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Open a co-op file"), str(paths.coops_dir()),
+            _("Co-op files (*{suffix});;All files (*)", suffix=FILE_SUFFIX))
+        if path:
+            self.open_target(path)
+
+    def new_coop(self) -> CoopWizard:
+        wizard = CoopWizard(self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.accepted.connect(lambda: self._created(wizard.created))
+        wizard.open()
+        return wizard
+
+    def _created(self, created: CreatedCoop | None) -> None:
+        if created is not None:
+            self.adopt(created.db, created.coop, str(created.path) if created.path else created.db.url)
+
+    def try_demo(self) -> None:
+        tools.make_demo(self)
+
+    def save_as_dialog(self) -> None:
+        if self.context is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the co-op file as"), str(paths.coops_dir()),
+            _("Co-op files (*{suffix})", suffix=FILE_SUFFIX))
+        if path:
+            if not path.endswith(FILE_SUFFIX):
+                path += FILE_SUFFIX
+            self.save_as(Path(path))
+
+    def save_as(self, path: Path) -> bool:
+        """Copy the co-op file to ``path`` and go on working in the copy."""
+        assert self.context is not None
+        try:
+            db = save_as(self.context.db, path)
+            coop = get_coop(db, self.context.coop_id)
+        except Refusal as refusal:
+            show_refusal(self, refusal)
+            return False
+        self.adopt(db, coop, str(path.expanduser().resolve()))
+        return True
+
+    def clear_recent(self) -> None:
+        self.settings.clear_recent()
+        self._save_settings()
+        if self.welcome is not None:
+            self._show_welcome()
+
+    # -- tools and settings ----------------------------------------------------------------
+    def backup_now(self) -> None:
+        tools.backup_now(self)
+
+    def restore_dialog(self) -> QWidget | None:
+        return tools.restore_dialog(self)
+
+    def verify_audit(self) -> None:
+        tools.verify_audit(self)
+
+    def reload_after_restore(self) -> None:
+        """The file's content was replaced: read the co-op again and rebuild its pages."""
+        assert self.context is not None
+        db, target = self.context.db, self.target
+        try:
+            coop = get_coop(db, self.context.coop_id)
+        except Refusal:  # the backup does not hold this co-op: let the user pick from it
+            chosen = self._choose_coop(db)
+            if chosen is None:
+                self.close_coop()
+                return
+            coop = chosen
+        self.adopt(db, coop, target)
+
+    def settings_dialog(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.set_language(dialog.chosen_language()))
+        dialog.open()
+        return dialog
+
+    def set_language(self, language: str) -> None:
+        if language == self.settings.language and language == current().language:
+            return
+        self.settings.language = language
+        self._save_settings()
+        apply_language(language)
+        self.retranslate()
+
+    def about(self) -> None:
+        QMessageBox.about(self, _("About CoopDesk"), _(
+            "CoopDesk keeps the records of a co-operative under Korea's Framework Act on Cooperatives "
+            "and prints its papers.\n\nFonts: Nanum Gothic and Nanum Myeongjo (SIL Open Font License)."))
+
+    def _save_settings(self) -> None:
+        try:
+            self.settings.save()
+        except OSError as exc:  # settings are a convenience: never lose work over them
+            self.statusBar().showMessage(_("The settings could not be saved: {error}", error=str(exc)), 10000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        tools.wait_for_jobs(self)
+        if self.context is not None:
+            self.context.db.close()
+        self._save_settings()
+        super().closeEvent(event)

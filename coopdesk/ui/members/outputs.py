@@ -1,0 +1,231 @@
+"""Writing the member list out: export to Excel or CSV, and the register as a PDF.
+
+An export writes what the list shows (its filters, search and order).  The printed
+register (조합원 명부) is the whole register, or on request only the members the list
+shows, in the language chosen for the document.
+Both run off the GUI thread with progress and Cancel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coopdesk.domain.errors import Refusal
+from coopdesk.i18n import LANGUAGES, N_, Translator, _, current, ngettext, refusal_text
+from coopdesk.services.member_export import export_members
+from coopdesk.services.member_list import MemberRow
+from coopdesk.services.printing import PrintResult, print_register
+from coopdesk.ui.context import CoopContext
+from coopdesk.ui.errors import show_failure
+from coopdesk.ui.members.fields import FieldErrors
+from coopdesk.ui.workers import run_job
+
+# (file filter, suffix, encoding): the CP949 choice is for Korean Excel, which reads
+# CSV files in the system code page unless they start with a byte order mark.
+EXPORT_FORMATS = (
+    (N_("Excel workbook (*.xlsx)"), ".xlsx", "utf-8-sig"),
+    (N_("CSV, UTF-8 (*.csv)"), ".csv", "utf-8-sig"),
+    (N_("CSV for Korean Excel, CP949 (*.csv)"), ".csv", "cp949"),
+)
+LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}  # each language in its own words
+
+
+def documents_dir() -> Path:
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+def notice(parent: QWidget, text: str, open_path: Path | None = None) -> QMessageBox:
+    """A message that does not block; with ``open_path``, an Open button shows that file."""
+    box = QMessageBox(QMessageBox.Icon.Information, _("CoopDesk"), text, QMessageBox.StandardButton.Close, parent)
+    box.setObjectName("notice")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if open_path is not None:
+        button = box.addButton(_("Open"), QMessageBox.ButtonRole.ActionRole)
+        button.clicked.connect(lambda: open_file(open_path))
+    box.open()
+    return box
+
+
+def open_file(path: Path) -> bool:
+    """The file in the system's viewer (a PDF reader, a spreadsheet program)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def refused(parent: QWidget, exc: BaseException) -> None:
+    """Why a file was not written: a refusal, or the system's reason (no room, no right)."""
+    if isinstance(exc, (Refusal, OSError)):
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Not done"), failure_text(exc),
+                          QMessageBox.StandardButton.Close, parent)
+        box.setObjectName("refusal")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+    else:
+        show_failure(parent, exc)
+
+
+def failure_text(exc: Refusal | OSError) -> str:
+    if isinstance(exc, OSError):
+        return _("The file {file} could not be written: {reason}", file=str(exc.filename or ""),
+                 reason=exc.strerror or str(exc))
+    return refusal_text(exc)
+
+
+# -- export --------------------------------------------------------------------------------
+def export_rows(parent: QWidget, coop_name: str, rows: Sequence[MemberRow], path: Path | None = None,
+                encoding: str = "utf-8-sig") -> None:
+    """Write ``rows`` to a file the user picks (or ``path``), in the screen language."""
+    if path is None:
+        picked = _ask_export_path(parent, coop_name)
+        if picked is None:
+            return
+        path, encoding = picked
+    rows, language = list(rows), current().language
+    run_job(parent, _("Exporting members…"),
+            lambda progress: export_members(rows, path, language, encoding=encoding, progress=progress),
+            lambda count: notice(parent, ngettext("{count} member was written to {file}.",
+                                                  "{count} members were written to {file}.", count,
+                                                  count=current().number(count), file=str(path))),
+            lambda exc: refused(parent, exc))
+
+
+def _ask_export_path(parent: QWidget, coop_name: str) -> tuple[Path, str] | None:
+    filters = [_(label) for label, _suffix, _encoding in EXPORT_FORMATS]
+    suggested = documents_dir() / (_("{coop} members {date}", coop=coop_name, date=dt.date.today().isoformat())
+                                   + ".xlsx")
+    name, chosen = QFileDialog.getSaveFileName(parent, _("Export members"), str(suggested), ";;".join(filters))
+    if not name:
+        return None
+    _label, suffix, encoding = EXPORT_FORMATS[filters.index(chosen) if chosen in filters else 0]
+    path = Path(name)
+    if path.suffix.lower() in (".xlsx", ".csv"):
+        path = path.with_suffix(suffix)  # the format chosen in the dialog decides
+    else:
+        path = path.with_name(path.name + suffix)
+    return path, encoding
+
+
+# -- print ---------------------------------------------------------------------------------
+class PrintRegisterDialog(QDialog):
+    """The register as a PDF: the document's language and where to save it."""
+
+    def __init__(self, context: CoopContext, shown: Sequence[MemberRow] | None = None,
+                 parent: QWidget | None = None) -> None:
+        """``shown``: the rows the list shows, when its filters or search hide some members."""
+        super().__init__(parent)
+        self.setObjectName("print_register")
+        self.shown = list(shown) if shown is not None else None
+        self.setWindowTitle(_("Print member register"))
+        self.context = context
+        self.result_: PrintResult | None = None
+        self.errors = FieldErrors(QLabel(self))
+        self.language_combo = QComboBox(self)
+        for language in LANGUAGES:
+            self.language_combo.addItem(LANGUAGE_NAMES[language], language)
+        self.language_combo.setCurrentIndex(LANGUAGES.index(current().language))
+        self.path_edit = QLineEdit(str(self.suggested_path()), self)
+        self.language_combo.currentIndexChanged.connect(self._language_changed)
+        choose = QPushButton(_("Choose…"), self)
+        choose.clicked.connect(self.choose_path)
+        path_row = QWidget(self)
+        row = QHBoxLayout(path_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(choose)
+        form = QFormLayout()
+        form.addRow(_("Document language:"), self.language_combo)
+        form.addRow(_("Save as:"), self.errors.wrap("path", path_row))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.print_button: QPushButton = buttons.addButton(_("Print to PDF"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_("The register of every member, with their status as of today."), self))
+        self.only_shown = QCheckBox(self)
+        if self.shown is not None:
+            self.only_shown.setText(ngettext("Only the {count} member the list shows",
+                                             "Only the {count} members the list shows", len(self.shown),
+                                             count=current().number(len(self.shown))))
+            layout.addWidget(self.only_shown)
+        else:
+            self.only_shown.hide()
+        layout.addLayout(form)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+
+    def language(self) -> str:
+        return str(self.language_combo.currentData())
+
+    def suggested_path(self) -> Path:
+        t = Translator(self.language())
+        name = t.gettext("{coop} member register {date}", coop=self.context.coop.name,
+                         date=dt.date.today().isoformat())
+        return documents_dir() / f"{name}.pdf"
+
+    def _language_changed(self) -> None:
+        """A suggested name follows the language; a name the user chose stays."""
+        other = [Translator(lang).gettext("{coop} member register {date}", coop=self.context.coop.name,
+                                          date=dt.date.today().isoformat()) for lang in LANGUAGES]
+        if Path(self.path_edit.text()).stem in other:
+            self.path_edit.setText(str(self.suggested_path()))
+
+    def choose_path(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(self, _("Save the member register"), self.path_edit.text(),
+                                                    _("PDF documents (*.pdf)"))
+        if name:
+            self.path_edit.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
+
+    def accept(self) -> None:
+        text = self.path_edit.text().strip()
+        if not text:
+            self.errors.show(Refusal(N_("Choose where to save the document."), field="path"))
+            return
+        path = Path(text).expanduser()
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        db, coop_id, language = self.context.db, self.context.coop_id, self.language()
+        rows = self.shown if self.only_shown.isChecked() else None
+        self.errors.clear()
+        self.print_button.setEnabled(False)
+        run_job(self, _("Printing the member register…"),
+                lambda progress: print_register(db, coop_id, path, language, rows=rows, progress=progress),
+                self._printed, self._failed, lambda: self.print_button.setEnabled(True))
+
+    def _printed(self, result: PrintResult) -> None:
+        self.result_ = result
+        parent = self.parentWidget() or self
+        text = ngettext("The member register was saved to {file} ({count} page).",
+                        "The member register was saved to {file} ({count} pages).", result.pages,
+                        file=str(result.path), count=current().number(result.pages))
+        notice(parent, text, open_path=Path(result.path))
+        super().accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.print_button.setEnabled(True)
+        if isinstance(exc, Refusal):
+            self.errors.show(exc)
+        elif isinstance(exc, OSError):
+            self.errors.show_text("path", failure_text(exc))
+        else:
+            show_failure(self, exc)

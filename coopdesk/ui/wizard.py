@@ -1,0 +1,103 @@
+"""Create a co-op: a short wizard that ends with a new co-op file holding the co-op."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget, QWizard
+
+from coopdesk.domain.coop import BylawsSettings, CoopProfile, check_profile
+from coopdesk.domain.errors import Refusal
+from coopdesk.i18n import _
+from coopdesk.services.coops import CoopInfo, create_coop
+from coopdesk.services.files import Database, default_file_for, open_database
+from coopdesk.ui.errors import show_refusal
+from coopdesk.ui.wizard_form import CheckedPage
+from coopdesk.ui.wizard_pages import BasicsPage, BylawsPage, MemberTypesPage, OfficePage, SharesPage
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedCoop:
+    """What the wizard made: the open database (the caller owns it now) and the co-op."""
+
+    db: Database
+    coop: CoopInfo
+    path: Path | None
+
+
+class CoopWizard(QWizard):
+    """Asks for the co-op's profile; Finish creates it.
+
+    With ``db`` (an open database holding no co-op yet, e.g. a new PostgreSQL database),
+    the co-op is created there; otherwise in a new file in the user's co-op folder.
+    """
+
+    def __init__(self, parent: QWidget | None = None, db: Database | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("coop_wizard")
+        self.setWindowTitle(_("Create a co-op"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setMinimumSize(720, 560)
+        self._db = db
+        self.created: CreatedCoop | None = None
+        self.basics = BasicsPage()
+        self.office = OfficePage()
+        self.member_types = MemberTypesPage()
+        self.shares = SharesPage()
+        self.bylaws = BylawsPage()
+        for page in self.checked_pages():
+            self.addPage(page)
+
+    def checked_pages(self) -> list[CheckedPage]:
+        return [self.basics, self.office, self.member_types, self.shares, self.bylaws]
+
+    def profile(self) -> CoopProfile:
+        """The profile as the pages stand now, checked or not."""
+        values: dict[str, object] = {}
+        bylaws: dict[str, object] = {}
+        for page in self.checked_pages():
+            page.contribute(values, bylaws)
+        return CoopProfile(bylaws=BylawsSettings(**bylaws), **values)  # type: ignore[arg-type]
+
+    def create(self) -> bool:
+        """Create the co-op; on a refusal, show it at its field and stay open."""
+        profile = self.profile()
+        try:
+            check_profile(profile)
+            self.created = self._create(profile)
+        except Refusal as refusal:
+            self.point_at(refusal)
+            return False
+        return True
+
+    def _create(self, profile: CoopProfile) -> CreatedCoop:
+        if self._db is not None:
+            return CreatedCoop(self._db, create_coop(self._db, profile), self._db.path)
+        path = default_file_for(profile.name)
+        db = open_database(path)
+        try:
+            return CreatedCoop(db, create_coop(db, profile), path)
+        except BaseException:
+            db.close()
+            remove_new_file(path)  # a refused co-op leaves no empty file behind
+            raise
+
+    def point_at(self, refusal: Refusal) -> None:
+        """Go back to the page with the refused field and show the reason under it."""
+        for page_id in self.pageIds():
+            page = self.page(page_id)
+            if isinstance(page, CheckedPage) and page.owns(refusal.field):
+                while self.currentId() > page_id:
+                    self.back()
+                page.show_refusal(refusal)
+                page.field_widgets[refusal.field or ""].setFocus()
+                return
+        show_refusal(self, refusal)
+
+
+def remove_new_file(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
