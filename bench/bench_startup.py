@@ -28,6 +28,8 @@ print("ready", flush=True)
 
 COOPDESK = """
 import sys
+from coopdesk.cli import _warm_up_services  # what `coopdesk` does before it loads Qt
+_warm_up_services()
 from coopdesk.ui.app import application, create_main_window
 app = application()
 w = create_main_window(db_target=sys.argv[1], language="ko")

@@ -65,13 +65,17 @@ def update() -> None:
         catalog.update(template, no_fuzzy_matching=True)
         if language == "en":
             for message in catalog:
-                if message.id and not message.string:
-                    message.string = message.id
+                if message.id and not _filled(message.string):
+                    message.string = message.id  # a plural's id is already (singular, plural)
         catalog.obsolete.clear()
         catalog.fuzzy = False
         catalog.revision_date = catalog.creation_date
         with path.open("wb") as fh:
             write_po(fh, catalog, sort_output=True, include_previous=False)
+
+
+def _filled(string: str | tuple[str, ...]) -> bool:
+    return all(string) if isinstance(string, tuple) else bool(string)
 
 
 if __name__ == "__main__":

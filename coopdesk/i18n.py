@@ -17,13 +17,12 @@ import locale
 import os
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 
 from babel.dates import format_date, format_datetime
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
 
-from coopdesk.paths import translations_dir
+from coopdesk.paths import translations_dir, user_cache_dir
 
 LANGUAGES: tuple[str, ...] = ("ko", "en")
 DOMAIN = "coopdesk"
@@ -40,6 +39,31 @@ def _catalog(language: str) -> gettext.NullTranslations:
     po = translations_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.po"
     if not po.exists():
         return gettext.NullTranslations()
+    compiled = _compiled_path(po, language)
+    if compiled.exists():
+        with compiled.open("rb") as fh:
+            return gettext.GNUTranslations(fh)
+    data = _compile(po, language)
+    try:  # a cache only: a read-only home folder just means compiling each time
+        compiled.parent.mkdir(parents=True, exist_ok=True)
+        partial = compiled.with_suffix(".partial")
+        partial.write_bytes(data)
+        partial.replace(compiled)
+    except OSError:
+        pass
+    return gettext.GNUTranslations(io.BytesIO(data))
+
+
+def _compiled_path(po: Path, language: str) -> Path:
+    """Compiled catalogs are cached per .po version (size and time), never stale."""
+    stat = po.stat()
+    return user_cache_dir() / "catalogs" / f"{language}-{stat.st_size}-{stat.st_mtime_ns}.mo"
+
+
+def _compile(po: Path, language: str) -> bytes:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with po.open("rb") as fh:
         catalog = read_po(fh, locale=language)
     for message in list(catalog):
@@ -48,8 +72,7 @@ def _catalog(language: str) -> gettext.NullTranslations:
             catalog.delete(message.id, message.context)
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    return buffer.getvalue()
 
 
 class Translator:

@@ -39,6 +39,10 @@ def backups_dir() -> Path:
     return path
 
 
+def user_cache_dir() -> Path:
+    return user_data_dir() / "cache"
+
+
 def settings_file() -> Path:
     return user_data_dir() / "settings.json"
 

@@ -52,6 +52,8 @@ class MembershipStarts(Enum):
     FIRST_INSTALMENT = "first_instalment"
 
 
+MAX_NAME = 100
+
 SOCIAL_STAKEHOLDER_TYPES: tuple[str, ...] = (
     N_("Producer"),
     N_("Consumer"),
@@ -110,8 +112,8 @@ def check_name(name: str, kind: CoopKind) -> None:
     name = name.strip()
     if not name:
         raise Refusal(N_("The co-op needs a name."), field="name")
-    if len(name) > 100:
-        raise Refusal(N_("The name is too long (at most 100 characters)."), field="name")
+    if len(name) > MAX_NAME:
+        raise Refusal(N_("The name is too long (at most {n} characters)."), field="name", n=MAX_NAME)
     word = law.NAME_WORD_SOCIAL if kind is CoopKind.SOCIAL else law.NAME_WORD_GENERAL
     if word.value not in name:
         raise Refusal(
@@ -157,7 +159,12 @@ def check_bylaws(b: BylawsSettings) -> None:
             N_("The most shares a member may hold cannot be less than the minimum."),
             field="max_shares_per_member",
         )
-    if b.directors_min < law.MIN_DIRECTORS.value or b.directors_max < b.directors_min:
+    if b.directors_max < b.directors_min:
+        raise Refusal(
+            N_("The most directors cannot be fewer than the fewest."),
+            field="directors_max",
+        )
+    if b.directors_min < law.MIN_DIRECTORS.value:
         raise Refusal(
             N_("A co-op has at least {n} directors, the chair included."),
             article=law.MIN_DIRECTORS.ref,

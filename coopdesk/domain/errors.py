@@ -49,7 +49,7 @@ class ImportRejected(Refusal):
     """An import with bad rows: nothing was imported, every bad row is listed."""
 
     def __init__(self, problems: list[RowProblem]) -> None:
-        super().__init__(N_("Nothing was imported: {count} rows have problems."), count=len(problems))
+        super().__init__(N_("Nothing was imported. Rows with problems: {count}."), count=len(problems))
         self.problems = problems
 
 

@@ -119,8 +119,9 @@ def test_long_address_wraps_inside_its_column():
     widths = renderer.widths
     left = renderer.margins.left + sum(widths[:5]) + LOOK.pad_x
     right = renderer.margins.left + sum(widths[:6]) - LOOK.pad_x
+    heading = Translator("ko").gettext("Address")
     pieces = [(text, x) for text, x in _runs(register("ko").pages[0])
-              if text in LONG_ADDRESS and left - 1 < x < right]
+              if text in LONG_ADDRESS and text != heading and left - 1 < x < right]
     assert len(pieces) >= 2  # wrapped, not one line running over the next columns
     assert " ".join(text for text, _ in pieces) == LONG_ADDRESS  # and nothing cut off
     for text, x in pieces:

@@ -261,7 +261,7 @@ def test_an_import_with_bad_rows_lists_them_all_and_imports_nothing(people, cont
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.problems.isVisible())
 
-    assert dialog.problem_summary.text() == "Nothing was imported: 2 rows have problems."
+    assert dialog.problem_summary.text() == "Nothing was imported. Rows with problems: 2."
     assert dialog.problem_rows() == [("3", "\u201cjimin at mail\u201d is not an e-mail address."),
                                      ("5", "The member needs a name.")]
     assert dialog.isVisible()

@@ -1,0 +1,390 @@
+"""Reading and writing tables of members as Excel (.xlsx) or CSV files.
+
+A table read from a file keeps each row's line number in the file (the header is
+usually line 1), so an import can tell the secretary exactly which lines are wrong.
+CSV files come in UTF-8 (with or without the byte order mark) or in CP949, which is
+what Korean Excel writes; the encoding is detected unless it is given.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+from coopdesk.domain.errors import Cancelled, Refusal
+from coopdesk.domain.text import N_
+
+Value = str | int | float | dt.date | None
+Progress = Callable[[int, int], bool]
+
+XLSX = ".xlsx"
+CSV = ".csv"
+SUFFIXES = (XLSX, CSV)
+UTF8 = "utf-8-sig"  # reads UTF-8 with or without a byte order mark; writes one, for Excel
+CP949 = "cp949"
+_PLAIN = frozenset((str, int, float, type(None)))  # cell values that need no conversion
+_PROGRESS_STEP = 2000  # rows between two progress reports
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    line: int  # line in a CSV file, row number in a sheet; the header is usually 1
+    values: tuple[Value, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table read whole, for a preview or a test."""
+
+    headers: tuple[str, ...]
+    header_line: int
+    rows: list[TableRow]
+    row_count: int  # all non-empty data rows, also those past a preview's limit
+    encoding: str | None = None  # the CSV encoding used; None for a workbook
+
+
+class Ticker:
+    """Reports ``progress(done, total)`` every few thousand rows; ``False`` cancels."""
+
+    def __init__(self, progress: Progress | None, total: int, step: int = _PROGRESS_STEP) -> None:
+        self.progress, self.total, self.step = progress, max(total, 1), step
+        self._next = step
+
+    def tick(self, done: int) -> None:
+        if self.progress is not None and done >= self._next:
+            self._next = done + self.step
+            self.report(done)
+
+    def report(self, done: int) -> None:
+        # Only an explicit False cancels: a callback that returns nothing goes on.
+        if self.progress is not None and self.progress(min(done, self.total), self.total) is False:
+            raise Cancelled()
+
+
+def check_suffix(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise Refusal(N_("CoopDesk reads and writes .xlsx and .csv files, not \u201c{suffix}\u201d."),
+                      field="path", suffix=path.suffix or path.name)
+    return suffix
+
+
+# -- reading ------------------------------------------------------------------
+
+@dataclass
+class TableStream:
+    """A table being read: its headers at once, its rows one by one (``rows``).
+
+    Use it in a ``with`` block, so the file is closed even if not read to the end.
+    """
+
+    headers: tuple[str, ...]
+    header_line: int
+    rows: Iterator[TableRow]
+    encoding: str | None  # the CSV encoding used; None for a workbook
+    _lines: Generator[object, None, None]
+
+    def close(self) -> None:
+        self._lines.close()
+
+    def __enter__(self) -> TableStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_table(path: str | Path, *, encoding: str | None = None, progress: Progress | None = None) -> TableStream:
+    """The first sheet of a workbook, or a CSV file: the headers, then the non-empty rows.
+
+    The header is the first row that is not empty.  Reading a row of a damaged file
+    raises ``Refusal``; ``progress`` returning False raises ``Cancelled``.
+    """
+    path = Path(path)
+    suffix = check_suffix(path)
+    if not path.is_file():
+        raise Refusal(N_("There is no file {path}."), field="path", path=str(path))
+    if suffix == XLSX:
+        (lines, total), used = _xlsx_lines(path), None
+    else:
+        text, used = _decode(path, encoding)
+        lines, total = _csv_lines(text), text.count("\n") + 1
+    with _reading(path):
+        for line, values in lines:
+            if _filled(values):
+                rows = _rows(path, lines, len(values), Ticker(progress, total))
+                return TableStream(_headers(values), line, rows, used, lines)
+    raise Refusal(N_("{path} holds no table: the first sheet is empty."), field="path", path=str(path))
+
+
+def read_table(path: str | Path, *, encoding: str | None = None, limit: int | None = None,
+               progress: Progress | None = None) -> Table:
+    """The whole table in memory; ``limit`` keeps only that many rows (for a preview),
+    but all are counted."""
+    rows: list[TableRow] = []
+    count = 0
+    with open_table(path, encoding=encoding, progress=progress) as stream:
+        for count, row in enumerate(stream.rows, start=1):
+            if limit is None or count <= limit:
+                rows.append(row)
+    return Table(stream.headers, stream.header_line, rows, count, stream.encoding)
+
+
+def _filled(values: Sequence[Value]) -> bool:
+    for v in values:
+        if v is not None and v != "":
+            return True
+    return False
+
+
+def _rows(path: Path, lines: Iterator[tuple[int, Sequence[Value]]], width: int,
+          ticker: Ticker) -> Iterator[TableRow]:
+    with _reading(path):
+        for line, values in lines:
+            if _filled(values):  # a wholly empty row is skipped, but the numbering goes on
+                yield TableRow(line, _fit(values, width))
+                ticker.tick(line)
+    ticker.report(ticker.total)
+
+
+@contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except (csv.Error, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
+        raise _unreadable(path, exc) from exc
+
+
+def _headers(values: Sequence[Value]) -> tuple[str, ...]:
+    return tuple(_header_text(v) for v in values)
+
+
+def _header_text(value: Value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+def _fit(values: Sequence[Value], width: int) -> tuple[Value, ...]:
+    """Exactly ``width`` values: short rows padded with None, cells beyond the header dropped."""
+    n = len(values)
+    if n == width:
+        return tuple(values)
+    if n > width:
+        return tuple(values[:width])
+    return (*values, *([None] * (width - n)))
+
+
+def _unreadable(path: Path, exc: Exception) -> Refusal:
+    return Refusal(N_("{path} cannot be read as a table: {error}"), field="path",
+                   path=str(path), error=str(exc) or type(exc).__name__)
+
+
+def _xlsx_lines(path: Path) -> tuple[Generator[tuple[int, Sequence[Value]], None, None], int]:
+    from openpyxl import load_workbook  # slow to import; only needed here
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        raise _unreadable(path, exc) from exc
+    if not workbook.worksheets:
+        workbook.close()
+        raise Refusal(N_("{path} holds no table: the first sheet is empty."), field="path", path=str(path))
+    sheet = workbook.worksheets[0]
+    total = sheet.max_row or _count_rows(path, getattr(sheet, "_worksheet_path", ""))
+    # Some programs write a wrong size into the file; read every row that is there.
+    sheet.reset_dimensions()
+
+    def lines() -> Generator[tuple[int, Sequence[Value]], None, None]:
+        try:
+            plain = _PLAIN
+            for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                yield line, [v if type(v) in plain else _cell(v) for v in values]
+        finally:
+            workbook.close()
+
+    return lines(), total
+
+
+def _count_rows(path: Path, member: str) -> int:
+    """Rows in a sheet whose writer left out its size (openpyxl's write-only mode does),
+    for the progress bar: a quick count of row elements in the sheet's XML."""
+    count, tail = 0, b""
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(member) as sheet:
+            while chunk := sheet.read(1 << 20):
+                data = tail + chunk
+                count += data.count(b"<row ") + data.count(b":row ")
+                tail = data[-5:]
+                count -= tail.count(b"<row ") + tail.count(b":row ")  # counted again with the next chunk
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return 0
+    return count
+
+
+def _cell(value: object) -> Value:
+    if value is None or isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return value  # type: ignore[return-value]
+    if isinstance(value, dt.datetime):
+        # A date typed into Excel is a datetime at midnight.
+        return value.date() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    return str(value)
+
+
+def _decode(path: Path, encoding: str | None) -> tuple[str, str]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _unreadable(path, exc) from exc
+    if encoding is not None:
+        try:
+            return data.decode(_codec(encoding)), encoding
+        except UnicodeDecodeError as exc:
+            raise Refusal(N_("{path} is not written in the {encoding} encoding."), field="encoding",
+                          path=str(path), encoding=encoding) from exc
+    for candidate in (UTF8, CP949):
+        try:
+            return data.decode(candidate), candidate
+        except UnicodeDecodeError:
+            continue
+    raise Refusal(N_("{path} is neither UTF-8 nor CP949 text. Save it again as CSV UTF-8 or as an Excel workbook."),
+                  field="encoding", path=str(path))
+
+
+def _codec(encoding: str) -> str:
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError as exc:
+        raise Refusal(N_("\u201c{encoding}\u201d is not a known text encoding."), field="encoding",
+                      encoding=encoding) from exc
+    return UTF8 if name == "utf-8" else name  # a byte order mark is never part of the data
+
+
+def _csv_lines(text: str) -> Generator[tuple[int, Sequence[Value]], None, None]:
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text))
+    start = 1
+    for values in reader:
+        # A quoted cell may span lines: the row is numbered by the line it starts on.
+        yield start, [v if v != "" else None for v in values]
+        start = reader.line_num + 1
+
+
+def _dialect(text: str) -> type[csv.Dialect]:
+    """Comma-separated as Excel writes it, or semicolons or tabs if the header says so."""
+    first = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=first.count)
+
+    class Dialect(csv.excel):
+        pass
+
+    Dialect.delimiter = delimiter if first.count(delimiter) else ","
+    return Dialect
+
+
+# -- writing ------------------------------------------------------------------
+
+def write_table(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[Value]], *, total: int,
+                encoding: str = UTF8, progress: Progress | None = None) -> int:
+    """Write a table as .xlsx or .csv (by the suffix); returns the number of rows written.
+
+    Dates go into a workbook as date cells and into a CSV file as 2024-03-01, so that
+    both read back as dates.
+    """
+    path = Path(path)
+    suffix = check_suffix(path)
+    ticker = Ticker(progress, total)
+    codec = _codec(encoding)
+    try:
+        with atomic_file(path) as temp:
+            if suffix == XLSX:
+                count = _write_xlsx(temp, headers, rows, ticker)
+            else:
+                count = _write_csv(temp, headers, rows, codec, ticker)
+            ticker.report(total)  # Cancel now still leaves the old file as it was
+    except OSError as exc:
+        raise Refusal(N_("{path} cannot be written: {error}"), field="path", path=str(path),
+                      error=exc.strerror or str(exc)) from exc
+    except UnicodeEncodeError as exc:
+        raise Refusal(N_("Some text cannot be written in the {encoding} encoding: \u201c{text}\u201d. Use UTF-8."),
+                      field="encoding", encoding=encoding, text=exc.object[exc.start:exc.end]) from exc
+    return count
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[Path]:
+    """A temporary file next to ``path`` that replaces it only if the block succeeds.
+
+    A cancelled or failed export or print never leaves half a file behind, nor
+    destroys the file that was there before.
+    """
+    fd, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix + ".part", dir=path.parent)
+    os.close(fd)
+    temp = Path(name)
+    try:
+        yield temp
+        with temp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Value]], ticker: Ticker) -> int:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(list(headers))
+    count = 0
+    try:
+        for count, values in enumerate(rows, start=1):
+            cells = list(values)
+            for i, v in enumerate(cells):
+                if isinstance(v, str) and v.startswith("="):
+                    # openpyxl would store it as a formula; it is text the member gave.
+                    cell = WriteOnlyCell(sheet, v)
+                    cell.data_type = "s"
+                    cells[i] = cell
+            sheet.append(cells)
+            ticker.tick(count)
+    except BaseException:
+        _abandon(sheet)
+        raise
+    workbook.save(path)
+    return count
+
+
+def _abandon(sheet: object) -> None:
+    """End openpyxl's half-written sheet and remove its temporary file."""
+    with suppress(Exception):
+        sheet.close()  # type: ignore[attr-defined]
+        sheet._writer.cleanup()  # type: ignore[attr-defined]
+
+
+def _write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Value]], encoding: str,
+               ticker: Ticker) -> int:
+    count = 0
+    with path.open("w", encoding=encoding, newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(headers)
+        for count, values in enumerate(rows, start=1):
+            writer.writerow(["" if v is None else v.isoformat() if isinstance(v, dt.date) else v
+                             for v in values])
+            ticker.tick(count)
+    return count
