@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from coopdesk.domain.members import MemberStatus, Standing
 from coopdesk.store.database import Database
@@ -60,6 +60,12 @@ def list_members(db: Database, coop_id: int, today: dt.date | None = None) -> li
     )
     with _collector_paused(), db.engine.connect() as conn:
         return [_row(r, today) for r in conn.execute(stmt)]
+
+
+def count_members(db: Database, coop_id: int) -> int:
+    """How many members the register holds, whatever their status (a quick count)."""
+    with db.engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(Member).where(Member.coop_id == coop_id)).scalar_one()
 
 
 def _row(r: tuple, today: dt.date) -> MemberRow:  # type: ignore[type-arg]

@@ -359,3 +359,28 @@ def test_export_for_korean_excel_writes_cp949(people, qtbot, tmp_path, monkeypat
     qtbot.waitUntil(target.exists)
     rows = list(csv.reader(target.read_text(encoding="cp949").splitlines()))
     assert [row[1] for row in rows[1:]] == [name for name, *_rest in PEOPLE]
+
+
+def test_a_large_register_is_read_in_the_background(qtbot, sqlite_db, monkeypatch):
+    """Above the threshold the list is read in a thread; the window shows it is reading."""
+    import datetime as dt
+
+    from coopdesk.domain.member_details import MemberDetails
+    from coopdesk.services.coops import create_coop
+    from coopdesk.services.members import NewMember, add_members_in
+    from coopdesk.ui.context import CoopContext
+    from coopdesk.ui.members import page as page_module
+    from tests.conftest import sample_profile
+
+    coop = create_coop(sqlite_db, sample_profile())
+    with sqlite_db.write() as s:
+        add_members_in(s, coop.id, [NewMember(MemberDetails(f"조합원{i}", "소비자"), dt.date(2025, 1, 1))
+                                    for i in range(40)], 30, "member.import")
+    monkeypatch.setattr(page_module, "BACKGROUND_LOAD_ABOVE", 10)
+    page = page_module.MembersPage(CoopContext(sqlite_db, coop))
+    qtbot.addWidget(page)
+    assert page.loading and not page.table.isEnabled()
+    page.reload()  # asked again while reading: read once more afterwards, never twice at once
+    qtbot.waitUntil(lambda: not page.loading and page.model.total == 40, timeout=10_000)
+    assert page.table.isEnabled()
+    assert page.model.row_at(0).name == "조합원0"

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopdesk.i18n import _
-from coopdesk.services.member_list import list_members, row_of
+from coopdesk.services.member_list import MemberRow, count_members, list_members, row_of
 from coopdesk.services.members import MemberView
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.members.event_dialog import EventDialog
@@ -35,11 +35,16 @@ from coopdesk.ui.members.import_dialog import ImportDialog
 from coopdesk.ui.members.member_dialog import MemberDialog
 from coopdesk.ui.members.member_view import MemberViewDialog
 from coopdesk.ui.members.model import JOINED, NAME, NUMBER, STATUS, TYPE, MemberTableModel
+from coopdesk.ui.workers import Job
 
 if TYPE_CHECKING:
     from coopdesk.ui.members.outputs import PrintRegisterDialog
 
 _WIDTHS = {NUMBER: 80, NAME: 200, TYPE: 140, STATUS: 120, JOINED: 140}
+# Reading this many members takes over ~50 ms: above it the list is read in a thread so
+# the window never freezes; below it a thread would only add a visible flicker.
+BACKGROUND_LOAD_ABOVE = 5_000
+_RUNNING: set[Job] = set()
 
 
 class MembersPage(QWidget):
@@ -53,6 +58,8 @@ class MembersPage(QWidget):
         self._applying_own_change = False
         self._chosen: int | None = None  # the member selected last, kept across filtering
         self._dialogs: dict[type, QDialog] = {}  # the last dialog of each kind opened here
+        self._loading: Job | None = None
+        self._reload_again = False
         self._build()
         self.model.filtered.connect(self._after_filtering)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -121,9 +128,50 @@ class MembersPage(QWidget):
 
     # -- the list --------------------------------------------------------------------------
     def reload(self) -> None:
-        """Read the members again; the selected member stays selected."""
+        """Read the members again; the selected member stays selected.
+
+        A large register is read in a thread while the window stays responsive.
+        """
+        if self._loading is not None:  # a read is under way: read once more after it
+            self._reload_again = True
+            return
+        db, coop_id = self.context.db, self.context.coop_id
+        if count_members(db, coop_id) <= BACKGROUND_LOAD_ABOVE:
+            with collector_paused():
+                self.model.set_rows(list_members(db, coop_id))
+            return
+        self.count_label.setText(_("Reading the member register\u2026"))
+        self.table.setEnabled(False)
+        # No parent: if the page goes (a language switch rebuilds it) the thread must
+        # still finish before it is deleted; _RUNNING keeps it alive until then.
+        job = Job(lambda _progress: list_members(db, coop_id))
+        job.succeeded.connect(self._loaded)
+        job.failed.connect(self._load_failed)
+        _RUNNING.add(job)
+        job.finished.connect(lambda: _RUNNING.discard(job))
+        job.finished.connect(job.deleteLater)
+        self._loading = job
+        job.start()
+
+    def _loaded(self, rows: list[MemberRow]) -> None:
+        self._loading = None
+        self.table.setEnabled(True)
         with collector_paused():
-            self.model.set_rows(list_members(self.context.db, self.context.coop_id))
+            self.model.set_rows(rows)
+        if self._reload_again:
+            self._reload_again = False
+            self.reload()
+
+    def _load_failed(self, error: BaseException) -> None:
+        from coopdesk.ui.errors import show_refusal
+
+        self._loading = None
+        self.table.setEnabled(True)
+        show_refusal(self, error)
+
+    @property
+    def loading(self) -> bool:
+        return self._loading is not None
 
     def _on_context_changed(self, area: str) -> None:
         if area == "coop":
