@@ -39,11 +39,10 @@ def add_parsers(verbs: argparse._SubParsersAction) -> None:
 
 def _mapping(args: argparse.Namespace, encoding: str | None) -> dict[str, int | None]:
     """The column of each field: guessed from the headings, then as ``--map`` says."""
-    from coopdesk.services.member_import import FIELD_KEYS, preview
+    from coopdesk.services.member_import import FIELD_KEYS, guess_mapping, read_headers
 
-    found = preview(args.file, encoding=encoding, rows=1)
-    headers = list(found.headers)
-    mapping = dict(found.mapping)
+    headers = list(read_headers(args.file, encoding=encoding))  # not a preview: that reads every row
+    mapping = dict(guess_mapping(headers))
     for item in args.map:
         field, sep, column = (part.strip() for part in item.partition("="))
         if not sep or field not in FIELD_KEYS:

@@ -234,11 +234,13 @@ def _count_rows(path: Path, member: str) -> int:
 
 
 def _cell(value: object) -> Value:
-    if value is None or isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return value  # type: ignore[return-value]
     if isinstance(value, dt.datetime):
         # A date typed into Excel is a datetime at midnight.
-        return value.date() if value.time() == dt.time() else value.isoformat(sep=" ")
+        if value.hour or value.minute or value.second or value.microsecond:
+            return value.isoformat(sep=" ")
+        return value.date()
+    if value is None or isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return value  # type: ignore[return-value]
     if isinstance(value, dt.date):
         return value
     if isinstance(value, bool):
