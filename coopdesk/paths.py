@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 APP_NAME = "CoopDesk"
+FILE_SUFFIX = ".coopdesk"  # a co-op file
 
 
 def user_data_dir() -> Path:

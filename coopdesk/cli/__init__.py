@@ -118,7 +118,6 @@ def _run(argv: list[str], asked: str | None) -> int:
     except SystemExit as exit_:  # --help, --version, or a usage error already printed
         return exit_.code if isinstance(exit_.code, int) else USAGE
     if args.area is None:
-        _warm_up_services()
         from coopdesk.ui.app import run_gui
 
         return run_gui(args.db, asked)
@@ -173,18 +172,3 @@ def _report_refusal(exc: Refusal, as_json: bool) -> None:
         article = exc.article.label(i18n.current().language) if exc.article else None
         print_json({"error": refusal_text(exc), "field": exc.field, "article": article})
 
-
-def _warm_up_services() -> None:
-    """Import the database layer in a thread while the main thread loads Qt.
-
-    Both take a few hundred milliseconds at start-up; doing them side by side shortens
-    the wait for the first window (bench/bench_startup.py measures it).
-    """
-    import threading
-
-    def load() -> None:
-        import coopdesk.services.files  # noqa: F401
-        import coopdesk.services.member_list  # noqa: F401
-        import coopdesk.services.members  # noqa: F401
-
-    threading.Thread(target=load, name="warm-up", daemon=True).start()

@@ -20,7 +20,7 @@ from coopdesk.store.database import Database
 from coopdesk.store.engine import sqlite_path, url_for
 from coopdesk.store.schema import SchemaState, upgrade
 
-FILE_SUFFIX = ".coopdesk"
+FILE_SUFFIX = paths.FILE_SUFFIX
 
 
 def open_database(target: str | Path, *, backup_on_open: bool = False) -> Database:

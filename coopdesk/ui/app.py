@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from coopdesk.i18n import LANGUAGES
+from coopdesk.i18n import LANGUAGES, _
 from coopdesk.ui.errors import install_exception_hook, start_logging
 from coopdesk.ui.fonts import apply_app_font
-from coopdesk.ui.main_window import APP_TITLE, MainWindow
+from coopdesk.ui.main_window import APP_TITLE, MainWindow, shown_target
 from coopdesk.ui.settings import Settings
 from coopdesk.ui.translation import apply_language
 
@@ -26,13 +27,18 @@ def application() -> QApplication:
     return app
 
 
+OPEN_AFTER_MS = 50
+
+
 def create_main_window(db_target: str | None = None, language: str | None = None,
-                       settings: Settings | None = None) -> MainWindow:
+                       settings: Settings | None = None, open_later: bool = False) -> MainWindow:
     """The main window, ready to show: fonts, both languages' texts, and the co-op opened.
 
     ``db_target`` (a co-op file or a PostgreSQL URL) is opened; without it, the file
     open last time, if it is still there; otherwise the welcome screen shows.
-    ``language`` overrides the saved setting for this run only.
+    ``language`` overrides the saved setting for this run only.  With ``open_later``
+    the file is opened just after the window first shows, so the window appears while
+    the database layer is still loading (start-up time, bench/bench_startup.py).
     """
     app = application()
     settings = settings or Settings()
@@ -40,11 +46,19 @@ def create_main_window(db_target: str | None = None, language: str | None = None
     chosen = language if language in LANGUAGES else settings.language
     apply_language(chosen)
     window = MainWindow(settings)
-    if db_target:
-        window.open_target(db_target, create=True)
-    elif _last_file(settings):
-        window.open_target(_last_file(settings))
+    target, create = (db_target, True) if db_target else (_last_file(settings), False)
+    if target and open_later:
+        window.statusBar().showMessage(_("Opening {file}\u2026", file=shown_target(target)))
+        # A short wait lets the window paint before the database layer loads.
+        QTimer.singleShot(OPEN_AFTER_MS, lambda: _open_now(window, target, create))
+    elif target:
+        window.open_target(target, create=create)
     return window
+
+
+def _open_now(window: MainWindow, target: str, create: bool) -> None:
+    window.open_target(target, create=create)
+    window.statusBar().clearMessage()
 
 
 def _last_file(settings: Settings) -> str:
@@ -59,6 +73,6 @@ def run_gui(db_target: str | None = None, language: str | None = None) -> int:
     app = application()
     start_logging()
     install_exception_hook()
-    window = create_main_window(db_target, language)
+    window = create_main_window(db_target, language, open_later=True)
     window.show()
     return app.exec()

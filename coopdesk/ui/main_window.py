@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
@@ -19,18 +20,20 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLabel, Q
 from coopdesk import paths
 from coopdesk.domain.errors import Refusal
 from coopdesk.i18n import N_, _, current, ngettext
-from coopdesk.services.coops import CoopInfo, get_coop, list_coops
-from coopdesk.services.files import FILE_SUFFIX, Database, open_database, save_as
-from coopdesk.ui import tools
-from coopdesk.ui.context import CoopContext
+from coopdesk.paths import FILE_SUFFIX
 from coopdesk.ui.errors import show_refusal
 from coopdesk.ui.menus import Actions, build_menus, fill_recent
 from coopdesk.ui.settings import Settings
 from coopdesk.ui.settings_dialog import SettingsDialog
 from coopdesk.ui.translation import apply_language
 from coopdesk.ui.welcome import WelcomePage
-from coopdesk.ui.wizard import CoopWizard, CreatedCoop, remove_new_file
-from coopdesk.ui.workspace import Workspace
+
+if TYPE_CHECKING:  # the database layer loads after the window shows: see run_gui
+    from coopdesk.services.coops import CoopInfo
+    from coopdesk.services.files import Database
+    from coopdesk.ui.context import CoopContext
+    from coopdesk.ui.wizard import CoopWizard, CreatedCoop
+    from coopdesk.ui.workspace import Workspace
 
 APP_TITLE = "CoopDesk"
 
@@ -96,6 +99,8 @@ class MainWindow(QMainWindow):
         self._update_frame()
 
     def _show_workspace(self, area: str = "members") -> None:
+        from coopdesk.ui.workspace import Workspace
+        
         assert self.context is not None
         self.welcome = None
         with busy():  # the member list of a large co-op takes a moment to read
@@ -139,6 +144,9 @@ class MainWindow(QMainWindow):
         A missing file is refused (a recent file may have been moved) unless ``create``
         asks for a new one, as ``coopdesk --db NEW_FILE`` does.
         """
+        from coopdesk.services.files import open_database
+        from coopdesk.ui.wizard import remove_new_file
+        
         if "://" not in target:  # remembered as a full path, whatever folder we were started in
             target = str(Path(target).expanduser().resolve())
         new_file = "://" not in target and not Path(target).exists()
@@ -166,6 +174,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _choose_coop(self, db: Database, current_id: int | None = None) -> CoopInfo | None:
+        from coopdesk.services.coops import get_coop, list_coops
+        
         coops = list_coops(db)
         if not coops:
             return self._create_in(db)
@@ -192,6 +202,8 @@ class MainWindow(QMainWindow):
             self.adopt(self.context.db, coop, self.target)
 
     def _create_in(self, db: Database) -> CoopInfo | None:
+        from coopdesk.ui.wizard import CoopWizard
+        
         answer = QMessageBox.question(self, _("No co-op yet"),
                                       _("This database holds no co-op yet. Create one in it now?"))
         if answer != QMessageBox.StandardButton.Yes:
@@ -203,6 +215,9 @@ class MainWindow(QMainWindow):
 
     def adopt(self, db: Database, coop: CoopInfo, target: str) -> None:
         """Make ``coop`` in ``db`` the open co-op (closing the one open before)."""
+        from coopdesk.services.coops import list_coops
+        from coopdesk.ui.context import CoopContext
+        
         old = self.context
         self.context = CoopContext(db, coop, self)
         self.context.changed.connect(self._context_changed)
@@ -235,6 +250,8 @@ class MainWindow(QMainWindow):
             self.open_target(path)
 
     def new_coop(self) -> CoopWizard:
+        from coopdesk.ui.wizard import CoopWizard
+        
         wizard = CoopWizard(self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.accepted.connect(lambda: self._created(wizard.created))
@@ -246,6 +263,8 @@ class MainWindow(QMainWindow):
             self.adopt(created.db, created.coop, str(created.path) if created.path else created.db.url)
 
     def try_demo(self) -> None:
+        from coopdesk.ui import tools  # loads the database layer
+
         tools.make_demo(self)
 
     def save_as_dialog(self) -> None:
@@ -261,6 +280,9 @@ class MainWindow(QMainWindow):
 
     def save_as(self, path: Path) -> bool:
         """Copy the co-op file to ``path`` and go on working in the copy."""
+        from coopdesk.services.coops import get_coop
+        from coopdesk.services.files import save_as
+        
         assert self.context is not None
         try:
             db = save_as(self.context.db, path)
@@ -279,17 +301,25 @@ class MainWindow(QMainWindow):
 
     # -- tools and settings ----------------------------------------------------------------
     def backup_now(self) -> None:
+        from coopdesk.ui import tools  # loads the database layer
+
         tools.backup_now(self)
 
     def restore_dialog(self) -> QWidget | None:
+        from coopdesk.ui import tools  # loads the database layer
+
         return tools.restore_dialog(self)
 
     def verify_audit(self) -> None:
+        from coopdesk.ui import tools  # loads the database layer
+
         tools.verify_audit(self)
 
     def reload_after_restore(self) -> None:
         """The file's content was replaced: read the co-op again and rebuild its pages."""
         assert self.context is not None
+        from coopdesk.services.coops import get_coop
+
         db, target = self.context.db, self.target
         try:
             coop = get_coop(db, self.context.coop_id)
@@ -328,6 +358,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(_("The settings could not be saved: {error}", error=str(exc)), 10000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        from coopdesk.ui import tools  # loads the database layer
+
         tools.wait_for_jobs(self)
         if self.context is not None:
             self.context.db.close()

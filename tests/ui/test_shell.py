@@ -288,3 +288,23 @@ def test_a_new_file_left_without_a_co_op_is_not_kept(window, tmp_path, monkeypat
     path = tmp_path / "new.coopdesk"
     assert not window.open_target(str(path), create=True)
     assert not path.exists() and window.context is None and window.welcome is not None
+
+
+def test_the_window_shows_before_the_file_opens_and_then_opens_it(qtbot, tmp_path):
+    """How `coopdesk` starts: the window paints first, the co-op file opens right after."""
+    from coopdesk.services.coops import create_coop
+    from coopdesk.services.files import open_database
+    from coopdesk.ui.app import create_main_window
+    from tests.conftest import sample_profile
+
+    path = tmp_path / "later.coopdesk"
+    db = open_database(path)
+    create_coop(db, sample_profile())
+    db.close()
+    window = create_main_window(db_target=str(path), language="en", open_later=True)
+    qtbot.addWidget(window)
+    assert window.context is None
+    assert "later.coopdesk" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.context is not None, timeout=5000)
+    assert "햇살마을협동조합" in window.windowTitle()
+    assert window.statusBar().currentMessage() == ""
