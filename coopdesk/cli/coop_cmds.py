@@ -8,6 +8,11 @@ from typing import Any
 
 from coopdesk.cli.common import Context, iso_date, print_fields, print_json, print_table, say, whole_number
 from coopdesk.domain.coop import (
+    KIND_LABELS,
+    LAW_LABELS,
+    MEMBERSHIP_STARTS_LABELS,
+    NOTICE_LABELS,
+    TIE_LABELS,
     BylawsSettings,
     CoopKind,
     CoopProfile,
@@ -18,17 +23,6 @@ from coopdesk.domain.coop import (
 )
 from coopdesk.i18n import N_, _, current
 
-KIND_LABELS = {CoopKind.GENERAL: N_("General co-op"), CoopKind.SOCIAL: N_("Social co-op")}
-LAW_LABELS = {
-    GoverningLaw.FRAMEWORK_ACT: N_("Framework Act on Cooperatives"),
-    GoverningLaw.CONSUMER_COOP_ACT: N_("Consumer Cooperatives Act"),
-    GoverningLaw.AGRICULTURAL: N_("Agricultural Cooperatives Act"),
-    GoverningLaw.FISHERIES: N_("Fisheries Cooperatives Act"),
-    GoverningLaw.CREDIT: N_("Credit Unions Act"),
-    GoverningLaw.SME: N_("Small and Medium Enterprise Cooperatives Act"),
-    GoverningLaw.FOREST: N_("Forestry Cooperatives Act"),
-    GoverningLaw.OTHER: N_("Another law"),
-}
 
 # (option, BylawsSettings field, argparse keywords, help) — the bylaws settings of DESIGN.md §2.
 _BYLAWS_OPTIONS: tuple[tuple[str, str, dict[str, Any], str], ...] = (
@@ -58,17 +52,8 @@ _BYLAWS_OPTIONS: tuple[tuple[str, str, dict[str, Any], str], ...] = (
     ("--assembly-within-months", "ordinary_assembly_within_months", {"type": whole_number(0, 100)},
      N_("Months after the year end within which the ordinary assembly is held")),
 )
-# The same message ids as the GUI's labels (coopdesk/ui/labels.py), so they are translated once.
-VALUE_LABELS = {
-    MembershipStarts.FULL_PAYMENT: N_("When the subscribed shares are fully paid"),
-    MembershipStarts.FIRST_INSTALMENT: N_("When the first instalment is paid"),
-    NoticeMethod.WRITTEN: N_("In writing"),
-    NoticeMethod.WRITTEN_AND_ELECTRONIC: N_("In writing, or by e-mail or text message"),
-    TieRule.RUNOFF_THEN_OLDER: N_("Run-off vote; if tied again, the older candidate"),
-    TieRule.RUNOFF_THEN_LOTS: N_("Run-off vote; if tied again, drawing lots"),
-    TieRule.OLDER: N_("The older candidate"),
-    TieRule.LOTS: N_("Drawing lots"),
-}
+# The same labels as the window's (domain/coop.py), so they are translated once.
+VALUE_LABELS = {**MEMBERSHIP_STARTS_LABELS, **NOTICE_LABELS, **TIE_LABELS}
 _ENUMS = {"membership_starts": MembershipStarts, "notice_method": NoticeMethod, "tie_rule": TieRule}
 
 BYLAWS_LABELS = {name: label for _o, name, _k, label in _BYLAWS_OPTIONS}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from coopdesk.cli.common import Context, UsageError, print_json, progress_printer, say, warn
 from coopdesk.i18n import LANGUAGES, _, current, ngettext, refusal_text

@@ -9,10 +9,8 @@ program, never from the file (numbers are never reused, so a file cannot choose 
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -22,6 +20,7 @@ from coopdesk.domain.member_details import MemberDetails, check_details
 from coopdesk.domain.text import N_
 from coopdesk.i18n import LANGUAGES, Translator
 from coopdesk.services import table_files
+from coopdesk.services.member_list import collector_paused
 from coopdesk.services.coops import CoopInfo, get_coop
 from coopdesk.services.members import NewMember, add_members_in, check_dates
 from coopdesk.services.table_files import Progress, TableRow, Value
@@ -177,7 +176,7 @@ def import_members(db: Database, coop_id: int, path: str | Path, mapping: Mappin
     coop = get_coop(db, coop_id)
     check_mapping(mapping, coop)
     with table_files.open_table(path, encoding=encoding, progress=_part(progress, 0, 90)) as table, \
-            _collector_paused():
+            collector_paused():
         check_mapping(mapping, coop, len(table.headers))
         entries = check_rows(table.rows, mapping, coop, len(table.headers), today)
         if not entries:
@@ -191,22 +190,6 @@ def import_members(db: Database, coop_id: int, path: str | Path, mapping: Mappin
         progress(100, 100)
     return ImportResult(len(entries), first, last)
 
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while 100,000 rows are built up.
-
-    Each collection walks every object still alive, and an import keeps them all alive
-    until it is written: at 100,000 rows that cost 1.5 s of about 20.  Nothing built
-    here forms cycles that would need the collector in the meantime.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _part(progress: Progress | None, start: int, span: int) -> Progress | None:

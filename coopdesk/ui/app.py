@@ -14,6 +14,7 @@ from coopdesk.ui.fonts import apply_app_font
 from coopdesk.ui.main_window import APP_TITLE, MainWindow, shown_target
 from coopdesk.ui.settings import Settings
 from coopdesk.ui.translation import apply_language
+from coopdesk.ui.workers import wait_for_detached
 
 
 def application() -> QApplication:
@@ -75,4 +76,6 @@ def run_gui(db_target: str | None = None, language: str | None = None) -> int:
     install_exception_hook()
     window = create_main_window(db_target, language, open_later=True)
     window.show()
-    return app.exec()
+    status = app.exec()
+    wait_for_detached()
+    return status

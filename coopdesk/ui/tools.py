@@ -19,7 +19,7 @@ from coopdesk.ui.backups_dialog import BackupsDialog
 from coopdesk.ui.errors import show_failure, show_refusal
 from coopdesk.ui.welcome import DEMO_MEMBERS
 from coopdesk.ui.wizard import remove_new_file
-from coopdesk.ui.workers import Job, Progress, run_job
+from coopdesk.ui.workers import Job, Progress, run_job, wait_for_detached
 
 if TYPE_CHECKING:
     from coopdesk.ui.main_window import MainWindow
@@ -115,3 +115,4 @@ def wait_for_jobs(window: MainWindow) -> None:
     for job in window.findChildren(Job):
         job.cancel()
         job.wait()
+    wait_for_detached()

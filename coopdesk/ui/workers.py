@@ -96,3 +96,24 @@ def run_job(
     dialog.canceled.connect(job.cancel)
     job.start()
     return job
+
+
+_DETACHED: set[Job] = set()
+
+
+def start_detached(job: Job) -> None:
+    """Start a job that belongs to no widget, so it outlives a page rebuilt meanwhile.
+
+    It is kept here until it ends; ``wait_for_detached`` lets the program wait for it
+    before quitting, since Qt aborts when a running thread's object is destroyed.
+    """
+    _DETACHED.add(job)
+    job.finished.connect(lambda: _DETACHED.discard(job))
+    job.finished.connect(job.deleteLater)
+    job.start()
+
+
+def wait_for_detached() -> None:
+    for job in list(_DETACHED):
+        job.cancel()
+        job.wait()

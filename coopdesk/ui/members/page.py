@@ -7,9 +7,6 @@ open them return them, so a test drives the same widgets a secretary does.
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopdesk.i18n import _
-from coopdesk.services.member_list import MemberRow, count_members, list_members, row_of
+from coopdesk.services.member_list import MemberRow, collector_paused, count_members, list_members, row_of
 from coopdesk.services.members import MemberView
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.members.event_dialog import EventDialog
@@ -35,7 +32,7 @@ from coopdesk.ui.members.import_dialog import ImportDialog
 from coopdesk.ui.members.member_dialog import MemberDialog
 from coopdesk.ui.members.member_view import MemberViewDialog
 from coopdesk.ui.members.model import JOINED, NAME, NUMBER, STATUS, TYPE, MemberTableModel
-from coopdesk.ui.workers import Job
+from coopdesk.ui.workers import Job, start_detached
 
 if TYPE_CHECKING:
     from coopdesk.ui.members.outputs import PrintRegisterDialog
@@ -44,7 +41,6 @@ _WIDTHS = {NUMBER: 80, NAME: 200, TYPE: 140, STATUS: 120, JOINED: 140}
 # Reading this many members takes over ~50 ms: above it the list is read in a thread so
 # the window never freezes; below it a thread would only add a visible flicker.
 BACKGROUND_LOAD_ABOVE = 5_000
-_RUNNING: set[Job] = set()
 
 
 class MembersPage(QWidget):
@@ -143,15 +139,12 @@ class MembersPage(QWidget):
         self.count_label.setText(_("Reading the member register\u2026"))
         self.table.setEnabled(False)
         # No parent: if the page goes (a language switch rebuilds it) the thread must
-        # still finish before it is deleted; _RUNNING keeps it alive until then.
+        # still finish before its object is deleted.
         job = Job(lambda _progress: list_members(db, coop_id))
         job.succeeded.connect(self._loaded)
         job.failed.connect(self._load_failed)
-        _RUNNING.add(job)
-        job.finished.connect(lambda: _RUNNING.discard(job))
-        job.finished.connect(job.deleteLater)
         self._loading = job
-        job.start()
+        start_detached(job)
 
     def _loaded(self, rows: list[MemberRow]) -> None:
         self._loading = None
@@ -300,21 +293,4 @@ class MembersPage(QWidget):
         dialog = PrintRegisterDialog(self.context, m.visible_rows() if m.shown < m.total else None, parent=self)
         self._open(dialog)
         return dialog
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a list is read.
-
-    Reading 100,000 members makes about a million objects and not one reference cycle,
-    yet the collector would walk the growing heap again and again: a quarter of the
-    load time, measured.  Nothing is lost by collecting afterwards instead.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
