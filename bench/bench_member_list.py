@@ -31,7 +31,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer  # noqa: E402
 
 from coopdesk.domain.coop import BylawsSettings, CoopKind, CoopProfile, GoverningLaw  # noqa: E402
 from coopdesk.domain.member_details import MemberDetails  # noqa: E402
@@ -146,8 +146,13 @@ def bench_page(db: Database, coop_id: int, t_raw: float) -> None:
         page.resize(1000, 700)
         page.show()
         app.processEvents()
-        while page.loading:  # a large register is read in a thread; wait for it to show
-            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
+        if page.loading:  # a large register is read in a thread: wait in an event loop, as the program does
+            loop = QEventLoop()
+            poll = QTimer()
+            poll.timeout.connect(lambda: page.loading or loop.quit())
+            poll.start(2)
+            loop.exec()
+            poll.stop()
         app.processEvents()
         return page
 
