@@ -55,6 +55,17 @@ MINUTES_MIN_SIGNING_MEMBERS = LawValue(3, act(30, 3), H)  # 의장 + 3인 이상
 PROXY_PRINCIPALS_PER_HOLDER = LawValue(1, act(23, 3), H)  # 대리인 1인 1조합원
 REMOVAL_DEMAND_SHARE = LawValue(Fraction(1, 5), act(40, 1), H)
 
+# Quorum and majorities, applied with integer arithmetic (see domain rules):
+# quorum 2*present > members; ordinary 2*yes > present; special 3*yes >= 2*present.
+ASSEMBLY_QUORUM = LawValue(Fraction(1, 2), act(29, 2), M)  # 조합원 과반수 출석 (more than half)
+ORDINARY_MAJORITY = LawValue(Fraction(1, 2), act(29, 2), M)  # 출석 조합원 과반수 찬성 (more than half)
+SPECIAL_MAJORITY = LawValue(Fraction(2, 3), act(29, 2), H)  # 출석자 3분의 2 이상 (at least)
+FOUNDING_QUORUM = LawValue(Fraction(1, 2), act(15, 3), H)  # 설립동의자 과반수 출석
+FOUNDING_MAJORITY = LawValue(Fraction(2, 3), act(15, 3), H)  # 출석자 3분의 2 이상
+BOARD_QUORUM = LawValue(Fraction(1, 2), act(32, 3), H)  # 이사 과반수 출석
+BOARD_MAJORITY = LawValue(Fraction(1, 2), act(32, 3), H)  # 출석 이사 과반수 찬성
+PROXY_HOLDER_FAMILY_LIVING_TOGETHER = LawValue(True, act(23, 3), H)  # 동거 가족 대리 가능
+
 # Board and officers (이사회, 임원)
 MIN_DIRECTORS = LawValue(3, act(34, 1), H)  # 이사장 포함 3명 이상
 MIN_AUDITORS = LawValue(1, act(34, 1), H)
