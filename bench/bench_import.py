@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from openpyxl import load_workbook  # noqa: E402
 
-from coopdesk.services import demo, table_files  # noqa: E402
+from coopdesk.services import demo, table_write  # noqa: E402
 from coopdesk.services.coops import create_coop  # noqa: E402
 from coopdesk.services.files import open_database  # noqa: E402
 from coopdesk.services.member_import import guess_mapping, import_members, read_headers  # noqa: E402
@@ -39,7 +39,7 @@ def make_file(path: Path, rows: int, seed: int = 7) -> None:
     rnd = random.Random(seed)
     founded = demo.founding_day(TODAY)
     people = demo.demo_people(rnd, rows, founded, TODAY)
-    table_files.write_table(path, HEADERS, (
+    table_write.write_table(path, HEADERS, (
         (p.details.name, p.details.member_type, p.details.birth_date, p.details.phone, p.details.email,
          p.details.address, p.joined_on or p.applied_on, p.details.notes) for p in people
     ), total=rows)

@@ -60,7 +60,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from coopdesk.cli import coop_cmds, file_cmds, member_cmds
+    from coopdesk.cli import coop_cmds, file_cmds, member_cmds, officer_cmds
 
     parser = _Parser(prog="coopdesk", description=_(
         "CoopDesk, the records of a co-operative under the Framework Act on Cooperatives. "
@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     areas = parser.add_subparsers(dest="area", metavar="AREA", title=_("areas"))
     coop_cmds.add_parsers(areas)
     member_cmds.add_parsers(areas)
+    officer_cmds.add_parsers(areas)
     file_cmds.add_parsers(areas)
     return parser
 

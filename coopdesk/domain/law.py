@@ -57,11 +57,11 @@ REMOVAL_DEMAND_SHARE = LawValue(Fraction(1, 5), act(40, 1), H)
 
 # Quorum and majorities, applied with integer arithmetic (see domain rules):
 # quorum 2*present > members; ordinary 2*yes > present; special 3*yes >= 2*present.
-ASSEMBLY_QUORUM = LawValue(Fraction(1, 2), act(29, 2), M)  # 조합원 과반수 출석 (more than half)
-ORDINARY_MAJORITY = LawValue(Fraction(1, 2), act(29, 2), M)  # 출석 조합원 과반수 찬성 (more than half)
+ASSEMBLY_QUORUM = LawValue(Fraction(1, 2), act(29, 2), H)  # 조합원 과반수 출석 (more than half)
+ORDINARY_MAJORITY = LawValue(Fraction(1, 2), act(29, 2), H)  # 출석 조합원 과반수 찬성 (more than half)
 SPECIAL_MAJORITY = LawValue(Fraction(2, 3), act(29, 2), H)  # 출석자 3분의 2 이상 (at least)
-FOUNDING_QUORUM = LawValue(Fraction(1, 2), act(15, 3), H)  # 설립동의자 과반수 출석
-FOUNDING_MAJORITY = LawValue(Fraction(2, 3), act(15, 3), H)  # 출석자 3분의 2 이상
+FOUNDING_QUORUM = LawValue(Fraction(1, 2), act(15, 3), M)  # 설립동의자 과반수 출석 (paragraph unconfirmed)
+FOUNDING_MAJORITY = LawValue(Fraction(2, 3), act(15, 3), M)  # 출석자 3분의 2 이상 (paragraph unconfirmed)
 BOARD_QUORUM = LawValue(Fraction(1, 2), act(32, 3), H)  # 이사 과반수 출석
 BOARD_MAJORITY = LawValue(Fraction(1, 2), act(32, 3), H)  # 출석 이사 과반수 찬성
 PROXY_HOLDER_FAMILY_LIVING_TOGETHER = LawValue(True, act(23, 3), H)  # 동거 가족 대리 가능
@@ -72,7 +72,7 @@ MIN_AUDITORS = LawValue(1, act(34, 1), H)
 MAX_OFFICER_TERM_YEARS = LawValue(4, act(35, 1), H)
 CHAIR_MAX_CONSECUTIVE_REELECTIONS = LawValue(2, act(35, 2), H)
 BOARD_OPTIONAL_BELOW_MEMBERS = LawValue(10, act(32, 1), H)
-OFFICER_EMPLOYEE_ALLOWED_UP_TO_MEMBERS = LawValue(10, act(44, 2), H)
+OFFICER_EMPLOYEE_ALLOWED_UP_TO_MEMBERS = LawValue(10, decree(10, 1), H)  # exception to Act 44③
 OFFICER_TERM_WARNING_DAYS = LawValue(60, act(35, 1), L)  # a reminder, not a legal limit
 
 # Surplus and reserves (잉여금, 적립금)

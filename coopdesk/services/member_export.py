@@ -12,7 +12,7 @@ from pathlib import Path
 
 from coopdesk.domain.text import N_
 from coopdesk.i18n import Translator
-from coopdesk.services import table_files
+from coopdesk.services import table_write
 from coopdesk.services.member_list import MemberRow
 from coopdesk.services.table_files import UTF8, Progress, Value
 
@@ -40,7 +40,7 @@ def export_members(rows: Sequence[MemberRow], path: str | Path, language: str, *
     """
     t = Translator(language)
     headings = [t.gettext(h) for h in HEADINGS]
-    return table_files.write_table(path, headings, _values(rows, t), total=len(rows), encoding=encoding,
+    return table_write.write_table(path, headings, _values(rows, t), total=len(rows), encoding=encoding,
                                    progress=progress)
 
 

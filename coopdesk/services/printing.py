@@ -19,7 +19,8 @@ from coopdesk.domain.register import RegisterHeader, RegisterRow
 from coopdesk.domain.text import N_
 from coopdesk.services.coops import get_coop
 from coopdesk.services.member_list import MemberRow, list_members
-from coopdesk.services.table_files import Progress, atomic_file
+from coopdesk.services.table_files import Progress
+from coopdesk.services.table_write import atomic_file
 from coopdesk.store.database import Database
 
 # Every page object of a PDF says "/Type /Page"; the page tree says "/Type /Pages".

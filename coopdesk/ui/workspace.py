@@ -11,6 +11,7 @@ from coopdesk.i18n import N_, _
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.coop_view import CoopView
 from coopdesk.ui.members.page import MembersPage
+from coopdesk.ui.officers.page import OfficersPage
 
 
 
@@ -25,6 +26,7 @@ class Area:
 # Only areas that are built appear here: no placeholders for what is still to come.
 AREAS: tuple[Area, ...] = (
     Area("members", N_("Members"), MembersPage),
+    Area("officers", N_("Officers"), OfficersPage),
     Area("coop", N_("Co-op profile"), CoopView),
 )
 

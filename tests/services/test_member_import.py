@@ -22,7 +22,7 @@ from coopdesk.services.member_import import (
 )
 from coopdesk.services.member_list import list_members
 from coopdesk.services.members import get_member
-from coopdesk.services.table_files import write_table
+from coopdesk.services.table_write import write_table
 from tests.conftest import TODAY, sample_profile
 
 D = dt.date

@@ -101,3 +101,49 @@ def test_blank_names_and_dangling_types_are_refused_by_the_database(db, coop):
             conn.execute(text(
                 "INSERT INTO member (coop_id, number, name, member_type_id, phone, email, address, notes) "
                 "VALUES (:c, 98, '박지호', 424242, '', '', '', '')"), {"c": coop.id})
+
+
+def test_a_file_from_the_first_version_is_upgraded_with_a_backup_made_first(tmp_path):
+    """A co-op file saved before the officer register gains it on open; its members stay."""
+    import datetime as dt
+
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from coopdesk import paths
+    from coopdesk.domain.member_details import MemberDetails
+    from coopdesk.services.coops import create_coop
+    from coopdesk.services.member_list import list_members
+    from coopdesk.services.members import add_member
+    from coopdesk.store.backup import Reason, list_backups
+    from coopdesk.store.database import Database
+    from tests.conftest import sample_profile
+
+    path = tmp_path / "old.coopdesk"
+    old = Database(f"sqlite:///{path}")
+    config = Config()
+    config.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
+    with old.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    coop = create_coop(old, sample_profile(), adopted_on=dt.date(2024, 1, 1))
+    for name in ("김민준", "이서연"):
+        add_member(old, coop.id, MemberDetails(name, "소비자"), joined_on=dt.date(2024, 3, 1))
+    assert not inspect(old.engine).has_table("officer_term")
+    old.close()
+
+    db = open_database(path)
+    try:
+        assert schema.current_revision(db.engine) == schema.HEAD == "0002"
+        assert inspect(db.engine).has_table("officer_term")
+        assert [(r.number, r.name) for r in list_members(db, coop.id)] == [(1, "김민준"), (2, "이서연")]
+    finally:
+        db.close()
+    backups = list_backups(path, paths.backups_dir())
+    assert [b.reason for b in backups] == [Reason.UPGRADE]
+    saved = Database(f"sqlite:///{backups[0].path}")
+    try:  # the backup is the file as it was: still at the first version, members and all
+        assert schema.current_revision(saved.engine) == "0001"
+        assert [r.name for r in list_members(saved, coop.id)] == ["김민준", "이서연"]
+    finally:
+        saved.close()

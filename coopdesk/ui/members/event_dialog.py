@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -22,18 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopdesk.domain.errors import Refusal
 from coopdesk.domain.members import EVENT_LABELS, EventKind, MemberStatus
 from coopdesk.i18n import _, current
 from coopdesk.services.members import MemberView, get_member, record_event
 from coopdesk.ui.context import CoopContext
-from coopdesk.ui.members.fields import FieldErrors, date_edit, from_qdate
+from coopdesk.ui.save_dialog import SaveDialog
+from coopdesk.ui.members.fields import date_edit, from_qdate
 
 RECORDABLE = (EventKind.ADMITTED, EventKind.WITHDRAWAL_NOTICE, EventKind.WITHDRAWN, EventKind.DECEASED)
 
 
-class EventDialog(QDialog):
-    saved = Signal(object)  # the MemberView after the event
+class EventDialog(SaveDialog):
+    """Record an event; ``saved`` carries the MemberView after it."""
 
     def __init__(self, context: CoopContext, number: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,7 +39,6 @@ class EventDialog(QDialog):
         self.context = context
         self.number = number
         self.view: MemberView = get_member(context.db, context.coop_id, number)
-        self.errors = FieldErrors(QLabel(self))
         self.setWindowTitle(_("Record event"))
         self._build()
 
@@ -93,12 +90,6 @@ class EventDialog(QDialog):
         else:
             self.hint.hide()
 
-    def accept(self) -> None:
-        try:
-            self.view = record_event(self.context.db, self.context.coop_id, self.number, self.kind(),
-                                     from_qdate(self.date_edit.date()), self.note_edit.text())
-        except Refusal as refusal:
-            self.errors.show(refusal)
-            return
-        self.saved.emit(self.view)
-        super().accept()
+    def save(self) -> MemberView:
+        return record_event(self.context.db, self.context.coop_id, self.number, self.kind(),
+                            from_qdate(self.date_edit.date()), self.note_edit.text())

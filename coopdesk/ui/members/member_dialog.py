@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -25,20 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopdesk.domain.errors import Refusal
 from coopdesk.domain.member_details import MAX_NAME, MAX_TEXT, MemberDetails
 from coopdesk.i18n import _
 from coopdesk.services.members import MemberView, add_member, edit_member, get_member
 from coopdesk.ui.context import CoopContext
-from coopdesk.ui.members.fields import FieldErrors, OptionalDate, date_edit, from_qdate
+from coopdesk.ui.save_dialog import SaveDialog
+from coopdesk.ui.members.fields import OptionalDate, date_edit, from_qdate
 
 _BIRTH_FALLBACK = dt.date(1980, 1, 1)  # where the calendar opens when a birth date is first given
 
 
-class MemberDialog(QDialog):
+class MemberDialog(SaveDialog):
     """``number`` None adds a new member; otherwise edits that member's details."""
-
-    saved = Signal(object)  # the MemberView as saved
 
     def __init__(self, context: CoopContext, number: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,7 +41,6 @@ class MemberDialog(QDialog):
         self.context = context
         self.number = number
         self.view: MemberView | None = None
-        self.errors = FieldErrors(QLabel(self))
         self._build()
         if number is None:
             self.setWindowTitle(_("Add member"))
@@ -126,16 +120,7 @@ class MemberDialog(QDialog):
             address=self.address_edit.text(), notes=self.notes_edit.toPlainText(),
         )
 
-    def accept(self) -> None:
-        try:
-            self.view = self._save()
-        except Refusal as refusal:
-            self.errors.show(refusal)
-            return
-        self.saved.emit(self.view)
-        super().accept()
-
-    def _save(self) -> MemberView:
+    def save(self) -> MemberView:
         db, coop_id = self.context.db, self.context.coop_id
         if self.number is not None:
             return edit_member(db, coop_id, self.number, self.details())

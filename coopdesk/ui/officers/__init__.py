@@ -1,0 +1,1 @@
+"""The officer register area (임원 명부)."""
