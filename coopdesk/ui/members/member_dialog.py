@@ -13,12 +13,9 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -73,15 +70,7 @@ class MemberDialog(SaveDialog):
         if self.number is None:
             self._build_dates(form)
         form.addRow(_("Notes:"), wrap("notes", self.notes_edit))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.ok_button: QPushButton = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.errors.general)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
+        self.lay_out(form, min_width=480)
 
     def _build_dates(self, form: QFormLayout) -> None:
         today = dt.date.today()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,6 +26,7 @@ from coopdesk.i18n import _
 from coopdesk.services.member_list import MemberRow, collector_paused, count_members, list_members, row_of
 from coopdesk.services.members import MemberView
 from coopdesk.ui.context import CoopContext
+from coopdesk.ui.toolbar import add_action
 from coopdesk.ui.members.event_dialog import EventDialog
 from coopdesk.ui.members.filter_bar import FilterBar
 from coopdesk.ui.members.import_dialog import ImportDialog
@@ -74,25 +75,19 @@ class MembersPage(QWidget):
         layout.addWidget(self._build_table(), 1)
         self._update_actions()
 
-    def _action(self, toolbar: QToolBar, text: str, slot: object, name: str) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
-        toolbar.addAction(action)
-        return action
 
     def _build_toolbar(self) -> QToolBar:
         bar = QToolBar(self)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.add_action = self._action(bar, _("Add member…"), self.add_member, "add_member")
+        self.add_action = add_action(self, bar, _("Add member…"), self.add_member, "add_member")
         self.add_action.setShortcut(QKeySequence.StandardKey.New)
-        self.open_action = self._action(bar, _("Open"), self.open_selected, "open_member")
-        self.edit_action = self._action(bar, _("Edit…"), self.edit_selected, "edit_member")
-        self.event_action = self._action(bar, _("Record event…"), self.record_event, "record_event")
+        self.open_action = add_action(self, bar, _("Open"), self.open_selected, "open_member")
+        self.edit_action = add_action(self, bar, _("Edit…"), self.edit_selected, "edit_member")
+        self.event_action = add_action(self, bar, _("Record event…"), self.record_event, "record_event")
         bar.addSeparator()
-        self.import_action = self._action(bar, _("Import…"), self.import_members, "import_members")
-        self.export_action = self._action(bar, _("Export…"), self.export_members, "export_members")
-        self.print_action = self._action(bar, _("Print register…"), self.print_register, "print_register")
+        self.import_action = add_action(self, bar, _("Import…"), self.import_members, "import_members")
+        self.export_action = add_action(self, bar, _("Export…"), self.export_members, "export_members")
+        self.print_action = add_action(self, bar, _("Print register…"), self.print_register, "print_register")
         return bar
 
     def _build_table(self) -> QTableView:

@@ -10,7 +10,7 @@ import datetime as dt
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,6 +28,7 @@ from coopdesk.domain.officers import CHOSEN_BY_LABELS, OFFICE_LABELS
 from coopdesk.i18n import _, current, refusal_text
 from coopdesk.services.officers import OfficerView, RegisterCheck, TermStatus, list_terms, register_check
 from coopdesk.ui.context import CoopContext
+from coopdesk.ui.toolbar import add_action
 from coopdesk.ui.officers.term_dialog import EndTermDialog, TermDialog
 
 OFFICE, PERSON, START, END, CHOSEN_BY, STATUS = range(6)
@@ -53,9 +54,9 @@ class OfficersPage(QWidget):
         layout = QVBoxLayout(self)
         bar = QToolBar(self)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.add_action = self._action(bar, _("Add\u2026"), self.add_term, "add_officer")
-        self.edit_action = self._action(bar, _("Edit\u2026"), self.edit_selected, "edit_officer")
-        self.end_action = self._action(bar, _("End term\u2026"), self.end_selected, "end_term")
+        self.add_action = add_action(self, bar, _("Add\u2026"), self.add_term, "add_officer")
+        self.edit_action = add_action(self, bar, _("Edit\u2026"), self.edit_selected, "edit_officer")
+        self.end_action = add_action(self, bar, _("End term\u2026"), self.end_selected, "end_term")
         layout.addWidget(bar)
         self.table = self._build_table()
         layout.addWidget(self.table, 1)
@@ -71,12 +72,6 @@ class OfficersPage(QWidget):
         self.check_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.check_label)
 
-    def _action(self, bar: QToolBar, text: str, slot: object, name: str) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
-        bar.addAction(action)
-        return action
 
     def _build_table(self) -> QTableWidget:
         table = QTableWidget(0, 6, self)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -74,15 +73,7 @@ class TermDialog(SaveDialog):
         form.addRow(_("Predecessor's last day:"), wrap("predecessor_end", self.predecessor_end))
         self.note_edit = QLineEdit(self)
         form.addRow(_("Note:"), wrap("note", self.note_edit))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.ok_button: QPushButton = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.errors.general)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        self.lay_out(form, min_width=520)
         self._sync_vacancy()
 
     def _build_person(self) -> QWidget:
