@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -22,11 +23,14 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    Time,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from coopdesk.domain.attendance import Choice
 from coopdesk.domain.coop import CoopKind, GoverningLaw
+from coopdesk.domain.meetings import MeetingKind, ResolutionKind, Subject
 from coopdesk.domain.members import EventKind
 from coopdesk.domain.officers import ChosenBy, Office
 
@@ -185,3 +189,155 @@ class AuditEntry(Base):
     after: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+# -- meetings (회의): general assemblies, founding meetings and board meetings ----------------
+
+class MeetingRow(Base):
+    """A meeting: its kind, day, place and who convened and chaired it."""
+
+    __tablename__ = "meeting"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    coop_id: Mapped[int] = mapped_column(ForeignKey("coop.id", ondelete="RESTRICT"))
+    kind: Mapped[MeetingKind] = mapped_column(enum_column(MeetingKind, "meeting_kind"))
+    title: Mapped[str] = mapped_column(String(200))
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    starts_at: Mapped[dt.time | None] = mapped_column(Time)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    convened_by: Mapped[str] = mapped_column(String(100), default="")
+    opened_at: Mapped[dt.time | None] = mapped_column(Time)
+    closed_at: Mapped[dt.time | None] = mapped_column(Time)
+    chair_name: Mapped[str] = mapped_column(String(100), default="")
+    consenters: Mapped[int | None] = mapped_column(Integer)  # founding meeting only (설립동의자 수)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    __table_args__ = (
+        CheckConstraint("length(trim(title)) > 0", name="meeting_title_not_blank"),
+        CheckConstraint("consenters IS NULL OR consenters >= 0", name="meeting_consenters"),
+        Index("ix_meeting_coop", "coop_id"),
+    )
+
+
+class AgendaItemRow(Base):
+    """One item of a meeting's agenda; ``result`` is the snapshot frozen when it closes."""
+
+    __tablename__ = "agenda_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="RESTRICT"))
+    position: Mapped[int] = mapped_column(Integer)
+    subject: Mapped[Subject] = mapped_column(enum_column(Subject, "agenda_subject"))
+    title: Mapped[str] = mapped_column(String(200))
+    proposal: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[ResolutionKind] = mapped_column(enum_column(ResolutionKind, "resolution_kind"))
+    discussion: Mapped[str] = mapped_column(Text, default="")
+    closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    expel_member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
+    grounds_told_on: Mapped[dt.date | None] = mapped_column(Date)
+    heard: Mapped[bool] = mapped_column(Boolean, default=False)  # the member had the chance to speak
+    new_bylaws: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "position", name="uq_agenda_item_meeting_position"),
+        CheckConstraint("length(trim(title)) > 0", name="agenda_title_not_blank"),
+    )
+
+
+class MeetingNoticeRow(Base):
+    """A notice sent (소집통지); ``late_warning`` keeps the warning the user went on despite."""
+
+    __tablename__ = "meeting_notice"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="RESTRICT"))
+    sent_on: Mapped[dt.date] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(100))
+    note: Mapped[str] = mapped_column(Text, default="")
+    late_warning: Mapped[str | None] = mapped_column(Text)
+    accepted_late: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    __table_args__ = (Index("ix_meeting_notice_meeting", "meeting_id"),)
+
+
+# An attendee is a member (assemblies) or a director's term (board meetings), never both.
+ATTENDEE_CHECK = "(member_id IS NULL) <> (officer_term_id IS NULL)"
+
+
+class CheckInRow(Base):
+    """One stay in the room: checked in at ``in_at``, out at ``out_at`` (NULL while here)."""
+
+    __tablename__ = "meeting_check_in"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="RESTRICT"))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
+    officer_term_id: Mapped[int | None] = mapped_column(ForeignKey("officer_term.id", ondelete="RESTRICT"))
+    in_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    out_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    __table_args__ = (
+        CheckConstraint(ATTENDEE_CHECK, name="check_in_attendee_one_of"),
+        Index("ix_meeting_check_in_meeting", "meeting_id"),
+    )
+
+
+class ProxyRow(Base):
+    """A proxy (위임) for one principal; ``revoked_at`` is set when the principal comes in person."""
+
+    __tablename__ = "meeting_proxy"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="RESTRICT"))
+    principal_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
+    holder_member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
+    family_name: Mapped[str] = mapped_column(String(100), default="")
+    lives_with_principal: Mapped[bool] = mapped_column(Boolean, default=False)
+    written_proof: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    __table_args__ = (Index("ix_meeting_proxy_meeting", "meeting_id"),)
+
+
+class ExclusionRow(Base):
+    """An attendee with a personal interest in an item, left out of its vote (특별이해관계)."""
+
+    __tablename__ = "item_exclusion"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id", ondelete="RESTRICT"))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
+    officer_term_id: Mapped[int | None] = mapped_column(ForeignKey("officer_term.id", ondelete="RESTRICT"))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (
+        CheckConstraint(ATTENDEE_CHECK, name="exclusion_attendee_one_of"),
+        Index("ix_item_exclusion_item", "item_id"),
+    )
+
+
+class BallotRow(Base):
+    """One attendee's choice in a roll-call vote (기명 투표), committed as it is cast."""
+
+    __tablename__ = "item_ballot"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id", ondelete="RESTRICT"))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
+    officer_term_id: Mapped[int | None] = mapped_column(ForeignKey("officer_term.id", ondelete="RESTRICT"))
+    choice: Mapped[Choice] = mapped_column(enum_column(Choice, "ballot_choice"))
+    cast_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    __table_args__ = (
+        CheckConstraint(ATTENDEE_CHECK, name="ballot_attendee_one_of"),
+        Index("ix_item_ballot_item", "item_id"),
+    )
+
+
+class VoteRow(Base):
+    """A recorded count of one item; append-only: a correction supersedes, with a reason."""
+
+    __tablename__ = "item_vote"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id", ondelete="RESTRICT"))
+    yes: Mapped[int] = mapped_column(Integer)
+    no: Mapped[int] = mapped_column(Integer)
+    abstain: Mapped[int] = mapped_column(Integer)
+    roll_call: Mapped[bool] = mapped_column(Boolean, default=False)
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("item_vote.id", ondelete="RESTRICT"))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    __table_args__ = (
+        CheckConstraint("yes >= 0 AND no >= 0 AND abstain >= 0", name="vote_counts_not_negative"),
+        Index("ix_item_vote_item", "item_id"),
+    )

@@ -1,0 +1,298 @@
+"""Votes on agenda items (표결): counts or roll call, exclusions, closing, corrections.
+
+While an item is open its result is computed live from the room.  Closing freezes a
+snapshot (who was on the register, present, by proxy, excluded; the votes, the rule and
+the result) in the item's ``result``; a closed item does not change, except by a
+correction: a new vote row, with a reason, that supersedes the last one and is decided
+again against the frozen attendance.  Vote rows are never updated or deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coopdesk.domain.attendance import Choice, RollCall, check_excluded
+from coopdesk.domain.errors import Refusal
+from coopdesk.domain.law_ref import LawRef, Source
+from coopdesk.domain.meetings import ResolutionKind
+from coopdesk.domain.resolutions import Outcome, Tally, decide
+from coopdesk.domain.text import N_
+from coopdesk.services import audit
+from coopdesk.services.meeting_attendance import Room, load_room
+from coopdesk.services.meeting_effects import apply_effect, check_effect_ready
+from coopdesk.services.meetings import item_row, open_item
+from coopdesk.store.database import Database
+from coopdesk.store.models import AgendaItemRow, BallotRow, ExclusionRow, VoteRow
+
+
+@dataclass(frozen=True, slots=True)
+class ItemResult:
+    """The result of one item: what the screen shows and the result JSON carries."""
+
+    item: int  # its position on the agenda
+    item_id: int
+    title: str
+    kind: str
+    members: int
+    present: int
+    in_person: int
+    proxies: int
+    excluded: int
+    yes: int
+    no: int
+    abstain: int
+    quorum_reached: bool
+    passed: bool | None  # None: a report, or no vote recorded yet
+    rule: str | None
+    explanation: str  # English; ``explanation_id`` and ``explanation_params`` translate it
+    explanation_id: str
+    explanation_params: dict[str, int]
+    article: str | None  # e.g. "Act 29②"
+    quorum: str  # the quorum statement, English; ``quorum_id`` and ``quorum_params`` translate it
+    quorum_id: str
+    quorum_params: dict[str, int]
+    closed: bool
+    roll_call: bool
+    corrections: int
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class VoteView:
+    id: int
+    yes: int
+    no: int
+    abstain: int
+    roll_call: bool
+    supersedes: int | None
+    reason: str
+    recorded_at: dt.datetime
+
+
+def exclude(db: Database, coop_id: int, item_id: int, key: int, reason: str = "") -> ItemResult:
+    """An attendee with a personal interest in the item does not vote on it (recorded)."""
+    with db.write() as s:
+        item, room = _open(s, coop_id, item_id)
+        marked = _excluded(s, room, item_id)
+        check_excluded(room.attendance, marked | {key})
+        if key in marked:
+            raise Refusal(N_("This member is already excluded from this item."), field="member")
+        if key in dict(_ballots(s, room, item_id).votes):
+            raise Refusal(N_("This member has already voted on this item."), field="member")
+        s.add(ExclusionRow(item_id=item_id, reason=reason.strip(), **room.attendee_columns(key)))
+        audit.record(s, coop_id=coop_id, action="meeting.exclude", entity="agenda_item", key=item_id,
+                     after={"attendee": key, "reason": reason.strip()})
+        return _live(s, item, room)
+
+
+def record_counts(db: Database, coop_id: int, item_id: int, yes: int, no: int, abstain: int) -> ItemResult:
+    """A show of hands: counts that cannot be true are refused and nothing is written."""
+    with db.write() as s:
+        item, room = _open(s, coop_id, item_id)
+        if _ballots(s, room, item_id).votes:
+            raise Refusal(N_("This item is being voted by roll call."), field="yes")
+        decide(room.tally(_excluded(s, room, item_id), yes, no, abstain), item.kind, room.meeting.kind)
+        last = _last_vote(s, item_id)
+        s.add(VoteRow(item_id=item_id, yes=yes, no=no, abstain=abstain, roll_call=False,
+                      supersedes_id=last.id if last else None, reason="", recorded_at=dt.datetime.now()))
+        audit.record(s, coop_id=coop_id, action="meeting.vote", entity="agenda_item", key=item_id,
+                     after={"yes": yes, "no": no, "abstain": abstain})
+        s.flush()
+        return _live(s, item, room)
+
+
+def cast_ballot(db: Database, coop_id: int, item_id: int, key: int, choice: Choice) -> ItemResult:
+    """One present attendee's choice in a roll call; a second vote or an absent voter is refused."""
+    with db.write() as s:
+        item, room = _open(s, coop_id, item_id)
+        if item.kind is ResolutionKind.REPORT:
+            raise Refusal(N_("A report is not put to a vote."), field="kind")
+        if _last_vote(s, item_id) is not None:
+            raise Refusal(N_("The counts of this item are already recorded by show of hands."), field="member")
+        _ballots(s, room, item_id).cast(room.attendance, _excluded(s, room, item_id), key, choice)
+        s.add(BallotRow(item_id=item_id, choice=choice, cast_at=dt.datetime.now(), **room.attendee_columns(key)))
+        audit.record(s, coop_id=coop_id, action="meeting.ballot", entity="agenda_item", key=item_id,
+                     after={"attendee": key, "choice": choice})
+        s.flush()
+        return _live(s, item, room)
+
+
+def close_item(db: Database, coop_id: int, item_id: int) -> ItemResult:
+    """Freeze the item's snapshot; a passed expulsion or bylaws amendment takes effect."""
+    with db.write() as s:
+        item, room = _open(s, coop_id, item_id)
+        excluded, ballots, vote = _excluded(s, room, item_id), _ballots(s, room, item_id), _last_vote(s, item_id)
+        if item.kind is not ResolutionKind.REPORT and vote is None:
+            if not ballots.votes:
+                raise Refusal(N_("Record the vote before closing the item."), field="yes")
+            vote = VoteRow(item_id=item_id, yes=ballots.count(Choice.YES), no=ballots.count(Choice.NO),
+                           abstain=ballots.count(Choice.ABSTAIN), roll_call=True, supersedes_id=None,
+                           reason="", recorded_at=dt.datetime.now())
+            s.add(vote)
+            s.flush()
+        snapshot = _snapshot(room, excluded, ballots)
+        if vote is not None:
+            outcome = decide(room.tally(excluded, vote.yes, vote.no, vote.abstain), item.kind, room.meeting.kind)
+            check_effect_ready(item, outcome.passed)
+            snapshot |= _decision(vote, outcome)
+            apply_effect(s, coop_id, room.meeting, item, outcome.passed)
+        item.result, item.closed = snapshot, True
+        audit.record(s, coop_id=coop_id, action="meeting.close_item", entity="agenda_item", key=item_id,
+                     after=snapshot)
+        return _from_snapshot(item)
+
+
+def correct_vote(db: Database, coop_id: int, item_id: int, yes: int, no: int, abstain: int,
+                 reason: str) -> ItemResult:
+    """A correction of a closed item's counts: a new vote, with a reason, decided on the frozen room."""
+    if not reason.strip():
+        raise Refusal(N_("Give the reason for the correction."), field="reason")
+    with db.write() as s:
+        item = item_row(s, coop_id, item_id)
+        snap = item.result
+        if not item.closed or snap is None or "vote_id" not in snap:
+            raise Refusal(N_("Only the vote of a closed item is corrected; change an open item's vote directly."),
+                          field="item")
+        room = load_room(s, coop_id, item.meeting_id)
+        tally = Tally(snap["members"], len(snap["in_person"]), len(snap["represented"]),
+                      len(set(snap["excluded"]) & set(snap["present"])), yes, no, abstain)
+        outcome = decide(tally, item.kind, room.meeting.kind)
+        was = bool(snap["passed"])
+        if was and not outcome.passed:
+            check_effect_ready(item, was, undoing=True)
+        vote = VoteRow(item_id=item_id, yes=yes, no=no, abstain=abstain, roll_call=False,
+                       supersedes_id=snap["vote_id"], reason=reason.strip(), recorded_at=dt.datetime.now())
+        s.add(vote)
+        s.flush()
+        if outcome.passed and not was:
+            check_effect_ready(item, True)
+            apply_effect(s, coop_id, room.meeting, item, True)
+        item.result = {**snap, **_decision(vote, outcome), "corrections": snap.get("corrections", 0) + 1}
+        audit.record(s, coop_id=coop_id, action="meeting.correct_vote", entity="agenda_item", key=item_id,
+                     before={k: snap[k] for k in ("yes", "no", "abstain", "passed")},
+                     after={"yes": yes, "no": no, "abstain": abstain, "passed": outcome.passed,
+                            "reason": reason.strip()})
+        return _from_snapshot(item)
+
+
+def item_result(db: Database, coop_id: int, item_id: int) -> ItemResult:
+    """The frozen result of a closed item, or the live one of an open item."""
+    with db.read() as s:
+        item = item_row(s, coop_id, item_id)
+        if item.closed:
+            return _from_snapshot(item)
+        return _live(s, item, load_room(s, coop_id, item.meeting_id))
+
+
+def vote_history(db: Database, coop_id: int, item_id: int) -> list[VoteView]:
+    """Every vote recorded for the item, oldest first: corrections keep what they replaced."""
+    with db.read() as s:
+        item_row(s, coop_id, item_id)
+        rows = s.execute(select(VoteRow).where(VoteRow.item_id == item_id).order_by(VoteRow.id)).scalars()
+        return [VoteView(r.id, r.yes, r.no, r.abstain, r.roll_call, r.supersedes_id, r.reason, r.recorded_at)
+                for r in rows]
+
+
+# -- internals ----------------------------------------------------------------------------------
+
+def _open(s: Session, coop_id: int, item_id: int) -> tuple[AgendaItemRow, Room]:
+    item = open_item(s, coop_id, item_id)
+    return item, load_room(s, coop_id, item.meeting_id)
+
+
+def _key_col(room: Room, table: type[ExclusionRow] | type[BallotRow]) -> Any:
+    return table.officer_term_id if room.board else table.member_id
+
+
+def _excluded(s: Session, room: Room, item_id: int) -> frozenset[int]:
+    col = _key_col(room, ExclusionRow)
+    keys = room.keys_of(list(s.execute(select(col).where(ExclusionRow.item_id == item_id)).scalars()))
+    return frozenset(k for k in keys if k is not None)
+
+
+def _ballots(s: Session, room: Room, item_id: int) -> RollCall:
+    col = _key_col(room, BallotRow)
+    rows = s.execute(select(col, BallotRow.choice).where(BallotRow.item_id == item_id).order_by(BallotRow.id)).all()
+    keys = room.keys_of([i for i, _ in rows])
+    return RollCall(tuple((k, c) for k, (_, c) in zip(keys, rows) if k is not None))
+
+
+def _last_vote(s: Session, item_id: int) -> VoteRow | None:
+    return s.execute(select(VoteRow).where(VoteRow.item_id == item_id)
+                     .order_by(VoteRow.id.desc()).limit(1)).scalar()
+
+
+def _ref(ref: LawRef | None) -> dict[str, Any] | None:
+    return None if ref is None else {"source": ref.source.value, "article": ref.article,
+                                     "branch": ref.branch, "paragraph": ref.paragraph}
+
+
+def _snapshot(room: Room, excluded: frozenset[int], ballots: RollCall) -> dict[str, Any]:
+    a = room.attendance
+    # The quorum does not depend on the votes: an empty ordinary vote gives its statement.
+    quorum = decide(room.tally(excluded), ResolutionKind.ORDINARY, room.meeting.kind)
+    return {"members": room.base, "register": sorted(a.register), "in_person": sorted(a.in_person),
+            "represented": sorted(a.represented), "present": sorted(a.present),
+            "proxies": [[p.principal, p.holder_member if p.holder_member is not None else p.family_name]
+                        for p in a.proxies if a.counts(p)],
+            "excluded": sorted(excluded), "ballots": [[k, c.value] for k, c in ballots.votes],
+            "names": {str(k): v for k, v in room.names.items() if k in a.present},
+            "quorum_reached": quorum.quorum_reached, "quorum": quorum.quorum.message,
+            "quorum_params": quorum.quorum.kwargs, "quorum_article": _ref(quorum.quorum_ref), "passed": None, "rule": None, "yes": 0, "no": 0, "abstain": 0,
+            "explanation": N_("A report is not put to a vote."), "explanation_params": {}, "article": None,
+            "roll_call": False, "corrections": 0}
+
+
+def _decision(vote: VoteRow, outcome: Outcome) -> dict[str, Any]:
+    return {"vote_id": vote.id, "yes": vote.yes, "no": vote.no, "abstain": vote.abstain,
+            "roll_call": vote.roll_call, "quorum_reached": outcome.quorum_reached, "passed": outcome.passed,
+            "rule": outcome.rule.value, "explanation": outcome.explanation.message,
+            "explanation_params": outcome.explanation.kwargs, "article": _ref(outcome.ref),
+            "quorum": outcome.quorum.message, "quorum_params": outcome.quorum.kwargs,
+            "quorum_article": _ref(outcome.quorum_ref)}
+
+
+def _label(ref: dict[str, Any] | None) -> str | None:
+    if ref is None:
+        return None
+    return LawRef(Source(ref["source"]), ref["article"], ref["branch"], ref["paragraph"]).label("en")
+
+
+def _from_snapshot(item: AgendaItemRow) -> ItemResult:
+    return _result(item, item.result or {}, closed=True)
+
+
+def _result(item: AgendaItemRow, r: dict[str, Any], closed: bool) -> ItemResult:
+    params = r["explanation_params"]
+    return ItemResult(item.position, item.id, item.title, item.kind.value, r["members"], len(r["present"]),
+                      len(r["in_person"]), len(r["represented"]), len(set(r["excluded"]) & set(r["present"])),
+                      r["yes"], r["no"], r["abstain"], bool(r["quorum_reached"]), r["passed"], r["rule"],
+                      r["explanation"].format(**params), r["explanation"], params, _label(r["article"]),
+                      r["quorum"].format(**r["quorum_params"]), r["quorum"], r["quorum_params"], closed, r["roll_call"], r["corrections"])
+
+
+def _live(s: Session, item: AgendaItemRow, room: Room) -> ItemResult:
+    excluded, ballots, vote = _excluded(s, room, item.id), _ballots(s, room, item.id), _last_vote(s, item.id)
+    snap = _snapshot(room, excluded, ballots)
+    if vote is None and not ballots.votes:
+        if item.kind is not ResolutionKind.REPORT:
+            snap["explanation"] = N_("No vote recorded yet.")
+        return _result(item, snap, closed=False)
+    counts = (vote.yes, vote.no, vote.abstain) if vote is not None else \
+        (ballots.count(Choice.YES), ballots.count(Choice.NO), ballots.count(Choice.ABSTAIN))
+    try:
+        outcome = decide(room.tally(excluded, *counts), item.kind, room.meeting.kind)
+    except Refusal as exc:  # the room changed since the count (someone left): show why, decide nothing
+        snap |= dict(zip(("yes", "no", "abstain"), counts))
+        snap |= {"explanation": exc.message, "explanation_params": exc.params}
+        return _result(item, snap, closed=False)
+    preview = VoteRow(id=vote.id if vote else None, yes=counts[0], no=counts[1], abstain=counts[2],
+                      roll_call=vote is None)
+    return _result(item, snap | _decision(preview, outcome), closed=False)
