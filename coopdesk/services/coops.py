@@ -100,8 +100,15 @@ def get_coop(db: Database, coop_id: int) -> CoopInfo:
         types = s.execute(
             select(MemberType.name).where(MemberType.coop_id == coop_id).order_by(MemberType.position)
         ).scalars().all()
+        # The bylaws in force today: an amendment counts only once its report to the
+        # city or province is recorded (Act 16), not from the day it was adopted.
         bylaws = s.execute(
-            select(BylawsVersion).where(BylawsVersion.coop_id == coop_id).order_by(BylawsVersion.version.desc())
+            select(BylawsVersion).where(BylawsVersion.coop_id == coop_id,
+                                        BylawsVersion.effective_on.is_not(None),
+                                        BylawsVersion.effective_on <= dt.date.today())
+            .order_by(BylawsVersion.version.desc())
+        ).scalars().first() or s.execute(
+            select(BylawsVersion).where(BylawsVersion.coop_id == coop_id).order_by(BylawsVersion.version)
         ).scalars().first()
         assert bylaws is not None, "every co-op is created with bylaws version 1"
         return CoopInfo(

@@ -212,10 +212,15 @@ def test_a_passed_bylaws_amendment_adopts_a_new_version_effective_when_reported(
         assert (v2.adopted_on, v2.effective_on, v2.settings["share_price"]) == (HELD, None, 20_000)
     with pytest.raises(Refusal, match="before the amendment"):
         record_bylaws_report(db, coop.id, 2, D(2026, 3, 1))
+    from coopdesk.services.coops import get_coop
+
+    assert get_coop(db, coop.id).bylaws.share_price == coop.bylaws.share_price  # adopted, not yet in force
     record_bylaws_report(db, coop.id, 2, D(2026, 4, 6))
     with db.read() as s:
         assert s.execute(select(BylawsVersion.effective_on).where(BylawsVersion.version == 2)).scalar() == \
             D(2026, 4, 6)
+    in_force = get_coop(db, coop.id)
+    assert (in_force.bylaws_version, in_force.bylaws.share_price) == (2, 20_000)  # in force once reported
 
 
 def test_closing_freezes_who_was_on_the_register_present_and_by_proxy(db, coop, assembly):
