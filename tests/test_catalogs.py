@@ -1,8 +1,12 @@
 """Every user-visible message is translated into Korean and English, placeholders intact."""
 
+import ast
+from pathlib import Path
+
 import pytest
 from babel.messages.pofile import read_po
 
+import coopdesk
 from coopdesk.catalog import extract, placeholders, po_path
 from coopdesk.i18n import LANGUAGES, Translator
 
@@ -23,6 +27,25 @@ def source():
 
 def test_the_source_has_messages_to_check(source):
     assert len(_ids(source)) > 200
+
+
+def test_no_message_hides_from_the_extractor(source):
+    """Babel drops a literal nested in another translation call (``gettext(d.get(k, N_("x")))``):
+    every literal given to a translation function must reach the catalog."""
+    found = _ids(source)
+    hidden = []
+    for path in sorted(Path(coopdesk.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and _called(node) in {"_", "N_", "gettext"} and node.args:
+                first = node.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value:
+                    if first.value not in found:
+                        hidden.append(f"{path.name}:{node.lineno} {first.value[:40]}")
+    assert hidden == []
+
+
+def _called(node):
+    return getattr(node.func, "id", None) or getattr(node.func, "attr", None)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -33,6 +33,9 @@ _REGISTER_LABEL = {
     MeetingKind.FOUNDING: N_("Founding consenters"),
 }
 _SIGNER_ROLE = {MeetingKind.BOARD: N_("Director"), MeetingKind.FOUNDING: N_("Consenter elected to sign")}
+# Module constants, not literals nested in gettext(...): Babel's extractor skips those.
+_MEMBERS_ON_REGISTER = N_("Members on the register")
+_MEMBER_SIGNER = N_("Member elected to sign")
 DRAFT_GREY = colors.Color(0.55, 0.58, 0.64, alpha=0.28)
 
 
@@ -98,7 +101,7 @@ class MinutesRenderer(MeetingRenderer):
 
     def _facts(self) -> Flowable:
         t, p, kind = self.t, self.paper, self.meeting.kind
-        register = t.gettext(_REGISTER_LABEL.get(kind, N_("Members on the register")))
+        register = t.gettext(_REGISTER_LABEL.get(kind, _MEMBERS_ON_REGISTER))
         if kind is MeetingKind.BOARD:
             present = t.number(p.present)
         else:
@@ -146,7 +149,7 @@ class MinutesRenderer(MeetingRenderer):
         if self.signatures is not None:
             if self.signatures.chair is not None:
                 rows.append((t.gettext("Chair of the meeting"), self.signatures.chair.name))
-            role = t.gettext(_SIGNER_ROLE.get(kind, N_("Member elected to sign")))
+            role = t.gettext(_SIGNER_ROLE.get(kind, _MEMBER_SIGNER))
             rows += [(role, s.name) for s in self.signatures.others]
         block: list[Flowable] = [
             Spacer(0, 6 * mm), self.para(t.gettext(statement)), Spacer(0, 6 * mm),

@@ -102,6 +102,7 @@ class MinutesItem:
     passed: bool | None = None
     explanation: Explanation | None = None
     ref: LawRef | None = None
+    decided: bool = True  # False: still open (draft minutes only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,15 +205,34 @@ _RESULT = {
     ("directors", False): N_("Of the {present} directors present, {yes} voted yes, {no} no and "
                              "{abstain} abstained: the motion was rejected."),
 }
+# An election names people: they are elected or not, where a motion is carried or rejected.
+_ELECTED = {
+    ("members", True): N_("Of the {present} members present, {yes} voted yes, {no} no and {abstain} "
+                          "abstained: elected as proposed."),
+    ("members", False): N_("Of the {present} members present, {yes} voted yes, {no} no and {abstain} "
+                           "abstained: not elected."),
+    ("consenters", True): N_("Of the {present} consenters present, {yes} voted yes, {no} no and "
+                             "{abstain} abstained: elected as proposed."),
+    ("consenters", False): N_("Of the {present} consenters present, {yes} voted yes, {no} no and "
+                              "{abstain} abstained: not elected."),
+    ("directors", True): N_("Of the {present} directors present, {yes} voted yes, {no} no and "
+                            "{abstain} abstained: elected as proposed."),
+    ("directors", False): N_("Of the {present} directors present, {yes} voted yes, {no} no and "
+                             "{abstain} abstained: not elected."),
+}
 _WHO = {MeetingKind.BOARD: "directors", MeetingKind.FOUNDING: "consenters"}
 REPORTED = N_("Reported to the meeting; no vote was taken.")
+UNDECIDED = N_("Not yet decided.")
 
 
 def result_words(item: MinutesItem, meeting: MeetingKind) -> Explanation:
     """"출석 조합원 10명 중 찬성 8명, 반대 1명, 기권 1명으로 원안 가결" and its kin."""
+    if not item.decided:
+        return Explanation(UNDECIDED)
     if item.passed is None:
         return Explanation(REPORTED)
-    message = _RESULT[(_WHO.get(meeting, "members"), item.passed)]
+    table = _ELECTED if item.kind is ResolutionKind.ELECTION else _RESULT
+    message = table[(_WHO.get(meeting, "members"), item.passed)]
     params = (("present", item.present), ("yes", item.yes), ("no", item.no),
               ("abstain", item.abstain))
     return Explanation(message, params)

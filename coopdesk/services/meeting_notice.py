@@ -52,10 +52,10 @@ def record_notice(db: Database, coop_id: int, meeting_id: int, sent_on: dt.date,
         raise Refusal(N_("Say how the notice went out."), field="method")
     check = check_notice(db, coop_id, meeting_id, sent_on)
     warning = None
-    if check is not None and not check.on_time:
+    if check is not None and not check.on_time and check.warning:
         if not accept_late:
-            raise Refusal(check.warning or "", article=check.ref, field="sent_on", **check.params)
-        warning = _(check.warning or "", **check.params)
+            raise Refusal(check.warning, article=check.ref, field="sent_on", **check.params)
+        warning = _(check.warning, **check.params)
     with db.write() as s:
         meeting_row(s, coop_id, meeting_id)
         row = MeetingNoticeRow(meeting_id=meeting_id, sent_on=sent_on, method=method.strip(), note=note.strip(),

@@ -42,6 +42,7 @@ class MeetingInput:
     convened_by: str = ""
     chair_name: str = ""
     consenters: int | None = None  # founding meeting: the number of consenters (설립동의자)
+    purpose: str = ""  # the notice's purpose (소집 목적); blank: the title says it
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,7 @@ class MeetingView:
     opened_at: dt.time | None
     closed_at: dt.time | None
     consenters: int | None
+    purpose: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,22 +91,27 @@ class ItemView:
 
 def create_meeting(db: Database, coop_id: int, given: MeetingInput) -> MeetingView:
     get_coop(db, coop_id)
+    with db.write() as s:
+        row = MeetingRow(coop_id=coop_id, created_at=dt.datetime.now(), **checked_meeting(given))
+        s.add(row)
+        s.flush()
+        audit.record(s, coop_id=coop_id, action="meeting.create", entity="meeting", key=row.id,
+                     after=meeting_dict(row))
+        meeting_id = row.id
+    return get_meeting(db, coop_id, meeting_id)
+
+
+def checked_meeting(given: MeetingInput) -> dict[str, object]:
+    """The meeting's columns, tidied, or a refusal."""
     title = " ".join(given.title.split())
     if not title:
         raise Refusal(N_("Give the meeting a title."), field="title")
     if given.consenters is not None and (given.kind is not MeetingKind.FOUNDING or given.consenters < 1):
         raise Refusal(N_("Only a founding meeting counts consenters, and at least one."), field="consenters")
-    with db.write() as s:
-        row = MeetingRow(coop_id=coop_id, kind=given.kind, title=title, held_on=given.held_on,
-                         starts_at=given.starts_at, place=given.place.strip(),
-                         convened_by=given.convened_by.strip(), chair_name=given.chair_name.strip(),
-                         consenters=given.consenters, created_at=dt.datetime.now())
-        s.add(row)
-        s.flush()
-        audit.record(s, coop_id=coop_id, action="meeting.create", entity="meeting", key=row.id,
-                     after=_meeting_dict(row))
-        meeting_id = row.id
-    return get_meeting(db, coop_id, meeting_id)
+    return {"kind": given.kind, "title": title, "held_on": given.held_on, "starts_at": given.starts_at,
+            "place": given.place.strip(), "convened_by": given.convened_by.strip(),
+            "chair_name": " ".join(given.chair_name.split()), "consenters": given.consenters,
+            "purpose": given.purpose.strip()}
 
 
 def record_times(db: Database, coop_id: int, meeting_id: int, *, opened_at: dt.time | None = None,
@@ -112,7 +119,7 @@ def record_times(db: Database, coop_id: int, meeting_id: int, *, opened_at: dt.t
     """The time the chair opened or closed the meeting, and who chaired it."""
     with db.write() as s:
         row = meeting_row(s, coop_id, meeting_id)
-        before = _meeting_dict(row)
+        before = meeting_dict(row)
         if opened_at is not None:
             row.opened_at = opened_at
         if closed_at is not None:
@@ -122,7 +129,7 @@ def record_times(db: Database, coop_id: int, meeting_id: int, *, opened_at: dt.t
         if row.opened_at and row.closed_at and row.closed_at < row.opened_at:
             raise Refusal(N_("The meeting cannot close before it opens."), field="closed_at")
         audit.record(s, coop_id=coop_id, action="meeting.times", entity="meeting", key=meeting_id,
-                     before=before, after=_meeting_dict(row))
+                     before=before, after=meeting_dict(row))
     return get_meeting(db, coop_id, meeting_id)
 
 
@@ -146,7 +153,7 @@ def add_item(db: Database, coop_id: int, meeting_id: int, given: ItemInput) -> I
         meeting = meeting_row(s, coop_id, meeting_id)
         row = _new_item(s, coop_id, meeting, given)
         audit.record(s, coop_id=coop_id, action="meeting.item.add", entity="agenda_item", key=row.id,
-                     after=_item_dict(row))
+                     after=item_dict(row))
         item_id = row.id
     return get_item(db, coop_id, item_id)
 
@@ -158,7 +165,7 @@ def add_standard_agenda(db: Database, coop_id: int, meeting_id: int) -> list[Ite
         rows = [_new_item(s, coop_id, meeting, ItemInput(subject, _(title), kind))
                 for subject, title, kind in standard_agenda(meeting.kind)]
         audit.record(s, coop_id=coop_id, action="meeting.item.standard", entity="meeting", key=meeting_id,
-                     after=[_item_dict(r) for r in rows])
+                     after=[item_dict(r) for r in rows])
     return list_items(db, coop_id, meeting_id)
 
 
@@ -167,13 +174,13 @@ def record_item_text(db: Database, coop_id: int, item_id: int, *, proposal: str 
     """The proposal and the secretary's summary of the discussion, while the item is open."""
     with db.write() as s:
         row = open_item(s, coop_id, item_id)
-        before = _item_dict(row)
+        before = item_dict(row)
         if proposal is not None:
             row.proposal = proposal.strip()
         if discussion is not None:
             row.discussion = discussion.strip()
         audit.record(s, coop_id=coop_id, action="meeting.item.text", entity="agenda_item", key=item_id,
-                     before=before, after=_item_dict(row))
+                     before=before, after=item_dict(row))
     return get_item(db, coop_id, item_id)
 
 
@@ -192,7 +199,7 @@ def record_hearing(db: Database, coop_id: int, item_id: int, heard: bool = True)
 def get_item(db: Database, coop_id: int, item_id: int) -> ItemView:
     with db.read() as s:
         row = item_row(s, coop_id, item_id)
-        return _item_view(s, row)
+        return item_view(s, row)
 
 
 def list_items(db: Database, coop_id: int, meeting_id: int) -> list[ItemView]:
@@ -200,7 +207,7 @@ def list_items(db: Database, coop_id: int, meeting_id: int) -> list[ItemView]:
         meeting_row(s, coop_id, meeting_id)
         rows = s.execute(select(AgendaItemRow).where(AgendaItemRow.meeting_id == meeting_id)
                          .order_by(AgendaItemRow.position)).scalars()
-        return [_item_view(s, r) for r in rows]
+        return [item_view(s, r) for r in rows]
 
 
 def _new_item(s: Session, coop_id: int, meeting: MeetingRow, given: ItemInput) -> AgendaItemRow:
@@ -279,10 +286,10 @@ def member_by_number(s: Session, coop_id: int, number: int) -> Member:
 
 def _view(r: MeetingRow) -> MeetingView:
     return MeetingView(r.id, r.kind, r.title, r.held_on, r.starts_at, r.place, r.convened_by, r.chair_name,
-                       r.opened_at, r.closed_at, r.consenters)
+                       r.opened_at, r.closed_at, r.consenters, r.purpose)
 
 
-def _item_view(s: Session, r: AgendaItemRow) -> ItemView:
+def item_view(s: Session, r: AgendaItemRow) -> ItemView:
     number = s.get(Member, r.expel_member_id).number if r.expel_member_id else None  # type: ignore[union-attr]
     return ItemView(r.id, r.position, r.subject, r.title, r.proposal, r.kind, r.discussion, r.closed,
                     number, r.grounds_told_on, r.heard)
@@ -292,13 +299,14 @@ def _time(t: dt.time | None) -> str | None:
     return None if t is None else t.isoformat()
 
 
-def _meeting_dict(r: MeetingRow) -> dict[str, object]:
+def meeting_dict(r: MeetingRow) -> dict[str, object]:
     return {"kind": r.kind, "title": r.title, "held_on": r.held_on, "starts_at": _time(r.starts_at),
             "place": r.place, "convened_by": r.convened_by, "chair_name": r.chair_name,
-            "opened_at": _time(r.opened_at), "closed_at": _time(r.closed_at), "consenters": r.consenters}
+            "opened_at": _time(r.opened_at), "closed_at": _time(r.closed_at), "consenters": r.consenters,
+            "purpose": r.purpose}
 
 
-def _item_dict(r: AgendaItemRow) -> dict[str, object]:
+def item_dict(r: AgendaItemRow) -> dict[str, object]:
     return {"position": r.position, "subject": r.subject, "title": r.title, "proposal": r.proposal,
             "kind": r.kind, "discussion": r.discussion, "grounds_told_on": r.grounds_told_on,
             "heard": r.heard, "new_bylaws": r.new_bylaws}

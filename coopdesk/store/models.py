@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -209,6 +210,7 @@ class MeetingRow(Base):
     closed_at: Mapped[dt.time | None] = mapped_column(Time)
     chair_name: Mapped[str] = mapped_column(String(100), default="")
     consenters: Mapped[int | None] = mapped_column(Integer)  # founding meeting only (설립동의자 수)
+    purpose: Mapped[str] = mapped_column(String(500), default="")  # the notice's purpose (소집 목적)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     __table_args__ = (
         CheckConstraint("length(trim(title)) > 0", name="meeting_title_not_blank"),
@@ -256,6 +258,11 @@ class MeetingNoticeRow(Base):
     __table_args__ = (Index("ix_meeting_notice_meeting", "meeting_id"),)
 
 
+def _partial_unique(name: str, columns: tuple[str, ...], where: str) -> Index:
+    """A unique index over the rows matching ``where`` (both SQLite and PostgreSQL have them)."""
+    return Index(name, *columns, unique=True, sqlite_where=text(where), postgresql_where=text(where))
+
+
 # An attendee is a member (assemblies) or a director's term (board meetings), never both.
 ATTENDEE_CHECK = "(member_id IS NULL) <> (officer_term_id IS NULL)"
 
@@ -273,6 +280,9 @@ class CheckInRow(Base):
     __table_args__ = (
         CheckConstraint(ATTENDEE_CHECK, name="check_in_attendee_one_of"),
         Index("ix_meeting_check_in_meeting", "meeting_id"),
+        # one open stay per attendee, even when two laptops check the same member in at once
+        _partial_unique("uq_check_in_member_here", ("meeting_id", "member_id"), "out_at IS NULL"),
+        _partial_unique("uq_check_in_director_here", ("meeting_id", "officer_term_id"), "out_at IS NULL"),
     )
 
 
@@ -290,7 +300,13 @@ class ProxyRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    __table_args__ = (Index("ix_meeting_proxy_meeting", "meeting_id"),)
+    __table_args__ = (
+        Index("ix_meeting_proxy_meeting", "meeting_id"),
+        # Act 23③: one standing proxy per principal, and a holder represents one principal
+        _partial_unique("uq_proxy_principal", ("meeting_id", "principal_id"), "revoked_at IS NULL"),
+        _partial_unique("uq_proxy_holder", ("meeting_id", "holder_member_id"),
+                        "revoked_at IS NULL AND holder_member_id IS NOT NULL"),
+    )
 
 
 class ExclusionRow(Base):
@@ -305,6 +321,8 @@ class ExclusionRow(Base):
     __table_args__ = (
         CheckConstraint(ATTENDEE_CHECK, name="exclusion_attendee_one_of"),
         Index("ix_item_exclusion_item", "item_id"),
+        Index("uq_exclusion_member", "item_id", "member_id", unique=True),
+        Index("uq_exclusion_director", "item_id", "officer_term_id", unique=True),
     )
 
 
@@ -321,6 +339,8 @@ class BallotRow(Base):
     __table_args__ = (
         CheckConstraint(ATTENDEE_CHECK, name="ballot_attendee_one_of"),
         Index("ix_item_ballot_item", "item_id"),
+        Index("uq_ballot_member", "item_id", "member_id", unique=True),  # one vote per member
+        Index("uq_ballot_director", "item_id", "officer_term_id", unique=True),
     )
 
 
@@ -340,4 +360,18 @@ class VoteRow(Base):
     __table_args__ = (
         CheckConstraint("yes >= 0 AND no >= 0 AND abstain >= 0", name="vote_counts_not_negative"),
         Index("ix_item_vote_item", "item_id"),
+    )
+
+
+class MinuteSignerRow(Base):
+    """A member elected at a members' meeting to sign its minutes (Act 30③), in signing order."""
+
+    __tablename__ = "minute_signer"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="RESTRICT"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
+    position: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "member_id", name="uq_minute_signer_member"),
+        UniqueConstraint("meeting_id", "position", name="uq_minute_signer_position"),
     )

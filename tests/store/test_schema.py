@@ -134,7 +134,7 @@ def test_a_file_from_the_first_version_is_upgraded_with_a_backup_made_first(tmp_
 
     db = open_database(path)
     try:
-        assert schema.current_revision(db.engine) == schema.HEAD == "0003"
+        assert schema.current_revision(db.engine) == schema.HEAD == "0004"
         assert inspect(db.engine).has_table("officer_term") and inspect(db.engine).has_table("meeting")
         assert [(r.number, r.name) for r in list_members(db, coop.id)] == [(1, "김민준"), (2, "이서연")]
     finally:
