@@ -19,6 +19,7 @@ from coopdesk.domain.member_details import MemberDetails
 from coopdesk.domain.members import EventKind
 from coopdesk.domain.text import N_
 from coopdesk.services.coops import CoopInfo, create_coop, get_coop
+from coopdesk.services.demo_meetings import add_demo_governance
 from coopdesk.services.members import NewMember, add_members_in, record_event
 from coopdesk.services.table_files import Progress, Ticker
 from coopdesk.store.database import Database
@@ -106,8 +107,8 @@ def create_demo(db: Database, members: int = 15, *, today: dt.date | None = None
     _report(progress, 90)
     for position, kind, on in plan.leaving:
         record_event(db, coop.id, first + position, kind, on, today=today)
-    # Later areas add their part of the demo here: a past general assembly with its
-    # minutes, an election, capital entries and education sessions.
+    add_demo_governance(db, coop.id, random.Random(seed + 1), today)
+    # Later areas add their part of the demo here: an election, capital entries and education.
     _report(progress, 100)
     return get_coop(db, coop.id)
 

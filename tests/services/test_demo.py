@@ -102,3 +102,28 @@ def test_progress_goes_up_to_100(db):
     create_demo(db, 5000, today=TODAY, progress=lambda done, total: seen.append((done, total)) or True)
     assert seen[-1] == (100, 100) and {total for _, total in seen} == {100}
     assert [done for done, _ in seen] == sorted(done for done, _ in seen) and len(seen) >= 4
+
+
+def test_the_demo_holds_officers_and_last_year_s_assembly_with_signed_minutes(db, tmp_path):
+    from coopdesk.services.meeting_papers import minutes_paper, signer_candidates
+    from coopdesk.services.meeting_printing import MeetingPaperKind, print_meeting_paper
+    from coopdesk.services.meetings import list_items, list_meetings
+    from coopdesk.services.officers import register_check
+
+    coop = create_demo(db, today=TODAY)
+    assert register_check(db, coop.id, TODAY).problems == ()  # a register that meets the Act
+    (meeting,) = list_meetings(db, coop.id)
+    assert meeting.held_on < TODAY and meeting.held_on.weekday() == 5
+    assert all(i.closed for i in list_items(db, coop.id, meeting.id))
+    paper = minutes_paper(db, coop.id, meeting.id)  # final minutes: every item closed, signers chosen
+    assert paper.present * 2 > paper.members and all(i.passed for i in paper.items if i.passed is not None)
+    assert sum(c.chosen for c in signer_candidates(db, coop.id, meeting.id)) == 3
+    printed = print_meeting_paper(db, coop.id, meeting.id, MeetingPaperKind.MINUTES, tmp_path / "m.pdf", "ko")
+    assert printed.pages >= 1
+
+
+def test_a_large_demo_skips_the_assembly(sqlite_db):
+    from coopdesk.services.meetings import list_meetings
+
+    coop = create_demo(sqlite_db, members=600, today=TODAY)
+    assert list_meetings(sqlite_db, coop.id) == []
