@@ -60,7 +60,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from coopdesk.cli import coop_cmds, file_cmds, member_cmds, officer_cmds
+    from coopdesk.cli import coop_cmds, file_cmds, meeting_cmds, member_cmds, officer_cmds
 
     parser = _Parser(prog="coopdesk", description=_(
         "CoopDesk, the records of a co-operative under the Framework Act on Cooperatives. "
@@ -77,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     coop_cmds.add_parsers(areas)
     member_cmds.add_parsers(areas)
     officer_cmds.add_parsers(areas)
+    meeting_cmds.add_parsers(areas)
     file_cmds.add_parsers(areas)
     return parser
 

@@ -41,6 +41,9 @@ def add_parsers(areas: argparse._SubParsersAction) -> None:
     register.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD",
                           help=_("The date the register is for (default: today)"))
     register.set_defaults(run=run_print_register)
+    from coopdesk.cli.meeting_paper_cmds import add_print_parsers
+
+    add_print_parsers(docs)  # notice, attendance, proxy-form, minutes
 
     backup = areas.add_parser("backup",
                               help=_("Back up the co-op file now; \u201cbackup list\u201d lists the backups"))

@@ -15,7 +15,7 @@ from coopdesk.domain.errors import Refusal
 from coopdesk.domain.meetings import MeetingKind
 from coopdesk.domain.notice import NoticeCheck, notice_days_for, notice_on_time
 from coopdesk.domain.text import N_
-from coopdesk.i18n import _
+from coopdesk.i18n import refusal_text
 from coopdesk.services import audit
 from coopdesk.services.coops import get_coop
 from coopdesk.services.meetings import get_meeting, meeting_row
@@ -55,7 +55,8 @@ def record_notice(db: Database, coop_id: int, meeting_id: int, sent_on: dt.date,
     if check is not None and not check.on_time and check.warning:
         if not accept_late:
             raise Refusal(check.warning, article=check.ref, field="sent_on", **check.params)
-        warning = _(check.warning, **check.params)
+        # kept as the user read it: in their language, dates formatted, with the article
+        warning = refusal_text(Refusal(check.warning, article=check.ref, **check.params))
     with db.write() as s:
         meeting_row(s, coop_id, meeting_id)
         row = MeetingNoticeRow(meeting_id=meeting_id, sent_on=sent_on, method=method.strip(), note=note.strip(),

@@ -108,9 +108,8 @@ def minutes_paper(db: Database, coop_id: int, meeting_id: int, *, draft: bool = 
         room = attendance_of(db, coop_id, meeting_id)
         members, in_person, by_proxy = room.members, len(room.in_person), room.by_proxy
     signers, directors = _signers(db, coop_id, meeting)
-    chair = Signer(meeting.chair_name) if meeting.chair_name else None
     return MinutesPaper(_facts(db, coop_id, meeting), opened, meeting.closed_at, members, in_person, by_proxy,
-                        chair, items, signers, directors, draft)
+                        _chair(db, meeting), items, signers, directors, draft)
 
 
 def _minutes_item(row: AgendaItemRow) -> MinutesItem:
@@ -131,6 +130,18 @@ def _law_ref(ref: dict[str, Any] | None) -> LawRef | None:
     if not ref:
         return None
     return LawRef(Source(ref["source"]), ref["article"], ref["branch"], ref["paragraph"])
+
+
+def _chair(db: Database, meeting: MeetingView) -> Signer | None:
+    """The meeting's chair; a member who attended under that name is that member, so that
+    ticking the chair as a signer as well does not make up one of the three (Act 30③)."""
+    if not meeting.chair_name:
+        return None
+    if meeting.kind is MeetingKind.BOARD:
+        return Signer(meeting.chair_name)
+    with db.read() as s:
+        numbers = [n for _, n, name in _attending_members(s, meeting.id) if name == meeting.chair_name]
+    return Signer(meeting.chair_name, numbers[0] if len(numbers) == 1 else None)
 
 
 # -- minute signers -------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 from coopdesk.i18n import N_, _
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.coop_view import CoopView
+from coopdesk.ui.meetings.page import MeetingsPage
 from coopdesk.ui.members.page import MembersPage
 from coopdesk.ui.officers.page import OfficersPage
 
@@ -26,6 +27,7 @@ class Area:
 # Only areas that are built appear here: no placeholders for what is still to come.
 AREAS: tuple[Area, ...] = (
     Area("members", N_("Members"), MembersPage),
+    Area("meetings", N_("Meetings"), MeetingsPage),
     Area("officers", N_("Officers"), OfficersPage),
     Area("coop", N_("Co-op profile"), CoopView),
 )

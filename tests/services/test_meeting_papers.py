@@ -166,3 +166,14 @@ def test_a_special_item_rejected_reads_as_rejected(db, coop, assembly, tmp_path)
     paper = minutes_paper(db, coop.id, assembly.id, draft=True)
     closed = [i for i in paper.items if i.decided]
     assert [(i.title, i.passed, i.ref) for i in closed] == [("합병 승인", False, law.SPECIAL_MAJORITY.ref)]
+
+
+def test_the_chair_ticked_as_a_signer_is_not_one_of_the_three(db, coop, assembly, tmp_path):
+    run_assembly(db, coop, assembly)
+    record_times(db, coop.id, assembly.id, chair_name="조합원01")  # member 1 chairs
+    choose_minute_signers(db, coop.id, assembly.id, [1, 2, 3])
+    with pytest.raises(Refusal, match="at least 3 members") as exc:
+        print_meeting_paper(db, coop.id, assembly.id, MeetingPaperKind.MINUTES, tmp_path / "m.pdf", "en")
+    assert exc.value.params["count"] == 2
+    choose_minute_signers(db, coop.id, assembly.id, [1, 2, 3, 4])
+    assert print_meeting_paper(db, coop.id, assembly.id, MeetingPaperKind.MINUTES, tmp_path / "m.pdf", "en").pages

@@ -16,17 +16,9 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,7 +29,7 @@ from coopdesk.services.member_list import MemberRow
 from coopdesk.services.printing import PrintResult, print_register
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.errors import show_failure
-from coopdesk.ui.members.fields import FieldErrors
+from coopdesk.ui.pdf_dialog import PdfDialog
 from coopdesk.ui.workers import run_job
 
 # (file filter, suffix, encoding): the CP949 choice is for Korean Excel, which reads
@@ -47,7 +39,6 @@ EXPORT_FORMATS = (
     (N_("CSV, UTF-8 (*.csv)"), ".csv", "utf-8-sig"),
     (N_("CSV for Korean Excel, CP949 (*.csv)"), ".csv", "cp949"),
 )
-LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}  # each language in its own words
 
 
 def documents_dir() -> Path:
@@ -126,7 +117,7 @@ def _ask_export_path(parent: QWidget, coop_name: str) -> tuple[Path, str] | None
 
 
 # -- print ---------------------------------------------------------------------------------
-class PrintRegisterDialog(QDialog):
+class PrintRegisterDialog(PdfDialog):
     """The register as a PDF: the document's language and where to save it."""
 
     def __init__(self, context: CoopContext, shown: Sequence[MemberRow] | None = None,
@@ -137,95 +128,37 @@ class PrintRegisterDialog(QDialog):
         self.shown = list(shown) if shown is not None else None
         self.setWindowTitle(_("Print member register"))
         self.context = context
-        self.result_: PrintResult | None = None
-        self.errors = FieldErrors(QLabel(self))
-        self.language_combo = QComboBox(self)
-        for language in LANGUAGES:
-            self.language_combo.addItem(LANGUAGE_NAMES[language], language)
-        self.language_combo.setCurrentIndex(LANGUAGES.index(current().language))
-        self.path_edit = QLineEdit(str(self.suggested_path()), self)
+        self.path_edit.setText(str(self.suggested_path()))
         self.language_combo.currentIndexChanged.connect(self._language_changed)
-        choose = QPushButton(_("Choose…"), self)
-        choose.clicked.connect(self.choose_path)
-        path_row = QWidget(self)
-        row = QHBoxLayout(path_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(choose)
-        form = QFormLayout()
-        form.addRow(_("Document language:"), self.language_combo)
-        form.addRow(_("Save as:"), self.errors.wrap("path", path_row))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.print_button: QPushButton = buttons.addButton(_("Print to PDF"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("The register of every member, with their status as of today."), self))
+        above: list[QWidget] = [QLabel(_("The register of every member, with their status as of today."), self)]
         self.only_shown = QCheckBox(self)
         if self.shown is not None:
             self.only_shown.setText(ngettext("Only the {count} member the list shows",
                                              "Only the {count} members the list shows", len(self.shown),
                                              count=current().number(len(self.shown))))
-            layout.addWidget(self.only_shown)
+            above.append(self.only_shown)
         else:
             self.only_shown.hide()
-        layout.addLayout(form)
-        layout.addWidget(self.errors.general)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(560)
-
-    def language(self) -> str:
-        return str(self.language_combo.currentData())
+        self.lay_out(above, _("Save the member register"), _("Printing the member register…"), 560)
 
     def suggested_path(self) -> Path:
-        t = Translator(self.language())
-        name = t.gettext("{coop} member register {date}", coop=self.context.coop.name,
-                         date=dt.date.today().isoformat())
-        return documents_dir() / f"{name}.pdf"
+        return documents_dir() / f"{self._stem(self.language())}.pdf"
+
+    def _stem(self, language: str) -> str:
+        return Translator(language).gettext("{coop} member register {date}", coop=self.context.coop.name,
+                                            date=dt.date.today().isoformat())
 
     def _language_changed(self) -> None:
         """A suggested name follows the language; a name the user chose stays."""
-        other = [Translator(lang).gettext("{coop} member register {date}", coop=self.context.coop.name,
-                                          date=dt.date.today().isoformat()) for lang in LANGUAGES]
-        if Path(self.path_edit.text()).stem in other:
+        if Path(self.path_edit.text()).stem in {self._stem(lang) for lang in LANGUAGES}:
             self.path_edit.setText(str(self.suggested_path()))
 
-    def choose_path(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(self, _("Save the member register"), self.path_edit.text(),
-                                                    _("PDF documents (*.pdf)"))
-        if name:
-            self.path_edit.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
-
-    def accept(self) -> None:
-        text = self.path_edit.text().strip()
-        if not text:
-            self.errors.show(Refusal(N_("Choose where to save the document."), field="path"))
-            return
-        path = Path(text).expanduser()
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
+    def print_job(self, path: Path):  # type: ignore[no-untyped-def]
         db, coop_id, language = self.context.db, self.context.coop_id, self.language()
         rows = self.shown if self.only_shown.isChecked() else None
-        self.errors.clear()
-        self.print_button.setEnabled(False)
-        run_job(self, _("Printing the member register…"),
-                lambda progress: print_register(db, coop_id, path, language, rows=rows, progress=progress),
-                self._printed, self._failed, lambda: self.print_button.setEnabled(True))
+        return lambda progress: print_register(db, coop_id, path, language, rows=rows, progress=progress)
 
-    def _printed(self, result: PrintResult) -> None:
-        self.result_ = result
-        parent = self.parentWidget() or self
-        text = ngettext("The member register was saved to {file} ({count} page).",
+    def printed_text(self, result: PrintResult) -> str:
+        return ngettext("The member register was saved to {file} ({count} page).",
                         "The member register was saved to {file} ({count} pages).", result.pages,
                         file=str(result.path), count=current().number(result.pages))
-        notice(parent, text, open_path=Path(result.path))
-        super().accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.print_button.setEnabled(True)
-        if isinstance(exc, Refusal):
-            self.errors.show(exc)
-        elif isinstance(exc, OSError):
-            self.errors.show_text("path", failure_text(exc))
-        else:
-            show_failure(self, exc)

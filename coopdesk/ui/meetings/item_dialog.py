@@ -1,0 +1,250 @@
+"""Adding an item to a meeting's agenda (안건).
+
+The subject decides what the law asks: where the Act fixes the kind of resolution the
+kind box is set to it and the lower kinds are greyed out, with the article named.  An
+expulsion names the member and the day they were told the grounds, checked live against
+the Act's ten days; a bylaws amendment carries the amended settings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QGroupBox, QLineEdit, QWidget
+
+from coopdesk.domain.errors import Refusal
+from coopdesk.domain.meetings import (
+    MeetingKind,
+    ResolutionKind,
+    Subject,
+    check_kind,
+    check_kind_at,
+    required_by,
+    required_kind,
+)
+from coopdesk.domain.notice import check_expulsion_notice, expulsion_notice_on_time
+from coopdesk.i18n import _, current, refusal_text
+from coopdesk.services.meetings import ItemInput, ItemView, MeetingView, add_item
+from coopdesk.ui.context import CoopContext
+from coopdesk.ui.meetings.bylaws_form import BylawsForm
+from coopdesk.ui.meetings.people import current_members
+from coopdesk.ui.meetings.widgets import CheckLine, FormDialog, WrappedLabel, multiline
+from coopdesk.ui.members.fields import date_edit, from_qdate, to_qdate
+
+_FOUNDING_ONLY = (Subject.BYLAWS_ADOPTION, Subject.FOUNDING_EXPENSES)
+
+
+def subjects_for(meeting: MeetingKind) -> list[Subject]:
+    """The subjects worth offering at a meeting of this kind.
+
+    A founding meeting's own subjects are hidden elsewhere: an assembly that picked
+    "adoption of the bylaws" would pass an amendment by ordinary resolution.  A board
+    cannot take a special resolution (Act 29②), so those subjects are the assembly's.
+    """
+    offered = []
+    for subject in Subject:
+        if subject in _FOUNDING_ONLY and meeting is not MeetingKind.FOUNDING:
+            continue
+        if subject is Subject.BYLAWS_AMENDMENT and meeting is MeetingKind.FOUNDING:
+            continue  # the founding meeting adopts the bylaws: there is nothing to amend yet
+        if meeting is MeetingKind.BOARD and required_kind(subject) is ResolutionKind.SPECIAL:
+            continue
+        offered.append(subject)
+    return offered
+
+
+def allowed_kinds(meeting: MeetingKind, subject: Subject) -> list[ResolutionKind]:
+    """The kinds the law lets this item have at this meeting: the domain's own checks decide."""
+    allowed = []
+    for kind in ResolutionKind:
+        try:
+            check_kind(subject, kind)
+            check_kind_at(meeting, kind)
+        except Refusal:
+            continue
+        allowed.append(kind)
+    return allowed
+
+
+class ItemDialog(FormDialog):
+    def __init__(self, context: CoopContext, meeting: MeetingView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("item_dialog")
+        self.setWindowTitle(_("Add agenda item"))
+        self.context = context
+        self.meeting = meeting
+        self._suggested = ""
+        self._members_loaded = False
+        self._build()
+        self._subject_changed()
+
+    # -- building --------------------------------------------------------------------------
+    def _build(self) -> None:
+        wrap = self.errors.wrap
+        self.subject_combo = QComboBox(self)
+        for subject in subjects_for(self.meeting.kind):
+            self.subject_combo.addItem(_(subject.label), subject.value)
+        self.kind_combo = QComboBox(self)
+        for kind in ResolutionKind:
+            self.kind_combo.addItem(_(kind.label), kind.value)
+        self.law_note = WrappedLabel("", self)
+        self.law_note.setObjectName("law_note")
+        self.title_edit = QLineEdit(self)
+        self.proposal_edit = multiline(self, 4)
+        self.proposal_edit.setPlaceholderText(_("What the assembly is asked to decide"))
+        form = QFormLayout()
+        form.addRow(_("Subject:"), wrap("subject", self.subject_combo))
+        form.addRow(_("Resolution:"), wrap("kind", self.kind_combo))
+        form.addRow("", self.law_note)
+        form.addRow(_("Title:"), wrap("title", self.title_edit))
+        form.addRow(_("Proposal:"), wrap("proposal", self.proposal_edit))
+        self.expulsion_box = self._build_expulsion()
+        bylaws = self.context.coop.bylaws
+        self.bylaws_box = QGroupBox(_("The bylaws settings as amended"), self)
+        self.bylaws_form = BylawsForm(bylaws, self.bylaws_box)
+        box_form = QFormLayout(self.bylaws_box)
+        box_form.addRow(self.bylaws_form)
+        self.lay_out_below([form, self.expulsion_box, self.bylaws_box], min_width=620)
+        self.subject_combo.currentIndexChanged.connect(self._subject_changed)
+
+    def _build_expulsion(self) -> QGroupBox:
+        box = QGroupBox(_("Expulsion"), self)
+        self.member_combo = QComboBox(box)
+        self.member_combo.setEditable(True)  # type a number or part of a name
+        self.member_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.member_combo.lineEdit().setPlaceholderText(_("Member number or name"))
+        completer = self.member_combo.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        told = min(dt.date.today(), self.meeting.held_on)
+        self.told_edit = date_edit(told, box)
+        self.told_check = CheckLine(box)
+        self.told_check.setObjectName("told_check")
+        self.told_edit.dateChanged.connect(self._check_told)
+        form = QFormLayout(box)
+        member = self.errors.wrap("expel_member", self.member_combo)
+        self.errors.labels["member"] = self.errors.labels["expel_member"]  # "no member number 99"
+        form.addRow(_("Member:"), member)
+        form.addRow(_("Told the grounds on:"), self.told_edit)
+        form.addRow("", self.told_check)
+        return box
+
+    def _load_members(self) -> None:
+        """The current members, read once an expulsion is chosen: other items don't need them."""
+        if self._members_loaded:
+            return
+        self._members_loaded = True
+        for number, name in current_members(self.context.db, self.context.coop_id, self.meeting.held_on):
+            self.member_combo.addItem(_("{number}. {name}", number=number, name=name), number)
+        self.member_combo.setCurrentIndex(-1)
+
+    # -- following the subject -------------------------------------------------------------
+    def _subject_changed(self) -> None:
+        subject = self.subject()
+        allowed = allowed_kinds(self.meeting.kind, subject)
+        model = self.kind_combo.model()
+        assert isinstance(model, QStandardItemModel)
+        for row in range(self.kind_combo.count()):
+            model.item(row).setEnabled(ResolutionKind(self.kind_combo.itemData(row)) in allowed)
+        wanted = required_kind(subject)
+        if subject is Subject.OTHER:
+            wanted = ResolutionKind.ORDINARY  # most matters are put to a vote
+        if wanted not in allowed and allowed:
+            wanted = allowed[0]
+        self.set_kind(wanted)
+        self._show_law_note(subject)
+        self._follow_title(subject)
+        expulsion = subject is Subject.EXPULSION
+        if expulsion:
+            self._load_members()
+            self._check_told()
+        self.expulsion_box.setVisible(expulsion)
+        self.bylaws_box.setVisible(subject is Subject.BYLAWS_AMENDMENT)
+        self.errors.clear()
+        self.adjustSize()
+
+    def _show_law_note(self, subject: Subject) -> None:
+        ref = required_by(subject)
+        if ref is None:
+            self.law_note.hide()
+            return
+        self.law_note.setText(_("The Act decides the kind: {kind} ({article}). A lower kind cannot be chosen.",
+                                kind=_(required_kind(subject).label), article=ref.label(current().language)))
+        self.law_note.show()
+
+    def _follow_title(self, subject: Subject) -> None:
+        """The subject's name as the title, until the secretary writes their own."""
+        suggestion = "" if subject is Subject.OTHER else _(subject.label)
+        if self.title_edit.text().strip() in ("", self._suggested):
+            self.title_edit.setText(suggestion)
+        self._suggested = suggestion
+
+    def _check_told(self) -> None:
+        """Whether the day the member was told the grounds meets the Act's ten days, as it changes."""
+        told = self.told_on()
+        try:
+            check_expulsion_notice(told, self.meeting.held_on)
+        except Refusal as refusal:
+            self.told_check.show_warning(refusal_text(refusal))
+            return
+        latest = expulsion_notice_on_time(told, self.meeting.held_on).latest
+        self.told_check.show_ok(_("In time: the member had to be told the grounds by {date}.",
+                                  date=current().date(latest)))
+
+    # -- values ----------------------------------------------------------------------------
+    def subject(self) -> Subject:
+        return Subject(self.subject_combo.currentData())
+
+    def set_subject(self, subject: Subject) -> None:
+        self.subject_combo.setCurrentIndex(self.subject_combo.findData(subject.value))
+
+    def kind(self) -> ResolutionKind:
+        return ResolutionKind(self.kind_combo.currentData())
+
+    def set_kind(self, kind: ResolutionKind) -> None:
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
+
+    def kind_enabled(self, kind: ResolutionKind) -> bool:
+        model = self.kind_combo.model()
+        assert isinstance(model, QStandardItemModel)
+        return model.item(self.kind_combo.findData(kind.value)).isEnabled()
+
+    def told_on(self) -> dt.date:
+        return from_qdate(self.told_edit.date())
+
+    def set_told_on(self, day: dt.date) -> None:
+        self.told_edit.setDate(to_qdate(day))
+
+    def choose_member(self, number: int) -> None:
+        self._load_members()
+        self.member_combo.setCurrentIndex(self.member_combo.findData(number))
+
+    def member_number(self) -> int | None:
+        """The member picked, or the number typed; None when the text names nobody."""
+        text = self.member_combo.currentText().strip()
+        index = self.member_combo.currentIndex()
+        if index >= 0 and text == self.member_combo.itemText(index):
+            return int(self.member_combo.itemData(index))
+        typed = re.fullmatch(r"(\d+)\.?(\s.*)?", text)
+        return int(typed.group(1)) if typed else None
+
+    def item_input(self) -> ItemInput:
+        subject = self.subject()
+        expulsion = subject is Subject.EXPULSION
+        return ItemInput(
+            subject, self.title_edit.text(), self.kind(), self.proposal_edit.toPlainText(),
+            expel_member=self.member_number() if expulsion else None,
+            grounds_told_on=self.told_on() if expulsion else None,
+            new_bylaws=self.bylaws_form.settings() if subject is Subject.BYLAWS_AMENDMENT else None)
+
+    # -- saving ----------------------------------------------------------------------------
+    def save(self) -> ItemView:
+        try:
+            return add_item(self.context.db, self.context.coop_id, self.meeting.id, self.item_input())
+        except Refusal as refusal:
+            if self.subject() is Subject.BYLAWS_AMENDMENT:
+                self.bylaws_form.focus(refusal.field or "")  # the setting at fault, to put right
+            raise

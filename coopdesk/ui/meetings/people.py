@@ -1,0 +1,38 @@
+"""Who the meeting forms offer: the co-op's current members and the chair in office."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from coopdesk.domain.officers import Office
+from coopdesk.services.member_list import count_members, list_members
+from coopdesk.services.officers import TermStatus, list_terms
+
+if TYPE_CHECKING:
+    from coopdesk.services.files import Database
+
+# Counting current members means reading the register; above this many entries a co-op
+# with fewer than ten current members is not a real case, and the read is not worth it.
+_READ_REGISTER_UP_TO = 5_000
+
+
+def current_member_count(db: Database, coop_id: int, on: dt.date, below: int) -> int:
+    """The members on the register on ``on``; exact when the answer could be under ``below``."""
+    registered = count_members(db, coop_id)  # withdrawn and expelled included: an upper bound
+    if registered < below or registered > _READ_REGISTER_UP_TO:
+        return registered
+    return sum(1 for r in list_members(db, coop_id, today=on) if r.status.is_current)
+
+
+def current_members(db: Database, coop_id: int, on: dt.date) -> list[tuple[int, str]]:
+    """(number, name) of every member on the register on ``on``, by number."""
+    return [(r.number, r.name) for r in list_members(db, coop_id, today=on) if r.status.is_current]
+
+
+def chair_in_office(db: Database, coop_id: int, on: dt.date) -> str:
+    """The name of the co-op's chair (이사장) on ``on``, who usually convenes and chairs; "" if none."""
+    for view in list_terms(db, coop_id):
+        if view.term.office is Office.CHAIR and view.status_on(on) is TermStatus.IN_OFFICE:
+            return view.name
+    return ""

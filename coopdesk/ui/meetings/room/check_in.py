@@ -1,0 +1,239 @@
+"""Check-in, keyboard first: type a name or a member number and press Enter.
+
+The list under the field shows who fits and is not here yet; ↑ and ↓ pick one when two
+fit (two 김민준), Enter checks the pick in.  Every check-in and check-out is committed by
+the service at once.  A refusal (already here, not on the register that day) is said in
+red under the field, not in a box, so the meeting goes on.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coopdesk.domain.errors import Refusal
+from coopdesk.domain.meetings import MeetingKind
+from coopdesk.i18n import N_, _, current, refusal_text
+from coopdesk.services.meeting_attendance import AttendanceView, check_in, check_out
+from coopdesk.services.meetings import MeetingView
+from coopdesk.ui.context import CoopContext
+from coopdesk.ui.meetings.room.matching import Match, match
+from coopdesk.ui.meetings.room.present_list import PresentTable
+from coopdesk.ui.meetings.room.proxy_dialog import ProxyDialog
+from coopdesk.ui.meetings.room.wording import AMBER, GREEN, GREY, RED, person
+
+_SHOWN = 300  # candidates listed at most; typing narrows a large register down
+
+
+class CheckInPanel(QWidget):
+    changed = Signal(object)  # the AttendanceView after a change
+
+    def __init__(self, context: CoopContext, meeting: MeetingView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("check_in_panel")
+        self.context, self.meeting = context, meeting
+        self.board = meeting.kind is MeetingKind.BOARD
+        self.view: AttendanceView | None = None
+        self.current_match = Match((), None)
+        self._proxy_dialog: ProxyDialog | None = None
+        self._build()
+
+    # -- building --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.field = QLineEdit(self)
+        self.field.setObjectName("check_in_field")
+        self.field.setPlaceholderText(_("Director's name + Enter (F2)") if self.board
+                                      else _("Name or number + Enter (F2)"))
+        self.field.setClearButtonEnabled(True)
+        self.field.setStyleSheet("font-size: 14pt; padding: 4px;")
+        self.field.textEdited.connect(self._typed)
+        self.field.returnPressed.connect(self.commit)
+        self.field.installEventFilter(self)
+        self.status = QLabel(self)
+        self.status.setObjectName("check_in_status")
+        self.status.setWordWrap(True)
+        self.candidates_caption = QLabel(self)
+        self.candidates = QListWidget(self)
+        self.candidates.setObjectName("check_in_candidates")
+        self.candidates.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the arrows work from the field
+        self.candidates.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.candidates.setStyleSheet("font-size: 12pt;")
+        self.candidates.itemDoubleClicked.connect(lambda item: self.check_in_key(item.data(Qt.ItemDataRole.UserRole)))
+        self.present_caption = QLabel(self)
+        self.present = PresentTable(self.board, self)
+        self.present.itemSelectionChanged.connect(self._update_buttons)
+        self.check_out_button = QPushButton(_("Check out"), self)
+        self.check_out_button.setObjectName("check_out")
+        self.check_out_button.clicked.connect(self.check_out_selected)
+        self.proxy_button = QPushButton(_("Add proxy…"), self)
+        self.proxy_button.setObjectName("add_proxy")
+        self.proxy_button.clicked.connect(self.add_proxy)
+        self.proxy_button.setVisible(not self.board)  # directors attend in person (no proxies)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_out_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.proxy_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(_("Check-in"), self)
+        heading.setStyleSheet("font-weight: bold; font-size: 12pt;")
+        layout.addWidget(heading)
+        layout.addWidget(self.field)
+        layout.addWidget(self.status)
+        layout.addWidget(self.candidates_caption)
+        layout.addWidget(self.candidates, 2)
+        layout.addWidget(self.present_caption)
+        layout.addWidget(self.present, 3)
+        layout.addLayout(buttons)
+
+    # -- showing ---------------------------------------------------------------------------
+    def show_attendance(self, view: AttendanceView) -> None:
+        self.view = view
+        t = current()
+        self.present.fill(view)
+        if self.board:
+            self.present_caption.setText(_("Present: {present}", present=t.number(view.present)))
+        else:
+            self.present_caption.setText(_("Present: {present} ({in_person} in person, {by_proxy} by proxy)",
+                                           present=t.number(view.present), in_person=t.number(len(view.in_person)),
+                                           by_proxy=t.number(view.by_proxy)))
+        self._refresh_candidates()
+        self._update_buttons()
+
+    def _refresh_candidates(self) -> None:
+        if self.view is None:
+            return
+        self.current_match = match(self.field.text(), self.view.names, set(self.view.in_person), not self.board)
+        self.candidates.clear()
+        names = self.view.names
+        for key in self.current_match.absent[:_SHOWN]:
+            item = QListWidgetItem(person(key, names.get(key, ""), self.board))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.candidates.addItem(item)
+        count = len(self.current_match.absent)
+        caption = N_("Matching, not yet here: {count}") if self.field.text().strip() else N_("Not yet here: {count}")
+        self.candidates_caption.setText(_(caption, count=current().number(count)))
+
+    def _update_buttons(self) -> None:
+        row = self.present.selected()
+        self.check_out_button.setEnabled(row is not None and row.in_person)
+
+    def say(self, text: str, colour: str) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {colour};")
+
+    # -- typing ----------------------------------------------------------------------------
+    def _typed(self, _text: str) -> None:
+        self._refresh_candidates()
+        m, names = self.current_match, (self.view.names if self.view else {})
+        if not self.field.text().strip():
+            self.say("", GREY)
+        elif m.chosen is not None and m.chosen in names and m.chosen in m.absent:
+            self.say(_("Enter checks in {person}.", person=person(m.chosen, names[m.chosen], self.board)), GREY)
+        elif len(m.absent) > 1:
+            self.say(_("{count} fit: pick one with ↑ ↓ and press Enter.", count=len(m.absent)), AMBER)
+        else:
+            self.say("", GREY)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                self.move_pick(1 if key == Qt.Key.Key_Down else -1)
+                return True
+            if key == Qt.Key.Key_Escape and self.field.text():
+                self.field.clear()
+                self._typed("")
+                return True
+        return super().eventFilter(watched, event)
+
+    def move_pick(self, step: int) -> None:
+        count = self.candidates.count()
+        if not count:
+            return
+        row = self.candidates.currentRow()
+        row = 0 if row < 0 else max(0, min(count - 1, row + step))
+        self.candidates.setCurrentRow(row)
+
+    def picked(self) -> int | None:
+        item = self.candidates.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None and item.isSelected() else None
+
+    def commit(self) -> None:
+        """Enter: the picked candidate, else the one best match; several fitting is never a guess."""
+        key = self.picked()
+        if key is None:
+            key = self.current_match.chosen
+        if key is not None:
+            self.check_in_key(key)
+        elif len(self.current_match.absent) > 1:
+            self.say(_("{count} fit: pick one with ↑ ↓ and press Enter.", count=len(self.current_match.absent)),
+                     AMBER)
+        elif self.field.text().strip():
+            self.say(_("No one who may attend this meeting fits “{text}”.", text=self.field.text().strip()), RED)
+            self.field.selectAll()  # the next name typed replaces it
+
+    # -- actions ---------------------------------------------------------------------------
+    def check_in_key(self, key: int) -> bool:
+        name = self.view.names.get(key, "") if self.view else ""
+        had_proxy = self.view is not None and any(p.principal == key for p in self.view.proxies)
+        try:
+            view = check_in(self.context.db, self.context.coop_id, self.meeting.id, key)
+        except Refusal as refusal:
+            self.say(refusal_text(refusal), RED)
+            self.field.selectAll()
+            return False
+        self.field.clear()
+        self.changed.emit(view)
+        said = _("Checked in: {person}", person=person(key, name, self.board))
+        if had_proxy:  # Act 23③: here in person, the member votes in person
+            said += " " + _("Their proxy is revoked: they vote in person.")
+        self.say(said, GREEN)
+        self.present.select_key(key)
+        return True
+
+    def check_out_selected(self) -> bool:
+        row = self.present.selected()
+        if row is None or not row.in_person:
+            return False
+        try:
+            view = check_out(self.context.db, self.context.coop_id, self.meeting.id, row.key)
+        except Refusal as refusal:
+            self.say(refusal_text(refusal), RED)
+            return False
+        self.changed.emit(view)
+        self.say(_("Checked out: {person}", person=person(row.key, row.name, self.board)), GREY)
+        return True
+
+    def add_proxy(self) -> ProxyDialog | None:
+        if self.board or self.view is None:
+            return None
+        if self._proxy_dialog is not None and not self._proxy_dialog.isVisible():
+            self._proxy_dialog.deleteLater()
+        dialog = ProxyDialog(self.context, self.meeting.id, self.view, self)
+        dialog.saved.connect(self._proxy_saved)
+        self._proxy_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _proxy_saved(self, view: AttendanceView) -> None:
+        self.changed.emit(view)
+        self.say(_("Proxy recorded."), GREEN)
+
+    def focus_field(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()

@@ -1,0 +1,122 @@
+"""The result of the item in large type: PASSED or REJECTED, the counts, the rule and why."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from coopdesk.domain.meetings import ResolutionKind
+from coopdesk.i18n import _, current, ngettext
+from coopdesk.services.meeting_votes import ItemResult
+from coopdesk.ui.meetings.room.wording import AMBER, GREEN, GREY, RED, article, ref_from_label
+
+
+def verdict(result: ItemResult) -> tuple[str, str]:
+    """The word in large type and its colour."""
+    if result.kind == ResolutionKind.REPORT.value:
+        return (_("REPORTED") if result.closed else _("REPORT: NO VOTE")), GREY
+    if result.passed is True:
+        return _("PASSED"), GREEN
+    if result.passed is False:
+        return _("REJECTED"), RED
+    if result.yes + result.no + result.abstain:
+        return _("CHECK THE COUNT"), AMBER  # the room changed since the count: see why below
+    return _("NO VOTE YET"), GREY
+
+
+def counts_line(result: ItemResult) -> str:
+    t = current()
+    if result.kind == ResolutionKind.REPORT.value:
+        return _("{present} present", present=t.number(result.present))
+    if not (result.yes or result.no or result.abstain):
+        return _("{present} present, {voters} may vote", present=t.number(result.present),
+                 voters=t.number(result.present - result.excluded))
+    return _("For {yes} · Against {no} · Abstain {abstain} — {present} present",
+             yes=t.number(result.yes), no=t.number(result.no), abstain=t.number(result.abstain),
+             present=t.number(result.present))
+
+
+def detail_line(result: ItemResult) -> str:
+    """Who is left out of the base, and who did not vote (they count against)."""
+    t, parts = current(), []
+    if result.kind == ResolutionKind.REPORT.value:
+        return ""
+    if result.excluded:
+        parts.append(_("{excluded} excluded", excluded=t.number(result.excluded)))
+    not_voting = result.present - result.excluded - result.yes - result.no - result.abstain
+    if (result.yes or result.no or result.abstain) and not_voting > 0:
+        parts.append(_("{count} did not vote (counts against)", count=t.number(not_voting)))
+    return " · ".join(parts)
+
+
+def explanation(result: ItemResult) -> str:
+    """Why it passed or failed, with the article, in the screen's language."""
+    if result.kind == ResolutionKind.REPORT.value:
+        return ""
+    text = _(result.explanation_id, **result.explanation_params)
+    if result.passed is not None and not result.quorum_reached:
+        text = _("No quorum: {why}", why=text)
+    ref = ref_from_label(result.article)
+    return f"{text} {article(ref)}" if ref is not None else text
+
+
+class ResultView(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("result_view")
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName("verdict")
+        self.counts = QLabel(self)
+        self.counts.setObjectName("result_counts")
+        self.counts.setWordWrap(True)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("result_detail")
+        self.detail.setWordWrap(True)
+        self.explanation = QLabel(self)
+        self.explanation.setObjectName("result_explanation")
+        self.explanation.setWordWrap(True)
+        self.state = QLabel(self)
+        self.state.setObjectName("result_state")
+        details = QVBoxLayout()
+        details.setSpacing(2)
+        for label in (self.counts, self.detail, self.explanation, self.state):
+            details.addWidget(label)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(14, 6, 14, 6)
+        row.setSpacing(24)
+        row.addWidget(self.verdict)
+        row.addLayout(details, 1)
+        self.setMinimumHeight(84)
+
+    def show_result(self, result: ItemResult | None) -> None:
+        if result is None:
+            word, colour = "", GREY
+            self.counts.setText(_("Choose an item of the agenda."))
+            self.detail.clear()
+            self.explanation.clear()
+            self.state.clear()
+        else:
+            word, colour = verdict(result)
+            self.counts.setText(counts_line(result))
+            self.detail.setText(detail_line(result))
+            self.explanation.setText(explanation(result))
+            self.state.setText(self._state(result))
+        self.verdict.setText(word)
+        self.detail.setVisible(bool(self.detail.text()))
+        self.setStyleSheet(f"#result_view {{ border: 3px solid {colour}; border-radius: 8px; }}"
+                           f"#verdict {{ font-size: 24pt; font-weight: bold; color: {colour}; }}"
+                           f"#result_counts {{ font-size: 13pt; font-weight: bold; }}"
+                           f"#result_detail {{ font-size: 11pt; }}"
+                           f"#result_explanation {{ font-size: 11pt; }}"
+                           f"#result_state {{ color: {GREY}; }}")
+
+    def _state(self, result: ItemResult) -> str:
+        if not result.closed:
+            return _("Open: the result follows the room until the item is closed.")
+        text = _("Closed: this result is frozen.")
+        if result.corrections:
+            text += " " + ngettext("Corrected once.", "Corrected {n} times.", result.corrections)
+        return text
+
+    def text(self) -> str:
+        labels = (self.verdict, self.counts, self.detail, self.explanation, self.state)
+        return " ".join(label.text() for label in labels)

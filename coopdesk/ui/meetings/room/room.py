@@ -1,0 +1,238 @@
+"""The live meeting room: what the secretary's laptop shows during an assembly or a board meeting.
+
+Top: the quorum banner, always in view.  Left: check-in.  Right: the agenda with the
+selected item's live result, and the minutes (times, chair, signers, printing).  Every
+action is one service call, committed at once, so nothing is lost if the program closes
+mid-meeting; the room re-reads what it shows from the services after each one.
+
+Keys: F2 or Ctrl+F goes to the check-in field; Ctrl+PgDown / Ctrl+PgUp the next and
+previous agenda item.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coopdesk.domain.meetings import MEETING_LABELS, Subject
+from coopdesk.i18n import _, current
+from coopdesk.services.meeting_attendance import AttendanceView, attendance_of
+from coopdesk.services.meeting_votes import ItemResult, item_result
+from coopdesk.services.meetings import MeetingView, get_item, get_meeting, list_items
+from coopdesk.ui.context import CoopContext
+from coopdesk.ui.meetings.room.agenda import AgendaList
+from coopdesk.ui.meetings.room.check_in import CheckInPanel
+from coopdesk.ui.meetings.room.item_panel import ItemPanel
+from coopdesk.ui.meetings.room.memory import VoteMemory
+from coopdesk.ui.meetings.room.minutes_panel import MinutesPanel
+from coopdesk.ui.meetings.room.quorum_banner import QuorumBanner
+
+AGENDA_TAB, MINUTES_TAB = range(2)
+
+
+class MeetingRoom(QWidget):
+    back_requested = Signal()
+
+    def __init__(self, context: CoopContext, meeting_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("meeting_room")
+        self.context = context
+        self.meeting: MeetingView = get_meeting(context.db, context.coop_id, meeting_id)
+        self.memory = VoteMemory()
+        self.attendance: AttendanceView | None = None
+        self._notifying = False
+        self._build()
+        self._shortcuts()
+        context.changed.connect(self._on_context_changed)
+        self.reload()
+
+    # -- building --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.back_button = QPushButton(_("← Meetings"), self)
+        self.back_button.setObjectName("back_to_meetings")
+        self.back_button.clicked.connect(self._back)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("room_heading")
+        self.heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.details = QLabel(self)
+        self.details.setObjectName("room_details")
+        self.banner = QuorumBanner(self.meeting.kind, self)
+        self.check_in = CheckInPanel(self.context, self.meeting, self)
+        self.check_in.changed.connect(self._attendance_changed)
+        self.agenda = AgendaList(self)
+        self.agenda.currentRowChanged.connect(lambda _row: self._show_current_item())
+        self.item_panel = ItemPanel(self.context, self.meeting, self.memory, self)
+        self.item_panel.changed.connect(self._item_changed)
+        self.minutes = MinutesPanel(self.context, self.meeting, self)
+        self.minutes.meeting_changed.connect(self._meeting_changed)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("room_tabs")
+        self.tabs.addTab(self._agenda_page(), _("Agenda and votes"))
+        self.tabs.addTab(self.minutes, _("Times, signers and minutes"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._lay_out()
+
+    def _agenda_page(self) -> QWidget:
+        page = QWidget(self)
+        self.previous_button = QPushButton(_("◀ Previous"), page)
+        self.previous_button.setToolTip(_("Previous item (Ctrl+PgUp)"))
+        self.previous_button.clicked.connect(self.previous_item)
+        self.next_button = QPushButton(_("Next ▶"), page)
+        self.next_button.setToolTip(_("Next item (Ctrl+PgDown)"))
+        self.next_button.clicked.connect(self.next_item)
+        steps = QHBoxLayout()
+        steps.addWidget(self.previous_button)
+        steps.addWidget(self.next_button)
+        side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.agenda, 1)
+        side.addLayout(steps)
+        holder = QWidget(page)
+        holder.setLayout(side)
+        holder.setMinimumWidth(200)
+        holder.setMaximumWidth(280)
+        row = QHBoxLayout(page)
+        row.setContentsMargins(6, 6, 6, 6)
+        row.addWidget(holder)
+        row.addWidget(self.item_panel, 1)
+        return page
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addSpacing(12)
+        top.addWidget(self.heading)
+        top.addSpacing(12)
+        top.addWidget(self.details, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.check_in)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([360, 1000])
+        splitter.setChildrenCollapsible(False)
+        self.check_in.setMinimumWidth(300)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+
+    def _shortcuts(self) -> None:
+        for keys, slot in (("F2", self.check_in.focus_field), ("Ctrl+F", self.check_in.focus_field),
+                           ("Ctrl+PgDown", self.next_item), ("Ctrl+PgUp", self.previous_item)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # -- reading ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read everything the room shows again from the services."""
+        db, coop_id = self.context.db, self.context.coop_id
+        self.meeting = get_meeting(db, coop_id, self.meeting.id)
+        self._show_heading()
+        items = list_items(db, coop_id, self.meeting.id)
+        # closed items only: their frozen result is cheap; an open item's is read when shown
+        results = {i.id: item_result(db, coop_id, i.id) for i in items if i.closed}
+        self.agenda.fill(items, results)
+        if self.agenda.currentRow() < 0 and items:
+            first_open = next((row for row, i in enumerate(items) if not i.closed), 0)
+            self.agenda.setCurrentRow(first_open)  # shows the item
+        self._show_attendance(attendance_of(db, coop_id, self.meeting.id))
+        self.minutes.refresh_meeting()
+        if self.tabs.currentIndex() == MINUTES_TAB:
+            self.minutes.reload()
+
+    def _show_heading(self) -> None:
+        m, t = self.meeting, current()
+        self.heading.setText(m.title)
+        parts = [_(MEETING_LABELS[m.kind]), t.date(m.held_on)]
+        if m.starts_at:
+            parts[-1] += " " + m.starts_at.strftime("%H:%M")
+        if m.place:
+            parts.append(m.place)
+        if m.opened_at:
+            parts.append(_("opened {time}", time=m.opened_at.strftime("%H:%M")))
+        if m.closed_at:
+            parts.append(_("closed {time}", time=m.closed_at.strftime("%H:%M")))
+        if m.chair_name:
+            parts.append(_("chair: {name}", name=m.chair_name))
+        self.details.setText("  ·  ".join(parts))
+
+    def _show_attendance(self, view: AttendanceView) -> None:
+        self.attendance = view
+        self.banner.show_attendance(view)
+        self.check_in.show_attendance(view)
+        self.minutes.set_chair_names([view.names[k] for k in view.in_person if k in view.names])
+        self._show_current_item()
+
+    def _show_current_item(self) -> None:
+        if self.attendance is not None:
+            self.item_panel.show_item(self.agenda.current_view(), self.attendance)
+
+    # -- changes ---------------------------------------------------------------------------
+    def _attendance_changed(self, view: AttendanceView) -> None:
+        self._show_attendance(view)
+        if self.tabs.currentIndex() == MINUTES_TAB:
+            self.minutes.reload()
+        self._notify("meetings")
+
+    def _item_changed(self, result: ItemResult | None) -> None:
+        item = self.item_panel.item
+        if item is None:
+            return
+        item = get_item(self.context.db, self.context.coop_id, item.id)
+        self.agenda.update_item(item, result)
+        self._notify("meetings")
+        if item.subject is Subject.EXPULSION and result is not None and result.closed and result.passed:
+            # the member is expelled: they leave the register of this meeting and the member list changes
+            self._show_attendance(attendance_of(self.context.db, self.context.coop_id, self.meeting.id))
+            self._notify("members")
+
+    def _meeting_changed(self, view: MeetingView) -> None:
+        self.meeting = view
+        self._show_heading()
+        self._notify("meetings")
+
+    def _notify(self, area: str) -> None:
+        self._notifying = True
+        try:
+            self.context.notify(area)
+        finally:
+            self._notifying = False
+
+    def _on_context_changed(self, area: str) -> None:
+        if not self._notifying and area in ("meetings", "members", "officers"):
+            self.reload()  # changed elsewhere (the meetings page, the member list): show it
+
+    def _tab_changed(self, index: int) -> None:
+        if index == MINUTES_TAB:
+            self.minutes.reload()
+
+    def _back(self) -> None:
+        self.item_panel.discussion.save()
+        self.back_requested.emit()
+
+    # -- moving ----------------------------------------------------------------------------
+    def next_item(self) -> None:
+        self.tabs.setCurrentIndex(AGENDA_TAB)
+        self.agenda.step(1)
+
+    def previous_item(self) -> None:
+        self.tabs.setCurrentIndex(AGENDA_TAB)
+        self.agenda.step(-1)
+
+    def select_item(self, position: int) -> None:
+        """Show the item at this place on the agenda (1 = the first)."""
+        self.tabs.setCurrentIndex(AGENDA_TAB)
+        self.agenda.setCurrentRow(position - 1)
