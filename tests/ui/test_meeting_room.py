@@ -431,3 +431,28 @@ def test_f2_goes_to_check_in_and_ctrl_page_down_to_the_next_item(qtbot, room):
     assert room.agenda.currentRow() == 1
     qtbot.keyClick(room.agenda, Qt.Key.Key_F2)
     assert room.check_in.field.hasFocus()
+
+
+def test_a_time_typed_on_the_minutes_tab_is_recorded_without_a_button(qtbot, room, context, meeting):
+    room.tabs.setCurrentIndex(1)
+    field = room.minutes.closed
+    qtbot.mouseClick(field.not_yet, Qt.MouseButton.LeftButton)  # "Not yet" off: a time to type
+    field.edit.setFocus()
+    field.edit.setTime(field.edit.time().fromString("15:40", "HH:mm"))
+    field.edit.editingFinished.emit()  # what leaving the field does
+    assert get_meeting(context.db, context.coop_id, meeting.id).closed_at == dt.time(15, 40)
+    room.minutes.chair.setText("김민준")
+    room.minutes.chair.editingFinished.emit()
+    assert get_meeting(context.db, context.coop_id, meeting.id).chair_name == "김민준"
+
+
+def test_the_proxy_dialog_finds_members_by_number_or_name_as_check_in_does(qtbot, room, context, meeting):
+    enter(qtbot, room, "2")
+    dialog = room.check_in.add_proxy()
+    dialog.principal_combo.setEditText("9")
+    dialog.holder_combo.setEditText("조합원02")
+    dialog.proof.setChecked(True)
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    (proxy,) = attendance_of(context.db, context.coop_id, meeting.id).proxies
+    assert (proxy.principal, proxy.holder) == (9, 2)

@@ -45,7 +45,7 @@ class NoticeDialog(FormDialog):
 
     def _build(self) -> None:
         title = heading(_("{title}, {date}", title=self.meeting.title, date=date_text(self.meeting.held_on)), self)
-        self.date_edit = date_edit(min(dt.date.today(), self.meeting.held_on), self)
+        self.date_edit = date_edit(self._first_guess(), self)
         self.method_combo = QComboBox(self)
         self.method_combo.setEditable(True)  # several ways at once, or another way, can be typed
         self.method_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -100,6 +100,14 @@ class NoticeDialog(FormDialog):
         self.adjustSize()
 
     # -- values ----------------------------------------------------------------------------
+    def _first_guess(self) -> dt.date:
+        """Today; for a meeting entered after the fact, the last day its notice was on time."""
+        today = dt.date.today()
+        check = check_notice(self.context.db, self.context.coop_id, self.meeting.id, self.meeting.held_on)
+        if check is None:  # a board: the bylaws decide the period
+            return min(today, self.meeting.held_on)
+        return min(today, check.latest)
+
     def sent_on(self) -> dt.date:
         return from_qdate(self.date_edit.date())
 

@@ -42,6 +42,7 @@ class TimeField(QWidget):
     """A time that may not be recorded yet; Now takes the clock's time (and the panel records it)."""
 
     now_pressed = Signal()
+    edited = Signal()  # the user changed the time or ticked "Not yet"
 
     def __init__(self, value: dt.time | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +52,8 @@ class TimeField(QWidget):
         self.not_yet.toggled.connect(lambda off: self.edit.setEnabled(not off))
         now = QPushButton(_("Now"), self)
         now.clicked.connect(self.set_now)
+        self.edit.editingFinished.connect(self.edited)
+        self.not_yet.clicked.connect(self.edited)  # clicked, not toggled: only the user's changes
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit)
@@ -99,11 +102,14 @@ class MinutesPanel(QWidget):
         box = QGroupBox(_("The meeting"), self)
         self.opened = TimeField(self.meeting.opened_at, box)
         self.closed = TimeField(self.meeting.closed_at, box)
-        for field in (self.opened, self.closed):  # pressed as the chair opens or closes: recorded at once
+        # recorded at once, like every other entry in the room: a typed time is never lost
+        for field in (self.opened, self.closed):
             field.now_pressed.connect(self.save_times)
+            field.edited.connect(self.save_times)
         self.chair = QLineEdit(self.meeting.chair_name, box)
         self.chair.setObjectName("chair_name")
         self.chair.setPlaceholderText(_("Who chairs the meeting"))
+        self.chair.editingFinished.connect(self._chair_edited)
         self.times_message = QLabel(box)
         self.times_message.setWordWrap(True)
         save = QPushButton(_("Record times and chair"), box)
@@ -130,6 +136,10 @@ class MinutesPanel(QWidget):
         self.meeting_changed.emit(view)
         self._show_count()
         return view
+
+    def _chair_edited(self) -> None:
+        if " ".join(self.chair.text().split()) != self.meeting.chair_name:
+            self.save_times()
 
     def set_chair_names(self, names: list[str]) -> None:
         """Those present, offered as the chair as one types."""

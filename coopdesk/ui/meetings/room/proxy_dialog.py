@@ -26,6 +26,7 @@ from coopdesk.domain.errors import Refusal
 from coopdesk.i18n import N_, _
 from coopdesk.services.meeting_attendance import AttendanceView, add_proxy
 from coopdesk.ui.context import CoopContext
+from coopdesk.ui.meetings.room.matching import match
 from coopdesk.ui.meetings.room.wording import GREY, person, with_article
 from coopdesk.ui.save_dialog import SaveDialog
 
@@ -45,10 +46,18 @@ def member_combo(parent: QWidget, entries: list[tuple[int, str]]) -> QComboBox:
 
 
 def chosen_key(combo: QComboBox, field: str) -> int:
-    index = combo.findText(combo.currentText().strip())
-    if index < 0:
+    """The member the entry names: a list entry, or a number or a name as at check-in."""
+    text = combo.currentText().strip()
+    index = combo.findText(text)
+    if index >= 0:
+        return int(combo.itemData(index))
+    entries = {int(combo.itemData(i)): combo.itemText(i) for i in range(combo.count())
+               if combo.itemData(i) is not None}
+    names = {key: label.split(" ", 1)[-1] for key, label in entries.items()}
+    found = match(text, names, ())
+    if found.chosen is None or found.chosen not in names:
         raise Refusal(N_("Choose a member from the list."), field=field)
-    return int(combo.itemData(index))
+    return found.chosen
 
 
 class ProxyDialog(SaveDialog):
