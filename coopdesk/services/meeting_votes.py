@@ -25,9 +25,9 @@ from coopdesk.domain.text import N_
 from coopdesk.services import audit
 from coopdesk.services.meeting_attendance import Room, load_room
 from coopdesk.services.meeting_effects import apply_effect, check_effect_ready
-from coopdesk.services.meetings import item_row, open_item
+from coopdesk.services.meetings import item_row, meeting_row, open_item
 from coopdesk.store.database import Database
-from coopdesk.store.models import AgendaItemRow, BallotRow, ExclusionRow, VoteRow
+from coopdesk.store.models import AgendaItemRow, BallotRow, ExclusionRow, Member, VoteRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +89,7 @@ def exclude(db: Database, coop_id: int, item_id: int, key: int, reason: str = ""
         s.add(ExclusionRow(item_id=item_id, reason=reason.strip(), **room.attendee_columns(key)))
         audit.record(s, coop_id=coop_id, action="meeting.exclude", entity="agenda_item", key=item_id,
                      after={"attendee": key, "reason": reason.strip()})
-        return _live(s, item, room)
+        return _live(s, item, _Counted.of(room))
 
 
 def record_counts(db: Database, coop_id: int, item_id: int, yes: int, no: int, abstain: int) -> ItemResult:
@@ -105,7 +105,7 @@ def record_counts(db: Database, coop_id: int, item_id: int, yes: int, no: int, a
         audit.record(s, coop_id=coop_id, action="meeting.vote", entity="agenda_item", key=item_id,
                      after={"yes": yes, "no": no, "abstain": abstain})
         s.flush()
-        return _live(s, item, room)
+        return _live(s, item, _Counted.of(room))
 
 
 def cast_ballot(db: Database, coop_id: int, item_id: int, key: int, choice: Choice) -> ItemResult:
@@ -121,7 +121,7 @@ def cast_ballot(db: Database, coop_id: int, item_id: int, key: int, choice: Choi
         audit.record(s, coop_id=coop_id, action="meeting.ballot", entity="agenda_item", key=item_id,
                      after={"attendee": key, "choice": choice})
         s.flush()
-        return _live(s, item, room)
+        return _live(s, item, _Counted.of(room))
 
 
 def close_item(db: Database, coop_id: int, item_id: int) -> ItemResult:
@@ -137,9 +137,10 @@ def close_item(db: Database, coop_id: int, item_id: int) -> ItemResult:
                            reason="", recorded_at=dt.datetime.now())
             s.add(vote)
             s.flush()
-        snapshot = _snapshot(room, excluded, ballots)
+        counted = _Counted.of(room)
+        snapshot = _snapshot(counted, excluded, ballots)
         if vote is not None:
-            outcome = decide(room.tally(excluded, vote.yes, vote.no, vote.abstain), item.kind, room.meeting.kind)
+            outcome = decide(counted.tally(excluded, vote.yes, vote.no, vote.abstain), item.kind, room.meeting.kind)
             check_effect_ready(item, outcome.passed)
             snapshot |= _decision(vote, outcome)
             apply_effect(s, coop_id, room.meeting, item, outcome.passed)
@@ -160,10 +161,10 @@ def correct_vote(db: Database, coop_id: int, item_id: int, yes: int, no: int, ab
         if not item.closed or snap is None or "vote_id" not in snap:
             raise Refusal(N_("Only the vote of a closed item is corrected; change an open item's vote directly."),
                           field="item")
-        room = load_room(s, coop_id, item.meeting_id)
+        meeting = meeting_row(s, coop_id, item.meeting_id)  # the frozen room is the snapshot
         tally = Tally(snap["members"], len(snap["in_person"]), len(snap["represented"]),
                       len(set(snap["excluded"]) & set(snap["present"])), yes, no, abstain)
-        outcome = decide(tally, item.kind, room.meeting.kind)
+        outcome = decide(tally, item.kind, meeting.kind)
         was = bool(snap["passed"])
         if was and not outcome.passed:
             check_effect_ready(item, was, undoing=True)
@@ -173,7 +174,7 @@ def correct_vote(db: Database, coop_id: int, item_id: int, yes: int, no: int, ab
         s.flush()
         if outcome.passed and not was:
             check_effect_ready(item, True)
-            apply_effect(s, coop_id, room.meeting, item, True)
+            apply_effect(s, coop_id, meeting, item, True)
         item.result = {**snap, **_decision(vote, outcome), "corrections": snap.get("corrections", 0) + 1}
         audit.record(s, coop_id=coop_id, action="meeting.correct_vote", entity="agenda_item", key=item_id,
                      before={k: snap[k] for k in ("yes", "no", "abstain", "passed")},
@@ -188,7 +189,20 @@ def item_result(db: Database, coop_id: int, item_id: int) -> ItemResult:
         item = item_row(s, coop_id, item_id)
         if item.closed:
             return _from_snapshot(item)
-        return _live(s, item, load_room(s, coop_id, item.meeting_id))
+        return _live(s, item, _Counted.of(load_room(s, coop_id, item.meeting_id)))
+
+
+def meeting_results(db: Database, coop_id: int, meeting_id: int) -> list[ItemResult]:
+    """Every item's result in agenda order (the tally of the meeting), reading the register once
+    for all open items rather than once per item."""
+    with db.read() as s:
+        meeting_row(s, coop_id, meeting_id)
+        items = list(s.execute(select(AgendaItemRow).where(AgendaItemRow.meeting_id == meeting_id)
+                               .order_by(AgendaItemRow.position)).scalars())
+        if all(i.closed for i in items):
+            return [_from_snapshot(i) for i in items]
+        counted = _Counted.of(load_room(s, coop_id, meeting_id))
+        return [_from_snapshot(i) if i.closed else _live(s, i, counted) for i in items]
 
 
 def vote_history(db: Database, coop_id: int, item_id: int) -> list[VoteView]:
@@ -207,21 +221,24 @@ def _open(s: Session, coop_id: int, item_id: int) -> tuple[AgendaItemRow, Room]:
     return item, load_room(s, coop_id, item.meeting_id)
 
 
-def _key_col(room: Room, table: type[ExclusionRow] | type[BallotRow]) -> Any:
-    return table.officer_term_id if room.board else table.member_id
+def _on_item(s: Session, room: Room, table: type[ExclusionRow] | type[BallotRow], item_id: int,
+             *columns: Any) -> list[tuple[Any, ...]]:
+    """(key, *columns) of the item's rows in the order recorded, for attendees still on the register
+    (a member expelled earlier in the meeting drops out).  The key is read with the row rather
+    than looked up in an inverse of the register built for every action."""
+    key = table.officer_term_id if room.board else Member.number
+    statement = select(key, *columns).select_from(table).where(table.item_id == item_id).order_by(table.id)
+    if not room.board:
+        statement = statement.join(Member, Member.id == table.member_id)
+    return [tuple(r) for r in s.execute(statement) if r[0] in room.ids]
 
 
 def _excluded(s: Session, room: Room, item_id: int) -> frozenset[int]:
-    col = _key_col(room, ExclusionRow)
-    keys = room.keys_of(list(s.execute(select(col).where(ExclusionRow.item_id == item_id)).scalars()))
-    return frozenset(k for k in keys if k is not None)
+    return frozenset(k for k, in _on_item(s, room, ExclusionRow, item_id))
 
 
 def _ballots(s: Session, room: Room, item_id: int) -> RollCall:
-    col = _key_col(room, BallotRow)
-    rows = s.execute(select(col, BallotRow.choice).where(BallotRow.item_id == item_id).order_by(BallotRow.id)).all()
-    keys = room.keys_of([i for i, _ in rows])
-    return RollCall(tuple((k, c) for k, (_, c) in zip(keys, rows) if k is not None))
+    return RollCall(tuple((k, c) for k, c in _on_item(s, room, BallotRow, item_id, BallotRow.choice)))
 
 
 def _last_vote(s: Session, item_id: int) -> VoteRow | None:
@@ -234,18 +251,53 @@ def _ref(ref: LawRef | None) -> dict[str, Any] | None:
                                      "branch": ref.branch, "paragraph": ref.paragraph}
 
 
-def _snapshot(room: Room, excluded: frozenset[int], ballots: RollCall) -> dict[str, Any]:
-    a = room.attendance
+@dataclass(frozen=True, slots=True)
+class _Counted:
+    """The room with who is present worked out once: ``Attendance``'s properties work it out
+    again on each use, which at 6,000 present and 20 items is a good part of a tally."""
+
+    room: Room
+    in_person: frozenset[int]
+    represented: frozenset[int]
+    present: frozenset[int]
+
+    @classmethod
+    def of(cls, room: Room) -> _Counted:
+        a = room.attendance
+        return cls(room, a.in_person, a.represented, a.present)
+
+    def tally(self, excluded: frozenset[int], yes: int = 0, no: int = 0, abstain: int = 0) -> Tally:
+        """``Room.tally``, from the sets worked out once."""
+        return Tally(members=self.room.base, in_person=len(self.in_person), by_proxy=len(self.represented),
+                     excluded=len(excluded & self.present), yes=yes, no=no, abstain=abstain)
+
+
+def _snapshot(counted: _Counted, excluded: frozenset[int], ballots: RollCall) -> dict[str, Any]:
+    """What closing freezes: the counted room, and who was on the register, held proxies and voted."""
+    room, a = counted.room, counted.room.attendance
+    snap = _counts(counted, excluded)
+    lists = {key: sorted(snap[key]) for key in _COUNTED_SETS}
+    return snap | lists | {
+        "register": sorted(a.register),
+        "proxies": [[p.principal, p.holder_member if p.holder_member is not None else p.family_name]
+                    for p in a.proxies if a.counts(p)],
+        "ballots": [[k, c.value] for k, c in ballots.votes],
+        "names": {str(k): room.names[k] for k in lists["present"]}}
+
+
+_COUNTED_SETS = ("in_person", "represented", "present", "excluded")  # frozen as sorted lists
+
+
+def _counts(counted: _Counted, excluded: frozenset[int]) -> dict[str, Any]:
+    """The room as a result counts it, with the quorum: all a live result needs.  The sets stay
+    sets, and the register and the names (10,000 at a large assembly) are left to the snapshot."""
     # The quorum does not depend on the votes: an empty ordinary vote gives its statement.
-    quorum = decide(room.tally(excluded), ResolutionKind.ORDINARY, room.meeting.kind)
-    return {"members": room.base, "register": sorted(a.register), "in_person": sorted(a.in_person),
-            "represented": sorted(a.represented), "present": sorted(a.present),
-            "proxies": [[p.principal, p.holder_member if p.holder_member is not None else p.family_name]
-                        for p in a.proxies if a.counts(p)],
-            "excluded": sorted(excluded), "ballots": [[k, c.value] for k, c in ballots.votes],
-            "names": {str(k): v for k, v in room.names.items() if k in a.present},
+    quorum = decide(counted.tally(excluded), ResolutionKind.ORDINARY, counted.room.meeting.kind)
+    return {"members": counted.room.base, "in_person": counted.in_person, "represented": counted.represented,
+            "present": counted.present, "excluded": excluded,
             "quorum_reached": quorum.quorum_reached, "quorum": quorum.quorum.message,
-            "quorum_params": quorum.quorum.kwargs, "quorum_article": _ref(quorum.quorum_ref), "passed": None, "rule": None, "yes": 0, "no": 0, "abstain": 0,
+            "quorum_params": quorum.quorum.kwargs, "quorum_article": _ref(quorum.quorum_ref), "passed": None,
+            "rule": None, "yes": 0, "no": 0, "abstain": 0,
             "explanation": N_("A report is not put to a vote."), "explanation_params": {}, "article": None,
             "roll_call": False, "corrections": 0}
 
@@ -275,12 +327,14 @@ def _result(item: AgendaItemRow, r: dict[str, Any], closed: bool) -> ItemResult:
                       len(r["in_person"]), len(r["represented"]), len(set(r["excluded"]) & set(r["present"])),
                       r["yes"], r["no"], r["abstain"], bool(r["quorum_reached"]), r["passed"], r["rule"],
                       r["explanation"].format(**params), r["explanation"], params, _label(r["article"]),
-                      r["quorum"].format(**r["quorum_params"]), r["quorum"], r["quorum_params"], closed, r["roll_call"], r["corrections"])
+                      r["quorum"].format(**r["quorum_params"]), r["quorum"], r["quorum_params"], closed,
+                      r["roll_call"], r["corrections"])
 
 
-def _live(s: Session, item: AgendaItemRow, room: Room) -> ItemResult:
+def _live(s: Session, item: AgendaItemRow, counted: _Counted) -> ItemResult:
+    room = counted.room
     excluded, ballots, vote = _excluded(s, room, item.id), _ballots(s, room, item.id), _last_vote(s, item.id)
-    snap = _snapshot(room, excluded, ballots)
+    snap = _counts(counted, excluded)
     if vote is None and not ballots.votes:
         if item.kind is not ResolutionKind.REPORT:
             snap["explanation"] = N_("No vote recorded yet.")
@@ -288,7 +342,7 @@ def _live(s: Session, item: AgendaItemRow, room: Room) -> ItemResult:
     counts = (vote.yes, vote.no, vote.abstain) if vote is not None else \
         (ballots.count(Choice.YES), ballots.count(Choice.NO), ballots.count(Choice.ABSTAIN))
     try:
-        outcome = decide(room.tally(excluded, *counts), item.kind, room.meeting.kind)
+        outcome = decide(counted.tally(excluded, *counts), item.kind, room.meeting.kind)
     except Refusal as exc:  # the room changed since the count (someone left): show why, decide nothing
         snap |= dict(zip(("yes", "no", "abstain"), counts))
         snap |= {"explanation": exc.message, "explanation_params": exc.params}
