@@ -183,7 +183,7 @@ def run_show(ctx: Context) -> int:
     db, coop, number = ctx.database(), ctx.coop(), ctx.args.meeting
     view = get_meeting(db, coop.id, number)
     items = list_items(db, coop.id, number)
-    results = item_results(ctx, items)
+    results = item_results(ctx, number, items)
     notices = list_notices(db, coop.id, number)
     room = attendance_of(db, coop.id, number)
     if ctx.json:

@@ -125,11 +125,12 @@ def _show(ctx: Context, r: ItemResult) -> int:
 
 # -- results ------------------------------------------------------------------------------
 
-def item_results(ctx: Context, items: list[ItemView]) -> list[ItemResult]:
-    from coopdesk.services.meeting_votes import item_result
+def item_results(ctx: Context, meeting_id: int, items: list[ItemView]) -> list[ItemResult]:
+    """The results of these items of the meeting, from one read of it (``meeting_results``)."""
+    from coopdesk.services.meeting_votes import meeting_results
 
-    db, coop_id = ctx.database(), ctx.coop().id
-    return [item_result(db, coop_id, i.id) for i in items]
+    wanted = {i.id for i in items}
+    return [r for r in meeting_results(ctx.database(), ctx.coop().id, meeting_id) if r.item_id in wanted]
 
 
 def run_results(ctx: Context) -> int:
@@ -140,7 +141,7 @@ def run_results(ctx: Context) -> int:
         items = [item_at(ctx, a.meeting, a.item)]
     else:
         items = list_items(ctx.database(), ctx.coop().id, a.meeting)
-    results = item_results(ctx, items)
+    results = item_results(ctx, a.meeting, items)
     if ctx.json:
         print_json([r.as_json() for r in results])
     else:

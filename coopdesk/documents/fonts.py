@@ -27,23 +27,26 @@ _FAMILIES = {
 }
 
 _lock = threading.Lock()  # documents may be rendered from a worker thread
-_registered = False
+_registered: set[str] = set()
 
 
-def register_fonts() -> None:
-    """Register the Nanum faces and their families; safe to call any number of times."""
-    global _registered
-    if _registered:
+def register_fonts(families: tuple[str, ...] = (GOTHIC,)) -> None:
+    """Register these Nanum families; safe to call any number of times.
+
+    Only the families a document uses: parsing a Korean TrueType file costs about 0.1 s,
+    which is most of the time of a first one-page print."""
+    if all(f in _registered for f in families):
         return
     with _lock:
-        if _registered:
-            return
         folder = fonts_dir()
-        for family, (regular, regular_file, bold, bold_file) in _FAMILIES.items():
+        for family in families:
+            if family in _registered:
+                continue
+            regular, regular_file, bold, bold_file = _FAMILIES[family]
             pdfmetrics.registerFont(TTFont(regular, str(folder / regular_file)))
             pdfmetrics.registerFont(TTFont(bold, str(folder / bold_file)))
             # Without the family mapping <b> in a Paragraph silently prints regular.
             pdfmetrics.registerFontFamily(
                 family, normal=regular, bold=bold, italic=regular, boldItalic=bold
             )
-        _registered = True
+            _registered.add(family)

@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from coopdesk.domain.coop import (
     BylawsSettings,
@@ -92,6 +93,20 @@ def _cleaned(p: CoopProfile) -> CoopProfile:
     )
 
 
+def bylaws_in_force(s: Session, coop_id: int, on: dt.date) -> BylawsVersion:
+    """The bylaws in force on ``on``: an amendment counts only once its report to the
+    city or province is recorded (Act 16), not from the day it was adopted."""
+    bylaws = s.execute(
+        select(BylawsVersion).where(BylawsVersion.coop_id == coop_id, BylawsVersion.effective_on.is_not(None),
+                                    BylawsVersion.effective_on <= on)
+        .order_by(BylawsVersion.version.desc())
+    ).scalars().first() or s.execute(
+        select(BylawsVersion).where(BylawsVersion.coop_id == coop_id).order_by(BylawsVersion.version)
+    ).scalars().first()
+    assert bylaws is not None, "every co-op is created with bylaws version 1"
+    return bylaws
+
+
 def get_coop(db: Database, coop_id: int) -> CoopInfo:
     with db.read() as s:
         coop = s.get(Coop, coop_id)
@@ -100,17 +115,7 @@ def get_coop(db: Database, coop_id: int) -> CoopInfo:
         types = s.execute(
             select(MemberType.name).where(MemberType.coop_id == coop_id).order_by(MemberType.position)
         ).scalars().all()
-        # The bylaws in force today: an amendment counts only once its report to the
-        # city or province is recorded (Act 16), not from the day it was adopted.
-        bylaws = s.execute(
-            select(BylawsVersion).where(BylawsVersion.coop_id == coop_id,
-                                        BylawsVersion.effective_on.is_not(None),
-                                        BylawsVersion.effective_on <= dt.date.today())
-            .order_by(BylawsVersion.version.desc())
-        ).scalars().first() or s.execute(
-            select(BylawsVersion).where(BylawsVersion.coop_id == coop_id).order_by(BylawsVersion.version)
-        ).scalars().first()
-        assert bylaws is not None, "every co-op is created with bylaws version 1"
+        bylaws = bylaws_in_force(s, coop_id, dt.date.today())
         return CoopInfo(
             id=coop.id, name=coop.name, kind=coop.kind, governing_law=coop.governing_law,
             main_office=coop.main_office, fiscal_year_start_month=coop.fiscal_year_start_month,

@@ -22,7 +22,7 @@ from coopdesk.domain.meetings import Subject
 from coopdesk.domain.text import N_
 from coopdesk.i18n import _
 from coopdesk.services import audit
-from coopdesk.services.coops import bylaws_from_dict
+from coopdesk.services.coops import bylaws_from_dict, bylaws_in_force
 from coopdesk.services.members import _events, _standing_columns
 from coopdesk.store.database import Database
 from coopdesk.store.models import AgendaItemRow, BylawsVersion, Member, MemberEventRow, MeetingRow
@@ -53,7 +53,7 @@ def _expel(s: Session, coop_id: int, meeting: MeetingRow, item: AgendaItemRow) -
     member = s.get(Member, item.expel_member_id)
     assert member is not None and member.coop_id == coop_id
     events = _events(s, member.id)
-    notice_days = _current_bylaws(s, coop_id).withdrawal_notice_days
+    notice_days = bylaws_from_dict(bylaws_in_force(s, coop_id, meeting.held_on).settings).withdrawal_notice_days
     current = standing(events, notice_days)
     if current.left_on is not None or not current.status_on(meeting.held_on).is_current:
         raise Refusal(N_("This member has already left the co-op."), field="expel_member")
@@ -97,9 +97,3 @@ def record_bylaws_report(db: Database, coop_id: int, version: int, reported_on: 
         row.effective_on = reported_on
         audit.record(s, coop_id=coop_id, action="bylaws.reported", entity="bylaws_version", key=version,
                      after={"effective_on": reported_on})
-
-
-def _current_bylaws(s: Session, coop_id: int):  # type: ignore[no-untyped-def]
-    row = s.execute(select(BylawsVersion.settings).where(BylawsVersion.coop_id == coop_id)
-                    .order_by(BylawsVersion.version.desc()).limit(1)).scalar_one()
-    return bylaws_from_dict(row)

@@ -192,6 +192,16 @@ def item_result(db: Database, coop_id: int, item_id: int) -> ItemResult:
         return _live(s, item, _Counted.of(load_room(s, coop_id, item.meeting_id)))
 
 
+def closed_results(db: Database, coop_id: int, meeting_id: int) -> list[ItemResult]:
+    """The frozen results of the meeting's closed items, in agenda order, without the room."""
+    with db.read() as s:
+        meeting_row(s, coop_id, meeting_id)
+        items = s.execute(select(AgendaItemRow).where(AgendaItemRow.meeting_id == meeting_id,
+                                                      AgendaItemRow.closed.is_(True))
+                          .order_by(AgendaItemRow.position)).scalars()
+        return [_from_snapshot(i) for i in items]
+
+
 def meeting_results(db: Database, coop_id: int, meeting_id: int) -> list[ItemResult]:
     """Every item's result in agenda order (the tally of the meeting), reading the register once
     for all open items rather than once per item."""

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from coopdesk.domain.meetings import MEETING_LABELS, Subject
 from coopdesk.i18n import _, current
 from coopdesk.services.meeting_attendance import AttendanceView, attendance_of
-from coopdesk.services.meeting_votes import ItemResult, item_result
+from coopdesk.services.meeting_votes import ItemResult, closed_results
 from coopdesk.services.meetings import MeetingView, get_item, get_meeting, list_items
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.room.agenda import AgendaList
@@ -143,7 +143,7 @@ class MeetingRoom(QWidget):
         self._show_heading()
         items = list_items(db, coop_id, self.meeting.id)
         # closed items only: their frozen result is cheap; an open item's is read when shown
-        results = {i.id: item_result(db, coop_id, i.id) for i in items if i.closed}
+        results = {r.item_id: r for r in closed_results(db, coop_id, self.meeting.id)}
         self.agenda.fill(items, results)
         if self.agenda.currentRow() < 0 and items:
             first_open = next((row for row, i in enumerate(items) if not i.closed), 0)
