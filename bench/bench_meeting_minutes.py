@@ -9,7 +9,7 @@ in English, and timed: the first run (for Korean, the first PDF of the process: 
 fonts are read then), then the median and slowest of several after it; with the split
 between reading the record (``minutes_paper``) and drawing the PDF (``render_minutes``).
 
-    .venv/bin/python bench/meeting_minutes.py [--runs 15]
+    .venv/bin/python bench/bench_meeting_minutes.py [--runs 15]
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ and the ``coopdesk`` command call them.  Prints, in milliseconds:
   ``meeting_results`` once), closing all 20 items, and the 20 frozen results read back.
 Wall time and CPU time are both printed: on a shared machine CPU time is the steadier.
 
-    .venv/bin/python bench/meeting_tally.py [--members 10000] [--present 6000] [--ballots 200]
+    .venv/bin/python bench/bench_meeting_tally.py [--members 10000] [--present 6000] [--ballots 200]
                                             [--db PATH|URL]
 
 With ``--db`` the co-op is made once and reused: each run holds a new meeting in it.

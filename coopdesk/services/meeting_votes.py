@@ -192,6 +192,24 @@ def item_result(db: Database, coop_id: int, item_id: int) -> ItemResult:
         return _live(s, item, _Counted.of(load_room(s, coop_id, item.meeting_id)))
 
 
+@dataclass(frozen=True, slots=True)
+class ItemVotes:
+    """Who chose what in a roll call, and who was left out, in the order recorded."""
+
+    ballots: tuple[tuple[int, Choice], ...]
+    excluded: tuple[tuple[int, str], ...]  # (attendee, reason)
+
+
+def item_votes(db: Database, coop_id: int, item_id: int) -> ItemVotes:
+    """The named votes of a roll call (기명 투표) and the exclusions of an item."""
+    with db.read() as s:
+        item = item_row(s, coop_id, item_id)
+        room = load_room(s, coop_id, item.meeting_id)
+        ballots = tuple((k, c) for k, c in _on_item(s, room, BallotRow, item_id, BallotRow.choice))
+        excluded = tuple((k, r) for k, r in _on_item(s, room, ExclusionRow, item_id, ExclusionRow.reason))
+        return ItemVotes(ballots, excluded)
+
+
 def closed_results(db: Database, coop_id: int, meeting_id: int) -> list[ItemResult]:
     """The frozen results of the meeting's closed items, in agenda order, without the room."""
     with db.read() as s:

@@ -456,3 +456,22 @@ def test_the_proxy_dialog_finds_members_by_number_or_name_as_check_in_does(qtbot
     assert not dialog.isVisible()
     (proxy,) = attendance_of(context.db, context.coop_id, meeting.id).proxies
     assert (proxy.principal, proxy.holder) == (9, 2)
+
+
+def test_a_room_opened_again_after_a_restart_shows_each_choice_and_exclusion(qtbot, context, meeting):
+    from coopdesk.services.meeting_votes import cast_ballot, exclude
+
+    arrive(context, meeting, range(1, 10))
+    item_id = list_items(context.db, context.coop_id, meeting.id)[2].id
+    exclude(context.db, context.coop_id, item_id, 2, "예산 집행 당사자")
+    cast_ballot(context.db, context.coop_id, item_id, 1, Choice.YES)
+    cast_ballot(context.db, context.coop_id, item_id, 3, Choice.NO)
+    room = open_room(qtbot, context, meeting)  # as after closing the program mid-vote
+    room.select_item(3)
+    panel = room.item_panel
+    listed = panel.exclusions.listed
+    assert [listed.item(r).text() for r in range(listed.count())] == ["2 조합원02 — 예산 집행 당사자"]
+    votes = panel.votes
+    assert votes.by_roll.isChecked() and 2 not in votes.voters
+    assert votes.button(1, Choice.YES).isChecked() and votes.button(3, Choice.NO).isChecked()
+    assert not votes.button(1, Choice.NO).isEnabled()

@@ -1,28 +1,38 @@
-"""Who voted how, and who was left out of an item, as recorded from this screen.
+"""Who voted how in a roll call, and who was left out of an item.
 
-The services give back an item's counts (``ItemResult``) but not yet the names behind a
-roll call or an exclusion.  The room keeps what it recorded itself so the roll-call
-table can show each choice; after a restart a member who already voted is found out by
-the service's refusal ("already voted") and marked so.  When ``meeting_votes`` offers a
-read of ballots and exclusions, this class is the one place to change.
+Read from the record the first time an item is shown (``meeting_votes.item_votes``), so
+the roll-call table shows every choice even after the program was closed mid-meeting;
+then kept up to date by the room as it records, without reading again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from coopdesk.domain.attendance import Choice
+from coopdesk.services.meeting_votes import ItemVotes
 
-UNKNOWN = None  # voted before this screen was opened: the choice is on record, not known here
+UNKNOWN = None  # a vote on record whose choice this screen does not know (kept for safety)
 
 
 @dataclass
 class VoteMemory:
+    read: Callable[[int], ItemVotes] | None = None  # item id -> what the record holds
     ballots: dict[int, dict[int, Choice | None]] = field(default_factory=dict)  # item -> key -> choice
     exclusions: dict[int, dict[int, str]] = field(default_factory=dict)  # item -> key -> reason
 
     def ballots_of(self, item_id: int) -> dict[int, Choice | None]:
-        return self.ballots.setdefault(item_id, {})
+        self._load(item_id)
+        return self.ballots[item_id]
 
     def exclusions_of(self, item_id: int) -> dict[int, str]:
-        return self.exclusions.setdefault(item_id, {})
+        self._load(item_id)
+        return self.exclusions[item_id]
+
+    def _load(self, item_id: int) -> None:
+        if item_id in self.ballots:
+            return
+        votes = self.read(item_id) if self.read is not None else ItemVotes((), ())
+        self.ballots[item_id] = dict(votes.ballots)
+        self.exclusions[item_id] = dict(votes.excluded)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from coopdesk.domain.meetings import MEETING_LABELS, Subject
 from coopdesk.i18n import _, current
 from coopdesk.services.meeting_attendance import AttendanceView, attendance_of
-from coopdesk.services.meeting_votes import ItemResult, closed_results
+from coopdesk.services.meeting_votes import ItemResult, closed_results, item_votes
 from coopdesk.services.meetings import MeetingView, get_item, get_meeting, list_items
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.room.agenda import AgendaList
@@ -47,7 +47,7 @@ class MeetingRoom(QWidget):
         self.setObjectName("meeting_room")
         self.context = context
         self.meeting: MeetingView = get_meeting(context.db, context.coop_id, meeting_id)
-        self.memory = VoteMemory()
+        self.memory = VoteMemory(lambda item_id: item_votes(context.db, context.coop_id, item_id))
         self.attendance: AttendanceView | None = None
         self._notifying = False
         self._build()
