@@ -78,7 +78,7 @@ def _assembly(db: Database, coop_id: int, rnd: random.Random, held_on: dt.date, 
     meeting = create_meeting(db, coop_id, MeetingInput(
         MeetingKind.ORDINARY_ASSEMBLY, f"{held_on.year}년 정기총회", held_on, dt.time(14, 0), PLACE,
         chair_name=chair, purpose=f"{held_on.year - 1}년도 사업 및 결산 보고와 {held_on.year}년도 사업계획 승인"))
-    add_standard_agenda(db, coop_id, meeting.id)
+    add_standard_agenda(db, coop_id, meeting.id, language="ko")  # a Korean co-op's own words
     record_notice(db, coop_id, meeting.id, held_on - dt.timedelta(days=12), "우편, 문자")
     others = [n for n in numbers if n != chair_number]
     coming = sorted([chair_number, *rnd.sample(others, k=max(len(numbers) * 2 // 3, len(numbers) // 2 + 1) - 1)])

@@ -25,7 +25,7 @@ from coopdesk.domain.meetings import (
 )
 from coopdesk.domain.notice import check_expulsion_notice
 from coopdesk.domain.text import N_
-from coopdesk.i18n import _
+from coopdesk.i18n import Translator, _
 from coopdesk.services import audit
 from coopdesk.services.coops import bylaws_to_dict, get_coop
 from coopdesk.store.database import Database
@@ -158,11 +158,13 @@ def add_item(db: Database, coop_id: int, meeting_id: int, given: ItemInput) -> I
     return get_item(db, coop_id, item_id)
 
 
-def add_standard_agenda(db: Database, coop_id: int, meeting_id: int) -> list[ItemView]:
-    """The usual items of an ordinary assembly or a founding meeting, in their order."""
+def add_standard_agenda(db: Database, coop_id: int, meeting_id: int, language: str | None = None) -> list[ItemView]:
+    """The usual items of an ordinary assembly or a founding meeting, in their order; titles
+    in ``language`` (default: the user's), as the secretary would have typed them."""
+    title_of = Translator(language).gettext if language else _
     with db.write() as s:
         meeting = meeting_row(s, coop_id, meeting_id)
-        rows = [_new_item(s, coop_id, meeting, ItemInput(subject, _(title), kind))
+        rows = [_new_item(s, coop_id, meeting, ItemInput(subject, title_of(title), kind))
                 for subject, title, kind in standard_agenda(meeting.kind)]
         audit.record(s, coop_id=coop_id, action="meeting.item.standard", entity="meeting", key=meeting_id,
                      after=[item_dict(r) for r in rows])
