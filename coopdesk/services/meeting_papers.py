@@ -14,13 +14,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from coopdesk.domain.errors import Refusal
-from coopdesk.domain.law_ref import LawRef, Source
 from coopdesk.domain.meeting_papers import (
     AgendaLine,
     AttendancePaper,
@@ -40,6 +38,7 @@ from coopdesk.services import audit
 from coopdesk.services.coops import get_coop
 from coopdesk.services.meeting_attendance import attendance_of
 from coopdesk.services.meeting_notice import list_notices
+from coopdesk.services.meeting_votes import law_ref_of
 from coopdesk.services.meetings import MeetingView, get_meeting, list_items, meeting_row
 from coopdesk.services.officers import TermStatus, list_terms
 from coopdesk.store.database import Database
@@ -61,7 +60,7 @@ def notice_paper(db: Database, coop_id: int, meeting_id: int) -> NoticePaper:
     notices = list_notices(db, coop_id, meeting_id)
     sent_on, method = (notices[-1].sent_on, notices[-1].method) if notices else (dt.date.today(), "")
     agenda = tuple(AgendaLine(i.title, i.kind) for i in list_items(db, coop_id, meeting_id))
-    return NoticePaper(_facts(db, coop_id, meeting), coop.main_office, _convener(db, coop_id, meeting, sent_on),
+    return NoticePaper(_facts(coop.name, meeting), coop.main_office, _convener(db, coop_id, meeting, sent_on),
                        meeting.purpose or meeting.title, agenda, sent_on, method)
 
 
@@ -73,7 +72,8 @@ def attendance_paper(db: Database, coop_id: int, meeting_id: int) -> AttendanceP
         rows = tuple(AttendanceRow(n, name) for n, (_, name) in enumerate(sorted(names.items()), start=1))
     else:
         rows = tuple(AttendanceRow(number, name) for number, name in sorted(names.items()))
-    return AttendancePaper(_facts(db, coop_id, meeting), rows, proxy_column=meeting.kind.is_members_meeting)
+    facts = _facts(get_coop(db, coop_id).name, meeting)
+    return AttendancePaper(facts, rows, proxy_column=meeting.kind.is_members_meeting)
 
 
 def proxy_form_paper(db: Database, coop_id: int, meeting_id: int) -> ProxyFormPaper:
@@ -81,7 +81,7 @@ def proxy_form_paper(db: Database, coop_id: int, meeting_id: int) -> ProxyFormPa
     if not meeting.kind.is_members_meeting:
         raise Refusal(N_("Directors attend a board meeting in person; there are no proxies."), field="meeting")
     titles = tuple(i.title for i in list_items(db, coop_id, meeting_id))
-    return ProxyFormPaper(_facts(db, coop_id, meeting), titles)
+    return ProxyFormPaper(_facts(get_coop(db, coop_id).name, meeting), titles)
 
 
 # -- minutes ------------------------------------------------------------------------------------
@@ -108,7 +108,8 @@ def minutes_paper(db: Database, coop_id: int, meeting_id: int, *, draft: bool = 
         room = attendance_of(db, coop_id, meeting_id)
         members, in_person, by_proxy = room.members, len(room.in_person), room.by_proxy
     signers, directors = _signers(db, coop_id, meeting)
-    return MinutesPaper(_facts(db, coop_id, meeting), opened, meeting.closed_at, members, in_person, by_proxy,
+    facts = _facts(get_coop(db, coop_id).name, meeting)
+    return MinutesPaper(facts, opened, meeting.closed_at, members, in_person, by_proxy,
                         _chair(db, meeting), items, signers, directors, draft)
 
 
@@ -123,13 +124,7 @@ def _minutes_item(row: AgendaItemRow) -> MinutesItem:
     explanation = Explanation(snap["explanation"], tuple(snap["explanation_params"].items()))
     return MinutesItem(row.title, row.proposal, row.discussion, row.kind, snap["members"], len(present),
                        len(excluded & present), snap["yes"], snap["no"], snap["abstain"], bool(snap["passed"]),
-                       explanation, _law_ref(snap.get("article")))
-
-
-def _law_ref(ref: dict[str, Any] | None) -> LawRef | None:
-    if not ref:
-        return None
-    return LawRef(Source(ref["source"]), ref["article"], ref["branch"], ref["paragraph"])
+                       explanation, law_ref_of(snap.get("article")))
 
 
 def _chair(db: Database, meeting: MeetingView) -> Signer | None:
@@ -210,8 +205,8 @@ def _signers(db: Database, coop_id: int, meeting: MeetingView) -> tuple[tuple[Si
 
 # -- shared -------------------------------------------------------------------------------------
 
-def _facts(db: Database, coop_id: int, meeting: MeetingView) -> MeetingFacts:
-    return MeetingFacts(get_coop(db, coop_id).name, meeting.kind, meeting.title, meeting.held_on,
+def _facts(coop_name: str, meeting: MeetingView) -> MeetingFacts:
+    return MeetingFacts(coop_name, meeting.kind, meeting.title, meeting.held_on,
                         meeting.place, meeting.starts_at)
 
 

@@ -339,10 +339,16 @@ def _decision(vote: VoteRow, outcome: Outcome) -> dict[str, Any]:
             "quorum_article": _ref(outcome.quorum_ref)}
 
 
-def _label(ref: dict[str, Any] | None) -> str | None:
-    if ref is None:
+def law_ref_of(ref: dict[str, Any] | None) -> LawRef | None:
+    """An article as a snapshot keeps it (``_ref``), back as a LawRef."""
+    if not ref:
         return None
-    return LawRef(Source(ref["source"]), ref["article"], ref["branch"], ref["paragraph"]).label("en")
+    return LawRef(Source(ref["source"]), ref["article"], ref["branch"], ref["paragraph"])
+
+
+def _label(ref: dict[str, Any] | None) -> str | None:
+    law_ref = law_ref_of(ref)
+    return None if law_ref is None else law_ref.label("en")
 
 
 def _from_snapshot(item: AgendaItemRow) -> ItemResult:
