@@ -29,7 +29,7 @@ from openpyxl import load_workbook  # noqa: E402
 from coopdesk.services import demo, table_write  # noqa: E402
 from coopdesk.services.coops import create_coop  # noqa: E402
 from coopdesk.services.files import open_database  # noqa: E402
-from coopdesk.services.member_import import guess_mapping, import_members, read_headers  # noqa: E402
+from coopdesk.services.members.importing import guess_mapping, import_members, read_headers  # noqa: E402
 
 HEADERS = ("이름", "조합원 유형", "생년월일", "휴대폰", "이메일", "주소", "가입일", "비고")
 TODAY = dt.date(2026, 11, 21)

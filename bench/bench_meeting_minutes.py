@@ -26,19 +26,19 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from coopdesk.documents.minutes import render_minutes  # noqa: E402
-from coopdesk.domain.member_details import MemberDetails  # noqa: E402
-from coopdesk.domain.meetings import MeetingKind  # noqa: E402
+from coopdesk.documents.meetings.minutes import render_minutes  # noqa: E402
+from coopdesk.domain.members.details import MemberDetails  # noqa: E402
+from coopdesk.domain.meetings.kinds import MeetingKind
 from coopdesk.i18n import set_language  # noqa: E402
 from coopdesk.services.coops import create_coop  # noqa: E402
 from coopdesk.services.demo import demo_profile  # noqa: E402
 from coopdesk.services.files import open_database  # noqa: E402
-from coopdesk.services.meeting_attendance import add_proxy, check_in  # noqa: E402
-from coopdesk.services.meeting_notice import record_notice  # noqa: E402
-from coopdesk.services.meeting_papers import choose_minute_signers, minutes_paper  # noqa: E402
-from coopdesk.services.meeting_printing import MeetingPaperKind, print_meeting_paper  # noqa: E402
-from coopdesk.services.meeting_votes import close_item, record_counts  # noqa: E402
-from coopdesk.services.meetings import (  # noqa: E402
+from coopdesk.services.meetings.attendance import add_proxy, check_in  # noqa: E402
+from coopdesk.services.meetings.notice import record_notice  # noqa: E402
+from coopdesk.services.meetings.papers import choose_minute_signers, minutes_paper  # noqa: E402
+from coopdesk.services.meetings.printing import MeetingPaperKind, print_meeting_paper  # noqa: E402
+from coopdesk.services.meetings.votes import close_item, record_counts  # noqa: E402
+from coopdesk.services.meetings.meeting import (  # noqa: E402
     MeetingInput,
     add_standard_agenda,
     create_meeting,
@@ -46,7 +46,7 @@ from coopdesk.services.meetings import (  # noqa: E402
     record_item_text,
     record_times,
 )
-from coopdesk.services.members import add_member  # noqa: E402
+from coopdesk.services.members.member import add_member  # noqa: E402
 from coopdesk.store.database import Database  # noqa: E402
 
 HELD = dt.date(2026, 3, 28)

@@ -35,13 +35,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import select  # noqa: E402
 
-from coopdesk.domain.attendance import Choice  # noqa: E402
-from coopdesk.domain.meetings import MeetingKind, ResolutionKind, Subject  # noqa: E402
+from coopdesk.domain.meetings.attendance import Choice  # noqa: E402
+from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind, Subject
 from coopdesk.services import coops  # noqa: E402
 from coopdesk.services.demo import create_demo  # noqa: E402
 from coopdesk.services.files import open_database  # noqa: E402
-from coopdesk.services.meeting_attendance import add_proxy, attendance_of, check_in, check_out  # noqa: E402
-from coopdesk.services.meeting_votes import (  # noqa: E402
+from coopdesk.services.meetings.attendance import add_proxy, attendance_of, check_in, check_out  # noqa: E402
+from coopdesk.services.meetings.votes import (  # noqa: E402
     cast_ballot,
     close_item,
     exclude,
@@ -49,7 +49,7 @@ from coopdesk.services.meeting_votes import (  # noqa: E402
     meeting_results,
     record_counts,
 )
-from coopdesk.services.meetings import (  # noqa: E402
+from coopdesk.services.meetings.meeting import (  # noqa: E402
     ItemInput,
     MeetingInput,
     add_item,

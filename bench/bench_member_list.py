@@ -34,10 +34,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer  # noqa: E402
 
 from coopdesk.domain.coop import BylawsSettings, CoopKind, CoopProfile, GoverningLaw  # noqa: E402
-from coopdesk.domain.member_details import MemberDetails  # noqa: E402
-from coopdesk.services import coops, members  # noqa: E402
+from coopdesk.domain.members.details import MemberDetails  # noqa: E402
+from coopdesk.services import coops  # noqa: E402
+from coopdesk.services.members import member as members  # noqa: E402
 from coopdesk.services.files import open_database  # noqa: E402
-from coopdesk.services.member_list import list_members  # noqa: E402
+from coopdesk.services.members.listing import list_members  # noqa: E402
 from coopdesk.store.database import Database  # noqa: E402
 
 SURNAMES = "김이박최정강조윤장임한오서신권황안송류홍"

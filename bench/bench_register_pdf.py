@@ -28,9 +28,9 @@ from pypdf import PdfReader  # noqa: E402
 from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
 from reportlab.platypus import LongTable, SimpleDocTemplate  # noqa: E402
 
-from coopdesk.documents.register import COLUMNS, LOOK, RegisterRenderer, render_register  # noqa: E402
-from coopdesk.domain.members import MemberStatus  # noqa: E402
-from coopdesk.domain.register import RegisterHeader, RegisterRow  # noqa: E402
+from coopdesk.documents.members.register import COLUMNS, LOOK, RegisterRenderer, render_register  # noqa: E402
+from coopdesk.domain.members.standing import MemberStatus  # noqa: E402
+from coopdesk.domain.members.register import RegisterHeader, RegisterRow  # noqa: E402
 
 SURNAMES = "김이박최정강조윤장임한오서신권황안송류홍"
 GIVEN = ("민준", "서연", "도윤", "하은", "지호", "수아", "예준", "지우", "시우", "서윤",

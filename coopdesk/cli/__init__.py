@@ -60,7 +60,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from coopdesk.cli import coop_cmds, file_cmds, meeting_cmds, member_cmds, officer_cmds
+    from coopdesk.cli import coop_cmds, file_cmds
+    from coopdesk.cli.meetings import commands as meeting_cmds
+    from coopdesk.cli.members import commands as member_cmds
+    from coopdesk.cli.officers import commands as officer_cmds
 
     parser = _Parser(prog="coopdesk", description=_(
         "CoopDesk, the records of a co-operative under the Framework Act on Cooperatives. "
@@ -165,7 +168,7 @@ def _file_problem(exc: OSError) -> str:
 
 def _report_refusal(exc: Refusal, as_json: bool) -> None:
     if isinstance(exc, ImportRejected):
-        from coopdesk.cli.member_files import report_rejected
+        from coopdesk.cli.members.files import report_rejected
 
         report_rejected(exc, as_json)
         return

@@ -41,7 +41,7 @@ def add_parsers(areas: argparse._SubParsersAction) -> None:
     register.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD",
                           help=_("The date the register is for (default: today)"))
     register.set_defaults(run=run_print_register)
-    from coopdesk.cli.meeting_paper_cmds import add_print_parsers
+    from coopdesk.cli.meetings.papers import add_print_parsers
 
     add_print_parsers(docs)  # notice, attendance, proxy-form, minutes
 
@@ -87,7 +87,7 @@ def run_demo(ctx: Context) -> int:
 
 
 def run_print_register(ctx: Context) -> int:
-    from coopdesk.services.printing import print_register
+    from coopdesk.services.members.printing import print_register
 
     a = ctx.args
     language = a.doc_language or current().language

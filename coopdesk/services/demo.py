@@ -15,12 +15,12 @@ from dataclasses import dataclass
 
 from coopdesk.domain.coop import BylawsSettings, CoopKind, CoopProfile, GoverningLaw
 from coopdesk.domain.errors import Refusal
-from coopdesk.domain.member_details import MemberDetails
-from coopdesk.domain.members import EventKind
+from coopdesk.domain.members.details import MemberDetails
+from coopdesk.domain.members.standing import EventKind
 from coopdesk.domain.text import N_
 from coopdesk.services.coops import CoopInfo, create_coop, get_coop
-from coopdesk.services.demo_meetings import add_demo_governance
-from coopdesk.services.members import NewMember, add_members_in, record_event
+from coopdesk.services.meetings.demo import add_demo_governance
+from coopdesk.services.members.member import NewMember, add_members_in, record_event
 from coopdesk.services.table_files import Progress, Ticker
 from coopdesk.store.database import Database
 

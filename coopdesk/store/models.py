@@ -29,11 +29,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from coopdesk.domain.attendance import Choice
+from coopdesk.domain.meetings.attendance import Choice
 from coopdesk.domain.coop import CoopKind, GoverningLaw
-from coopdesk.domain.meetings import MeetingKind, ResolutionKind, Subject
-from coopdesk.domain.members import EventKind
-from coopdesk.domain.officers import ChosenBy, Office
+from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind, Subject
+from coopdesk.domain.members.standing import EventKind
+from coopdesk.domain.officers.terms import ChosenBy, Office
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from coopdesk.domain.members import EVENT_LABELS, EventKind
+from coopdesk.domain.members.standing import EVENT_LABELS, EventKind
 from coopdesk.i18n import N_, _, current, ngettext
 from coopdesk.services.audit import AuditReport, AuditView
 

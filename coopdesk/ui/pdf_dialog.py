@@ -29,7 +29,7 @@ from coopdesk.domain.errors import Refusal
 from coopdesk.i18n import LANGUAGES, N_, _, current
 from coopdesk.services.printing import PrintResult
 from coopdesk.ui.errors import show_failure
-from coopdesk.ui.members.fields import FieldErrors
+from coopdesk.ui.widgets.fields import FieldErrors
 
 LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}  # each in its own language, never translated
 

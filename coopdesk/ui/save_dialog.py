@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coopdesk.domain.errors import Refusal
-from coopdesk.ui.members.fields import FieldErrors
+from coopdesk.ui.widgets.fields import FieldErrors
 
 
 class SaveDialog(QDialog):

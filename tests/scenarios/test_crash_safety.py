@@ -10,7 +10,7 @@ from pathlib import Path
 from coopdesk.services import audit
 from coopdesk.services.coops import create_coop, default_coop
 from coopdesk.services.files import open_database
-from coopdesk.services.member_list import list_members
+from coopdesk.services.members.listing import list_members
 from tests.conftest import sample_profile
 
 WRITER = [sys.executable, "-m", "tests.scenarios.writer"]

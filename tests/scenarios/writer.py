@@ -6,10 +6,10 @@ It prints each member number once its transaction has committed.
 import datetime as dt
 import sys
 
-from coopdesk.domain.member_details import MemberDetails
+from coopdesk.domain.members.details import MemberDetails
 from coopdesk.services.coops import default_coop
 from coopdesk.services.files import open_database
-from coopdesk.services.members import add_member
+from coopdesk.services.members.member import add_member
 
 
 def main(path: str, count: int, tag: str) -> None:

@@ -3,10 +3,10 @@
 import datetime as dt
 import sqlite3
 
-from coopdesk.domain.member_details import MemberDetails
+from coopdesk.domain.members.details import MemberDetails
 from coopdesk.services import audit
 from coopdesk.services.coops import create_coop
-from coopdesk.services.members import add_member
+from coopdesk.services.members.member import add_member
 from tests.conftest import sample_profile
 
 

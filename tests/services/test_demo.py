@@ -8,13 +8,13 @@ from sqlalchemy import text
 
 from coopdesk.domain.coop import CoopKind, check_profile
 from coopdesk.domain.errors import Cancelled, Refusal
-from coopdesk.domain.member_details import check_details
-from coopdesk.domain.members import MemberStatus
+from coopdesk.domain.members.details import check_details
+from coopdesk.domain.members.standing import MemberStatus
 from coopdesk.services import audit
 from coopdesk.services.coops import list_coops
 from coopdesk.services.demo import MAX_MEMBERS, create_demo, demo_profile
-from coopdesk.services.member_list import list_members
-from coopdesk.services.members import get_member
+from coopdesk.services.members.listing import list_members
+from coopdesk.services.members.member import get_member
 from tests.conftest import TODAY
 
 HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
@@ -105,10 +105,10 @@ def test_progress_goes_up_to_100(db):
 
 
 def test_the_demo_holds_officers_and_last_year_s_assembly_with_signed_minutes(db, tmp_path):
-    from coopdesk.services.meeting_papers import minutes_paper, signer_candidates
-    from coopdesk.services.meeting_printing import MeetingPaperKind, print_meeting_paper
-    from coopdesk.services.meetings import list_items, list_meetings
-    from coopdesk.services.officers import register_check
+    from coopdesk.services.meetings.papers import minutes_paper, signer_candidates
+    from coopdesk.services.meetings.printing import MeetingPaperKind, print_meeting_paper
+    from coopdesk.services.meetings.meeting import list_items, list_meetings
+    from coopdesk.services.officers.terms import register_check
 
     coop = create_demo(db, today=TODAY)
     assert register_check(db, coop.id, TODAY).problems == ()  # a register that meets the Act
@@ -123,7 +123,7 @@ def test_the_demo_holds_officers_and_last_year_s_assembly_with_signed_minutes(db
 
 
 def test_a_large_demo_skips_the_assembly(sqlite_db):
-    from coopdesk.services.meetings import list_meetings
+    from coopdesk.services.meetings.meeting import list_meetings
 
     coop = create_demo(sqlite_db, members=600, today=TODAY)
     assert list_meetings(sqlite_db, coop.id) == []

@@ -5,11 +5,11 @@ import datetime as dt
 import pytest
 
 from coopdesk.domain.errors import Refusal
-from coopdesk.domain.member_details import MemberDetails
+from coopdesk.domain.members.details import MemberDetails
 from coopdesk.services import files
 from coopdesk.services.coops import create_coop, list_coops
-from coopdesk.services.member_list import list_members
-from coopdesk.services.members import add_member
+from coopdesk.services.members.listing import list_members
+from coopdesk.services.members.member import add_member
 from coopdesk.store.backup import KEEP_AUTOMATIC, Reason
 from tests.conftest import sample_profile
 

@@ -78,8 +78,8 @@ def test_the_audit_log_refuses_edits_and_deletes(db, coop):
 
 
 def test_member_numbers_are_unique_per_coop_in_the_database(db, coop):
-    from coopdesk.domain.member_details import MemberDetails
-    from coopdesk.services.members import add_member
+    from coopdesk.domain.members.details import MemberDetails
+    from coopdesk.services.members.member import add_member
     import datetime as dt
 
     add_member(db, coop.id, MemberDetails("김민준", "소비자"), joined_on=dt.date(2025, 1, 1))
@@ -111,10 +111,10 @@ def test_a_file_from_the_first_version_is_upgraded_with_a_backup_made_first(tmp_
     from sqlalchemy import inspect
 
     from coopdesk import paths
-    from coopdesk.domain.member_details import MemberDetails
+    from coopdesk.domain.members.details import MemberDetails
     from coopdesk.services.coops import create_coop
-    from coopdesk.services.member_list import list_members
-    from coopdesk.services.members import add_member
+    from coopdesk.services.members.listing import list_members
+    from coopdesk.services.members.member import add_member
     from coopdesk.store.backup import Reason, list_backups
     from coopdesk.store.database import Database
     from tests.conftest import sample_profile

@@ -8,12 +8,12 @@ import sqlite3
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from coopdesk.domain.member_details import MemberDetails
+from coopdesk.domain.members.details import MemberDetails
 from coopdesk.services.audit import AuditReport
 from coopdesk.services.coops import create_coop
 from coopdesk.services.files import Reason, list_backups, open_database
-from coopdesk.services.member_list import list_members
-from coopdesk.services.members import add_member
+from coopdesk.services.members.listing import list_members
+from coopdesk.services.members.member import add_member
 from coopdesk.ui.app import create_main_window
 from coopdesk.ui.audit_dialog import AuditDialog, verdict
 from coopdesk.ui.backups_dialog import BackupsDialog

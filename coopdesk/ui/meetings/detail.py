@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopdesk.domain.meetings import MeetingKind, Subject
+from coopdesk.domain.meetings.kinds import MeetingKind, Subject
 from coopdesk.i18n import _, current
-from coopdesk.services.meeting_notice import NoticeView
-from coopdesk.services.meetings import ItemView, MeetingView
+from coopdesk.services.meetings.notice import NoticeView
+from coopdesk.services.meetings.meeting import ItemView, MeetingView
 from coopdesk.ui.meetings.summary import AgendaLine, MeetingSummary
 from coopdesk.ui.meetings.texts import WARNING_COLOUR, date_text, time_text
 

@@ -16,23 +16,23 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QGroupBox, QLineEdit, QWidget
 
 from coopdesk.domain.errors import Refusal
-from coopdesk.domain.meetings import (
+from coopdesk.domain.meetings.kinds import (
     MeetingKind,
     ResolutionKind,
     Subject,
     check_kind,
-    check_kind_at,
     required_by,
     required_kind,
 )
-from coopdesk.domain.notice import check_expulsion_notice, expulsion_notice_on_time
+from coopdesk.domain.meetings.rules import check_kind_at
+from coopdesk.domain.meetings.notice import check_expulsion_notice, expulsion_notice_on_time
 from coopdesk.i18n import _, current, refusal_text
-from coopdesk.services.meetings import ItemInput, ItemView, MeetingView, add_item
+from coopdesk.services.meetings.meeting import ItemInput, ItemView, MeetingView, add_item
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.bylaws_form import BylawsForm
 from coopdesk.ui.meetings.people import current_members
 from coopdesk.ui.meetings.widgets import CheckLine, FormDialog, WrappedLabel, multiline
-from coopdesk.ui.members.fields import date_edit, from_qdate, to_qdate
+from coopdesk.ui.widgets.fields import date_edit, from_qdate, to_qdate
 
 _FOUNDING_ONLY = (Subject.BYLAWS_ADOPTION, Subject.FOUNDING_EXPENSES)
 

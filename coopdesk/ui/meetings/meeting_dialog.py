@@ -12,15 +12,17 @@ import datetime as dt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from coopdesk.domain import law
-from coopdesk.domain.meetings import MeetingKind, board_optional, standard_agenda
+from coopdesk.domain.meetings.kinds import MeetingKind
+from coopdesk.domain.meetings.rules import board_optional
+from coopdesk.domain.meetings.agenda import standard_agenda
 from coopdesk.i18n import _, current
-from coopdesk.services.meeting_changes import edit_meeting
-from coopdesk.services.meetings import MeetingInput, MeetingView, add_standard_agenda, create_meeting
+from coopdesk.services.meetings.changes import edit_meeting
+from coopdesk.services.meetings.meeting import MeetingInput, MeetingView, add_standard_agenda, create_meeting
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.people import chair_in_office, current_member_count
 from coopdesk.ui.meetings.texts import suggested_title
 from coopdesk.ui.meetings.widgets import DEFAULT_START, CheckLine, FormDialog, OptionalTime, multiline
-from coopdesk.ui.members.fields import date_edit, from_qdate, to_qdate
+from coopdesk.ui.widgets.fields import date_edit, from_qdate, to_qdate
 
 NEW_MEETING_IN_DAYS = 21  # a new meeting's first date: room for the notice and its 7 days
 

@@ -12,14 +12,14 @@ import datetime as dt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QWidget
 
 from coopdesk.domain.errors import Refusal
-from coopdesk.domain.notice import NoticeCheck
+from coopdesk.domain.meetings.notice import NoticeCheck
 from coopdesk.i18n import _, current, refusal_text
-from coopdesk.services.meeting_notice import NoticeView, check_notice, record_notice
-from coopdesk.services.meetings import MeetingView
+from coopdesk.services.meetings.notice import NoticeView, check_notice, record_notice
+from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.texts import NOTICE_METHODS, date_text
 from coopdesk.ui.meetings.widgets import CheckLine, FormDialog, heading
-from coopdesk.ui.members.fields import date_edit, from_qdate, to_qdate
+from coopdesk.ui.widgets.fields import date_edit, from_qdate, to_qdate
 
 
 def late_text(check: NoticeCheck) -> str:

@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from coopdesk.i18n import LANGUAGES, _, current, ngettext
-from coopdesk.services.meeting_printing import MeetingPaperKind, print_meeting_paper, suggested_name
-from coopdesk.services.meetings import MeetingView
+from coopdesk.services.meetings.printing import MeetingPaperKind, print_meeting_paper, suggested_name
+from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.services.printing import PrintResult
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.texts import PAPERS

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from coopdesk.domain.officers import Office
-from coopdesk.services.member_list import count_members, list_members
-from coopdesk.services.officers import TermStatus, list_terms
+from coopdesk.domain.officers.terms import Office
+from coopdesk.services.members.listing import count_members, list_members
+from coopdesk.services.officers.terms import TermStatus, list_terms
 
 if TYPE_CHECKING:
     from coopdesk.services.files import Database

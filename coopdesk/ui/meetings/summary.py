@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from coopdesk.services.meeting_notice import NoticeView, list_notices
-from coopdesk.services.meeting_votes import item_result
-from coopdesk.services.meetings import ItemView, MeetingView, get_meeting, list_items, list_meetings
+from coopdesk.services.meetings.notice import NoticeView, list_notices
+from coopdesk.services.meetings.votes import item_result
+from coopdesk.services.meetings.meeting import ItemView, MeetingView, get_meeting, list_items, list_meetings
 
 if TYPE_CHECKING:
     from coopdesk.services.files import Database

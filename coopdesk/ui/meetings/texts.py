@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from coopdesk.domain.meetings import MeetingKind
+from coopdesk.domain.meetings.kinds import MeetingKind
 from coopdesk.i18n import N_, _, current
 
 # How a notice went out (소집통지 방법): offered in the method box, which also takes any text.

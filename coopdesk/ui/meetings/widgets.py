@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from coopdesk.i18n import _
 from coopdesk.ui.meetings.texts import OK_COLOUR, WARNING_COLOUR
-from coopdesk.ui.members.fields import FieldErrors
+from coopdesk.ui.widgets.fields import FieldErrors
 from coopdesk.ui.save_dialog import SaveDialog
 
 _MIN_LINE_WIDTH = 320  # px: a wrapped line in a dialog is never laid out narrower than this

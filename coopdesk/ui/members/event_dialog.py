@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopdesk.domain.members import EVENT_LABELS, EventKind, MemberStatus
+from coopdesk.domain.members.standing import EVENT_LABELS, EventKind, MemberStatus
 from coopdesk.i18n import _, current
-from coopdesk.services.members import MemberView, get_member, record_event
+from coopdesk.services.members.member import MemberView, get_member, record_event
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.save_dialog import SaveDialog
-from coopdesk.ui.members.fields import date_edit, from_qdate
+from coopdesk.ui.widgets.fields import date_edit, from_qdate
 
 RECORDABLE = (EventKind.ADMITTED, EventKind.WITHDRAWAL_NOTICE, EventKind.WITHDRAWN, EventKind.DECEASED)
 

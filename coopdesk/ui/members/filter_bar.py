@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from coopdesk.domain.members import MemberStatus
+from coopdesk.domain.members.standing import MemberStatus
 from coopdesk.i18n import _, current, ngettext
 from coopdesk.ui.members.model import MemberTableModel
 

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 
 from coopdesk.domain.errors import ImportRejected, Refusal, RowProblem
 from coopdesk.i18n import N_, _, current, refusal_text
-from coopdesk.services.member_import import FIELDS, ImportPreview, ImportResult, Mapping, import_members, preview
+from coopdesk.services.members.importing import FIELDS, ImportPreview, ImportResult, Mapping, import_members, preview
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.errors import show_failure
-from coopdesk.ui.members.fields import FieldErrors
+from coopdesk.ui.widgets.fields import FieldErrors
 from coopdesk.ui.workers import run_job
 
 _MAPPING_COLUMNS = 3  # fields side by side, so the preview and the problems keep their room

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopdesk.domain.member_details import MAX_NAME, MAX_TEXT, MemberDetails
+from coopdesk.domain.members.details import MAX_NAME, MAX_TEXT, MemberDetails
 from coopdesk.i18n import _
-from coopdesk.services.members import MemberView, add_member, edit_member, get_member
+from coopdesk.services.members.member import MemberView, add_member, edit_member, get_member
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.save_dialog import SaveDialog
-from coopdesk.ui.members.fields import OptionalDate, date_edit, from_qdate
+from coopdesk.ui.widgets.fields import OptionalDate, date_edit, from_qdate
 
 _BIRTH_FALLBACK = dt.date(1980, 1, 1)  # where the calendar opens when a birth date is first given
 

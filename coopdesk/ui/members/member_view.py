@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopdesk.domain.members import EVENT_LABELS
+from coopdesk.domain.members.standing import EVENT_LABELS
 from coopdesk.i18n import _, current
-from coopdesk.services.members import MemberView, get_member
+from coopdesk.services.members.member import MemberView, get_member
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.members.event_dialog import EventDialog
 from coopdesk.ui.members.member_dialog import MemberDialog

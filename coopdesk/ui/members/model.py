@@ -24,10 +24,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
-from coopdesk.domain.members import MemberStatus
+from coopdesk.domain.members.standing import MemberStatus
 from coopdesk.i18n import N_, Translator, _, current
-from coopdesk.services.member_list import MemberRow
-from coopdesk.services.member_search import filter_rows, normalise_query, search_key
+from coopdesk.services.members.listing import MemberRow
+from coopdesk.services.members.search import filter_rows, normalise_query, search_key
 
 NUMBER, NAME, TYPE, STATUS, JOINED = range(5)
 COLUMN_COUNT = 5

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 
 from coopdesk.domain.errors import Refusal
 from coopdesk.i18n import LANGUAGES, N_, Translator, _, current, ngettext, refusal_text
-from coopdesk.services.member_export import export_members
-from coopdesk.services.member_list import MemberRow
-from coopdesk.services.printing import PrintResult, print_register
+from coopdesk.services.members.exporting import export_members
+from coopdesk.services.members.listing import MemberRow
+from coopdesk.services.members.printing import print_register
+from coopdesk.services.printing import PrintResult
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.errors import show_failure
 from coopdesk.ui.pdf_dialog import PdfDialog

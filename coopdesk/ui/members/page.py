@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from coopdesk.i18n import _
-from coopdesk.services.member_list import MemberRow, collector_paused, count_members, list_members, row_of
-from coopdesk.services.members import MemberView
+from coopdesk.services.members.listing import MemberRow, collector_paused, count_members, list_members, row_of
+from coopdesk.services.members.member import MemberView
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.toolbar import add_action
 from coopdesk.ui.members.event_dialog import EventDialog

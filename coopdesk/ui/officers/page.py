@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopdesk.domain.officers import CHOSEN_BY_LABELS, OFFICE_LABELS
+from coopdesk.domain.officers.terms import CHOSEN_BY_LABELS, OFFICE_LABELS
 from coopdesk.i18n import _, current, refusal_text
-from coopdesk.services.officers import OfficerView, RegisterCheck, TermStatus, list_terms, register_check
+from coopdesk.services.officers.terms import OfficerView, RegisterCheck, TermStatus, list_terms, register_check
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.toolbar import add_action
 from coopdesk.ui.officers.term_dialog import EndTermDialog, TermDialog

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopdesk.domain.officers import CHOSEN_BY_LABELS, MAX_PERSON_NAME, OFFICE_LABELS, ChosenBy, Office, latest_end
+from coopdesk.domain.officers.terms import CHOSEN_BY_LABELS, MAX_PERSON_NAME, OFFICE_LABELS, ChosenBy, Office, latest_end
 from coopdesk.i18n import _
-from coopdesk.services.member_list import list_members
-from coopdesk.services.officers import OfficerView, TermInput, add_term, edit_term, end_term
+from coopdesk.services.members.listing import list_members
+from coopdesk.services.officers.terms import OfficerView, TermInput, add_term, edit_term, end_term
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.save_dialog import SaveDialog
-from coopdesk.ui.members.fields import OptionalDate, date_edit, from_qdate, to_qdate
+from coopdesk.ui.widgets.fields import OptionalDate, date_edit, from_qdate, to_qdate
 
 
 class TermDialog(SaveDialog):

@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
-from coopdesk.domain.meetings import ResolutionKind
+from coopdesk.domain.meetings.kinds import ResolutionKind
 from coopdesk.i18n import N_, _
-from coopdesk.services.meeting_votes import ItemResult
-from coopdesk.services.meetings import ItemView
+from coopdesk.services.meetings.votes import ItemResult
+from coopdesk.services.meetings.meeting import ItemView
 from coopdesk.ui.meetings.room.wording import GREEN, GREY, RED
 
 OPEN, PASSED, REJECTED, REPORTED = N_("open"), N_("passed"), N_("rejected"), N_("reported")

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from coopdesk.domain.errors import Refusal
-from coopdesk.domain.meetings import MeetingKind
+from coopdesk.domain.meetings.kinds import MeetingKind
 from coopdesk.i18n import N_, _, current, refusal_text
-from coopdesk.services.meeting_attendance import AttendanceView, check_in, check_out
-from coopdesk.services.meetings import MeetingView
+from coopdesk.services.meetings.attendance import AttendanceView, check_in, check_out
+from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.room.matching import Match, match
 from coopdesk.ui.meetings.room.present_list import PresentTable

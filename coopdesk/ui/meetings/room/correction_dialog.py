@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from coopdesk.i18n import _, current
-from coopdesk.services.meeting_votes import ItemResult, correct_vote
+from coopdesk.services.meetings.votes import ItemResult, correct_vote
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.save_dialog import SaveDialog
 

@@ -7,11 +7,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from coopdesk.domain.errors import Refusal
-from coopdesk.domain.meetings import MeetingKind
+from coopdesk.domain.meetings.kinds import MeetingKind
 from coopdesk.i18n import N_, _, current
-from coopdesk.services.meeting_attendance import AttendanceView
-from coopdesk.services.meeting_votes import ItemResult, exclude
-from coopdesk.services.meetings import ItemView, MeetingView
+from coopdesk.services.meetings.attendance import AttendanceView
+from coopdesk.services.meetings.votes import ItemResult, exclude
+from coopdesk.services.meetings.meeting import ItemView, MeetingView
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.room.memory import VoteMemory
 from coopdesk.ui.meetings.room.present_list import present_rows

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMessageBox, QPush
 
 from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
-from coopdesk.domain.meetings import ResolutionKind, Subject
+from coopdesk.domain.meetings.kinds import ResolutionKind, Subject
 from coopdesk.i18n import _, current, refusal_text
-from coopdesk.services.meeting_attendance import AttendanceView
-from coopdesk.services.meeting_votes import ItemResult, close_item, item_result, vote_history
-from coopdesk.services.meetings import ItemView, MeetingView, get_item, record_hearing
+from coopdesk.services.meetings.attendance import AttendanceView
+from coopdesk.services.meetings.votes import ItemResult, close_item, item_result, vote_history
+from coopdesk.services.meetings.meeting import ItemView, MeetingView, get_item, record_hearing
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.room.correction_dialog import CorrectionDialog
 from coopdesk.ui.meetings.room.discussion import DiscussionPanel

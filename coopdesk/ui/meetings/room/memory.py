@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from coopdesk.domain.attendance import Choice
-from coopdesk.services.meeting_votes import ItemVotes
+from coopdesk.domain.meetings.attendance import Choice
+from coopdesk.services.meetings.votes import ItemVotes
 
 UNKNOWN = None  # a vote on record whose choice this screen does not know (kept for safety)
 

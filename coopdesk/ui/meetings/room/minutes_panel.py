@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 
 from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
-from coopdesk.domain.meetings import MeetingKind
+from coopdesk.domain.meetings.kinds import MeetingKind
 from coopdesk.i18n import _, current, refusal_text
-from coopdesk.services.meeting_papers import SignerChoice, choose_minute_signers, signer_candidates
-from coopdesk.services.meeting_printing import MeetingPaperKind
-from coopdesk.services.meetings import MeetingView, get_meeting, record_times
+from coopdesk.services.meetings.papers import SignerChoice, choose_minute_signers, signer_candidates
+from coopdesk.services.meetings.printing import MeetingPaperKind
+from coopdesk.services.meetings.meeting import MeetingView, get_meeting, record_times
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.paper_dialog import PaperDialog
 from coopdesk.ui.meetings.room.wording import GREEN, GREY, RED, person, with_article

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from coopdesk.i18n import _
-from coopdesk.services.meeting_attendance import AttendanceView
+from coopdesk.services.meetings.attendance import AttendanceView
 from coopdesk.ui.meetings.room.wording import GREY, person
 
 NUMBER, NAME, HOW = range(3)

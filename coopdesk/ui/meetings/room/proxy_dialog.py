@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
 from coopdesk.i18n import N_, _
-from coopdesk.services.meeting_attendance import AttendanceView, add_proxy
+from coopdesk.services.meetings.attendance import AttendanceView, add_proxy
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.room.matching import match
 from coopdesk.ui.meetings.room.wording import GREY, person, with_article

@@ -8,9 +8,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from coopdesk.domain.meetings import MeetingKind
+from coopdesk.domain.meetings.kinds import MeetingKind
 from coopdesk.i18n import _, current
-from coopdesk.services.meeting_attendance import AttendanceView
+from coopdesk.services.meetings.attendance import AttendanceView
 from coopdesk.ui.meetings.room.wording import GREEN, RED, base_label, needed_for_quorum, quorum_ref, with_article
 
 _COLOURS = {True: (GREEN, "#e7f4ea"), False: (RED, "#fdecee")}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from coopdesk.domain.meetings import ResolutionKind
+from coopdesk.domain.meetings.kinds import ResolutionKind
 from coopdesk.i18n import _, current, ngettext
-from coopdesk.services.meeting_votes import ItemResult
+from coopdesk.services.meetings.votes import ItemResult
 from coopdesk.ui.meetings.room.wording import AMBER, GREEN, GREY, RED, article, ref_from_label
 
 

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopdesk.domain.meetings import MEETING_LABELS, Subject
+from coopdesk.domain.meetings.kinds import MEETING_LABELS, Subject
 from coopdesk.i18n import _, current
-from coopdesk.services.meeting_attendance import AttendanceView, attendance_of
-from coopdesk.services.meeting_votes import ItemResult, closed_results, item_votes
-from coopdesk.services.meetings import MeetingView, get_item, get_meeting, list_items
+from coopdesk.services.meetings.attendance import AttendanceView, attendance_of
+from coopdesk.services.meetings.votes import ItemResult, closed_results, item_votes
+from coopdesk.services.meetings.meeting import MeetingView, get_item, get_meeting, list_items
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.room.agenda import AgendaList
 from coopdesk.ui.meetings.room.check_in import CheckInPanel

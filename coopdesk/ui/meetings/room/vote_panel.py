@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopdesk.domain.attendance import Choice
+from coopdesk.domain.meetings.attendance import Choice
 from coopdesk.domain.errors import Refusal
-from coopdesk.domain.meetings import MeetingKind, ResolutionKind
+from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind
 from coopdesk.i18n import N_, _
-from coopdesk.services.meeting_attendance import AttendanceView
-from coopdesk.services.meeting_votes import ItemResult, cast_ballot, record_counts
-from coopdesk.services.meetings import ItemView, MeetingView
+from coopdesk.services.meetings.attendance import AttendanceView
+from coopdesk.services.meetings.votes import ItemResult, cast_ballot, record_counts
+from coopdesk.services.meetings.meeting import ItemView, MeetingView
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.room.memory import UNKNOWN, VoteMemory
 from coopdesk.ui.meetings.room.present_list import present_rows

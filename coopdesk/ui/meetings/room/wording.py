@@ -11,8 +11,8 @@ import re
 
 from coopdesk.domain import law
 from coopdesk.domain.law_ref import LawRef, Source
-from coopdesk.domain.meetings import MeetingKind, ResolutionKind
-from coopdesk.domain.resolutions import board_quorum_reached, founding_quorum_reached, quorum_reached
+from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind
+from coopdesk.domain.meetings.resolutions import board_quorum_reached, founding_quorum_reached, quorum_reached
 from coopdesk.i18n import N_, _, current
 
 GREEN, RED, AMBER, GREY = "#1b7f3b", "#b00020", "#8a5a00", "#5f6368"

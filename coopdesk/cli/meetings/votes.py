@@ -1,0 +1,199 @@
+"""`coopdesk meeting exclude | vote | ballot | close | correct | results`: votes on agenda items.
+
+Counts that cannot be true (more votes than voters present, a vote from someone absent,
+a second vote) are refused by the services and nothing is recorded.  Results come with
+the rule applied and its article; ``results --json`` gives ``ItemResult.as_json()``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from coopdesk.cli.common import Context, print_json, print_table, say, whole_number
+from coopdesk.cli.meetings.common import attendee, attendee_arg, is_board, item_arg, item_at, verb, with_article
+from coopdesk.domain.meetings.attendance import Choice
+from coopdesk.domain.meetings.papers import MinutesItem, result_words
+from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind
+from coopdesk.i18n import _, current
+
+if TYPE_CHECKING:
+    from coopdesk.domain.meetings.resolutions import Explanation
+    from coopdesk.services.meetings.votes import ItemResult
+    from coopdesk.services.meetings.meeting import ItemView
+
+_COUNT = whole_number(0, 10**7)
+_MEETING_OF_RULE = {"board": MeetingKind.BOARD, "founding": MeetingKind.FOUNDING}
+
+
+def add_parsers(verbs: argparse._SubParsersAction) -> None:
+    exclude = verb(verbs, "exclude", _("Exclude an attendee with a personal interest from an item (recorded)"),
+                   run_exclude)
+    item_arg(exclude)
+    attendee_arg(exclude)
+    exclude.add_argument("--reason", default="", help=_("The personal interest"))
+
+    vote = verb(verbs, "vote", _("Record the counts of a show of hands; a new count replaces the last"),
+                run_vote)
+    item_arg(vote)
+    _counts(vote)
+
+    ballot = verb(verbs, "ballot", _("Record one present attendee's vote in a roll call"), run_ballot)
+    item_arg(ballot)
+    attendee_arg(ballot)
+    ballot.add_argument("choice", choices=[c.value for c in Choice], help=_("The vote"))
+
+    close = verb(verbs, "close", _("Close an item: its result is frozen, and a passed expulsion or bylaws "
+                                   "amendment takes effect"), run_close)
+    item_arg(close)
+
+    correct = verb(verbs, "correct", _("Correct the counts of a closed item, with the reason (kept in the "
+                                       "history)"), run_correct)
+    item_arg(correct)
+    _counts(correct)
+    correct.add_argument("--reason", required=True, help=_("Why the counts are corrected"))
+
+    results = verb(verbs, "results", _("The result of each item, with the rule applied"), run_results)
+    results.add_argument("--item", type=whole_number(1, 10**5), metavar="ITEM",
+                         help=_("Only the item at this place on the agenda"))
+
+
+def _counts(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--yes", type=_COUNT, required=True, metavar="N", help=_("Votes for"))
+    parser.add_argument("--no", type=_COUNT, required=True, metavar="N", help=_("Votes against"))
+    parser.add_argument("--abstain", type=_COUNT, default=0, metavar="N", help=_("Abstentions (default: 0)"))
+
+
+# -- recording ----------------------------------------------------------------------------
+
+def run_exclude(ctx: Context) -> int:
+    from coopdesk.services.meetings.attendance import attendance_of
+    from coopdesk.services.meetings.votes import exclude
+
+    a, db, coop = ctx.args, ctx.database(), ctx.coop()
+    item = item_at(ctx, a.meeting, a.position)
+    result = exclude(db, coop.id, item.id, a.key, a.reason)
+    if not ctx.json:
+        name = attendance_of(db, coop.id, a.meeting).names.get(a.key, "")
+        say(_("{who} does not vote on item {position}.", who=attendee(is_board(ctx, a.meeting), a.key, name),
+              position=item.position))
+    return _show(ctx, result)
+
+
+def run_vote(ctx: Context) -> int:
+    from coopdesk.services.meetings.votes import record_counts
+
+    a = ctx.args
+    item = item_at(ctx, a.meeting, a.position)
+    return _show(ctx, record_counts(ctx.database(), ctx.coop().id, item.id, a.yes, a.no, a.abstain))
+
+
+def run_ballot(ctx: Context) -> int:
+    from coopdesk.services.meetings.votes import cast_ballot
+
+    a = ctx.args
+    item = item_at(ctx, a.meeting, a.position)
+    return _show(ctx, cast_ballot(ctx.database(), ctx.coop().id, item.id, a.key, Choice(a.choice)))
+
+
+def run_close(ctx: Context) -> int:
+    from coopdesk.services.meetings.votes import close_item
+
+    a = ctx.args
+    item = item_at(ctx, a.meeting, a.position)
+    return _show(ctx, close_item(ctx.database(), ctx.coop().id, item.id))
+
+
+def run_correct(ctx: Context) -> int:
+    from coopdesk.services.meetings.votes import correct_vote
+
+    a = ctx.args
+    item = item_at(ctx, a.meeting, a.position)
+    return _show(ctx, correct_vote(ctx.database(), ctx.coop().id, item.id, a.yes, a.no, a.abstain, a.reason))
+
+
+def _show(ctx: Context, r: ItemResult) -> int:
+    if ctx.json:
+        print_json(r.as_json())
+        return 0
+    print_result_lines(r)
+    if not r.closed and r.passed is not None:
+        say(_("The item is open: close it with \u201ccoopdesk meeting close {meeting} {position}\u201d.",
+              meeting=ctx.args.meeting, position=r.item))
+    return 0
+
+
+# -- results ------------------------------------------------------------------------------
+
+def item_results(ctx: Context, meeting_id: int, items: list[ItemView]) -> list[ItemResult]:
+    """The results of these items of the meeting, from one read of it (``meeting_results``)."""
+    from coopdesk.services.meetings.votes import meeting_results
+
+    wanted = {i.id for i in items}
+    return [r for r in meeting_results(ctx.database(), ctx.coop().id, meeting_id) if r.item_id in wanted]
+
+
+def run_results(ctx: Context) -> int:
+    from coopdesk.services.meetings.meeting import list_items
+
+    a = ctx.args
+    if a.item is not None:
+        items = [item_at(ctx, a.meeting, a.item)]
+    else:
+        items = list_items(ctx.database(), ctx.coop().id, a.meeting)
+    results = item_results(ctx, a.meeting, items)
+    if ctx.json:
+        print_json([r.as_json() for r in results])
+    else:
+        print_agenda(items, results)
+    return 0
+
+
+def print_agenda(items: list[ItemView], results: list[ItemResult]) -> None:
+    """The agenda as a table of counts, then each item's result in words and the rule applied."""
+    t = current()
+    print_table([_("No."), _("Item"), _("Resolution"), _("Present"), _("For"), _("Against"), _("Abstain"),
+                 _("Result")],
+                [[str(r.item), r.title, _(ResolutionKind(r.kind).label), t.number(r.present), t.number(r.yes),
+                  t.number(r.no), t.number(r.abstain), short_result(r)] for r in results],
+                right=(0, 3, 4, 5, 6))
+    for r in results:
+        if r.passed is not None or r.yes or r.no or r.abstain:  # the table says "no vote yet" already
+            say()
+            print_result_lines(r)
+
+
+def short_result(r: ItemResult) -> str:
+    if r.passed is None:
+        word = _("Report") if r.kind == ResolutionKind.REPORT.value else _("No vote yet")
+    else:
+        word = _("Carried") if r.passed else _("Rejected")
+    return word if r.closed else _("{result} (open)", result=word)
+
+
+def print_result_lines(r: ItemResult) -> None:
+    say(_("Item {position}. {title}: {words}", position=r.item, title=r.title, words=result_sentence(r)))
+    if r.excluded:
+        say("  " + _("{excluded} present with a personal interest did not vote on this item.",
+                     excluded=current().number(r.excluded)))
+    if r.passed is not None:
+        rule = with_article(_(r.explanation_id, **r.explanation_params), r.article)
+        say("  " + _("Rule applied: {rule}", rule=rule))
+    if r.corrections:
+        say("  " + _("Corrected after closing: {count} time(s).", count=r.corrections))
+
+
+def result_sentence(r: ItemResult) -> str:
+    """"출석 조합원 10명 중 찬성 8명, 반대 1명, 기권 1명으로 원안 가결", as the minutes say it."""
+    kind = ResolutionKind(r.kind)
+    if r.passed is None and kind is not ResolutionKind.REPORT:  # no vote yet, or a count that no longer fits
+        return _(r.explanation_id, **r.explanation_params)
+    item = MinutesItem(r.title, "", "", kind, members=r.members, present=r.present, excluded=r.excluded,
+                       yes=r.yes, no=r.no, abstain=r.abstain, passed=r.passed)
+    meeting = _MEETING_OF_RULE.get(r.rule or "", MeetingKind.ORDINARY_ASSEMBLY)
+    return _sentence(result_words(item, meeting))
+
+
+def _sentence(e: Explanation) -> str:
+    t = current()
+    return _(e.message, **{k: t.number(v) for k, v in e.params})

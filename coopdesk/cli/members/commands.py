@@ -1,0 +1,242 @@
+"""`coopdesk member add | edit | show | list | withdraw | event`: the member register."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from coopdesk.cli.common import (
+    Context,
+    iso,
+    iso_date,
+    optional_date,
+    print_fields,
+    print_json,
+    print_table,
+    say,
+    whole_number,
+)
+from coopdesk.domain.members.details import MemberDetails
+from coopdesk.domain.members.standing import EVENT_LABELS, EventKind, MemberStatus
+from coopdesk.i18n import _, current, ngettext
+
+if TYPE_CHECKING:
+    from coopdesk.services.members.listing import MemberRow
+    from coopdesk.services.members.member import MemberView
+
+# Events a secretary records by hand; expulsion comes from an assembly resolution.
+RECORDABLE = (EventKind.ADMITTED, EventKind.WITHDRAWAL_NOTICE, EventKind.WITHDRAWN, EventKind.DECEASED)
+_DETAIL_OPTIONS = ("name", "member_type", "birth_date", "phone", "email", "address", "notes")
+
+
+def add_parsers(areas: argparse._SubParsersAction) -> None:
+    member = areas.add_parser("member", help=_("The member register"))
+    verbs = member.add_subparsers(dest="verb", required=True, metavar="VERB")
+    number = whole_number(1, 10**9)
+
+    add = verbs.add_parser("add", help=_("Add a member; prints the new member number"))
+    _detail_arguments(add, required=True)
+    add.add_argument("--joined", type=iso_date, metavar="YYYY-MM-DD",
+                     help=_("Joining (admission) date (default: today, unless --applied is given)"))
+    add.add_argument("--applied", type=iso_date, metavar="YYYY-MM-DD", help=_("Date of the application"))
+    add.set_defaults(run=run_add)
+
+    edit = verbs.add_parser("edit", help=_("Change a member's details; only the options given change"))
+    edit.add_argument("number", type=number, help=_("Member number"))
+    _detail_arguments(edit, required=False)
+    edit.set_defaults(run=run_edit)
+
+    show = verbs.add_parser("show", help=_("A member's details, status and history"))
+    show.add_argument("number", type=number, help=_("Member number"))
+    show.set_defaults(run=run_show)
+
+    listing = verbs.add_parser("list", help=_("The list of members"))
+    add_filters(listing)
+    listing.set_defaults(run=run_list)
+
+    withdraw = verbs.add_parser("withdraw", help=_("Record a withdrawal notice; it takes effect after "
+                                                   "the notice period of the bylaws"))
+    withdraw.add_argument("number", type=number, help=_("Member number"))
+    withdraw.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD",
+                          help=_("Date of the notice (default: today)"))
+    withdraw.add_argument("--note", default="", help=_("A note kept with the event"))
+    withdraw.set_defaults(run=run_withdraw)
+
+    event = verbs.add_parser("event", help=_("Record an event: admission, withdrawal notice, withdrawal, death"))
+    event.add_argument("number", type=number, help=_("Member number"))
+    event.add_argument("--kind", required=True, choices=[k.value for k in RECORDABLE], help=_("What happened"))
+    event.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", required=True, help=_("When it happened"))
+    event.add_argument("--note", default="", help=_("A note kept with the event"))
+    event.set_defaults(run=run_event)
+
+    from coopdesk.cli.members import files as member_files
+
+    member_files.add_parsers(verbs)
+
+
+def _detail_arguments(parser: argparse.ArgumentParser, required: bool) -> None:
+    parser.add_argument("--name", required=required, help=_("Full name"))
+    parser.add_argument("--type", dest="member_type",
+                        help=_("Member type (may be left out when the co-op has only one)"))
+    parser.add_argument("--birth-date", type=optional_date if not required else iso_date, metavar="YYYY-MM-DD",
+                        help=_("Birth date"))
+    parser.add_argument("--phone", help=_("Phone number"))
+    parser.add_argument("--email", help=_("E-mail address"))
+    parser.add_argument("--address", help=_("Address"))
+    parser.add_argument("--notes", help=_("Notes"))
+    # Not given stays not given: ``member edit`` changes only what was asked for.
+    parser.set_defaults(**{name: _UNSET for name in _DETAIL_OPTIONS})
+
+
+class _Unset:
+    def __repr__(self) -> str:
+        return "<not given>"
+
+
+_UNSET: Any = _Unset()
+
+
+def add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--status", action="append", choices=[s.value for s in MemberStatus],
+                        help=_("Only members with this status (may be repeated)"))
+    parser.add_argument("--type", dest="member_type", help=_("Only members of this type"))
+    parser.add_argument("--search", default="", help=_("Name, number, phone or e-mail contains this"))
+
+
+def filtered_rows(ctx: Context, coop_id: int) -> list[MemberRow]:
+    """The members the list shows with the filters given, by number."""
+    from coopdesk.services.members.listing import list_members
+    from coopdesk.services.members.search import filter_rows
+
+    a = ctx.args
+    rows = list_members(ctx.database(), coop_id)
+    statuses = [MemberStatus(s) for s in a.status] if a.status else None
+    keep = filter_rows(rows, text=a.search, statuses=statuses, member_type=a.member_type)
+    return [rows[i] for i in keep]
+
+
+def row_json(r: MemberRow) -> dict[str, Any]:
+    return {"number": r.number, "name": r.name, "type": r.member_type, "status": r.status.value,
+            "joined_on": iso(r.joined_on), "left_on": iso(r.left_on), "birth_date": iso(r.birth_date),
+            "phone": r.phone, "email": r.email, "address": r.address}
+
+
+def member_json(m: MemberView) -> dict[str, Any]:
+    d, st = m.details, m.standing
+    return {"number": m.number, "name": d.name, "type": d.member_type, "status": m.status.value,
+            "birth_date": iso(d.birth_date), "phone": d.phone, "email": d.email, "address": d.address,
+            "notes": d.notes, "applied_on": iso(st.applied_on), "joined_on": iso(st.joined_on),
+            "notice_on": iso(st.notice_on), "leaves_on": iso(st.leaves_on), "left_on": iso(st.left_on),
+            "events": [{"kind": e.kind.value, "on": e.on.isoformat(), "note": e.note} for e in m.events]}
+
+
+def _given(args: argparse.Namespace, name: str) -> bool:
+    return getattr(args, name) is not _UNSET
+
+
+def run_add(ctx: Context) -> int:
+    from coopdesk.services.members.member import add_member
+
+    a, coop = ctx.args, ctx.coop()
+    values = {name: getattr(a, name) for name in _DETAIL_OPTIONS if _given(a, name)}
+    if "member_type" not in values and len(coop.member_types) == 1:
+        values["member_type"] = coop.member_types[0]
+    values.setdefault("member_type", "")
+    joined = a.joined if a.joined is not None or a.applied is not None else dt.date.today()
+    view = add_member(ctx.database(), coop.id, MemberDetails(**values), joined_on=joined, applied_on=a.applied)
+    if ctx.json:
+        print_json(member_json(view))
+    else:
+        say(str(view.number))
+    return 0
+
+
+def run_edit(ctx: Context) -> int:
+    from coopdesk.services.members.member import edit_member, get_member
+
+    a, coop = ctx.args, ctx.coop()
+    before = get_member(ctx.database(), coop.id, a.number).details
+    changes = {name: getattr(a, name) for name in _DETAIL_OPTIONS if _given(a, name)}
+    view = edit_member(ctx.database(), coop.id, a.number, replace(before, **changes))
+    return _print_member(ctx, view)
+
+
+def run_show(ctx: Context) -> int:
+    from coopdesk.services.members.member import get_member
+
+    coop = ctx.coop()
+    return _print_member(ctx, get_member(ctx.database(), coop.id, ctx.args.number))
+
+
+def _print_member(ctx: Context, m: MemberView) -> int:
+    if ctx.json:
+        print_json(member_json(m))
+        return 0
+    t, d = current(), m.details
+    say(_("Member {number}: {name}", number=m.number, name=d.name))
+    print_fields([
+        (_("Type"), d.member_type), (_("Status"), _(m.status.label)),
+        (_("Birth date"), t.date(d.birth_date)), (_("Phone"), d.phone), (_("E-mail"), d.email),
+        (_("Address"), d.address), (_("Joined"), t.date(m.standing.joined_on)),
+        (_("Notes"), d.notes),
+    ])
+    if m.standing.leaves_on is not None and m.standing.left_on is None:
+        say(_("The withdrawal takes effect on {date}.", date=t.date(m.standing.leaves_on)))
+    say()
+    say(_("History:"))
+    print_table([_("Date"), _("Event"), _("Note")],
+                [[t.date(e.on), _(EVENT_LABELS[e.kind]), e.note] for e in m.events])
+    return 0
+
+
+def run_list(ctx: Context) -> int:
+    rows = filtered_rows(ctx, ctx.coop().id)
+    if ctx.json:
+        print_json([row_json(r) for r in rows])
+        return 0
+    t = current()
+    labels = {s: _(s.label) for s in MemberStatus}
+    dates: dict[dt.date | None, str] = {}  # 100,000 members joined on a few thousand days
+
+    def date(day: dt.date | None) -> str:
+        text = dates.get(day)
+        if text is None:
+            text = dates[day] = t.date(day)
+        return text
+
+    print_table([_("No."), _("Name"), _("Type"), _("Status"), _("Joined")],
+                [[str(r.number), r.name, r.member_type, labels[r.status], date(r.joined_on)] for r in rows],
+                right=(0,))
+    say(ngettext("{count} member shown.", "{count} members shown.", len(rows), count=t.number(len(rows))))
+    return 0
+
+
+def run_withdraw(ctx: Context) -> int:
+    from coopdesk.services.members.member import record_event
+
+    a, coop = ctx.args, ctx.coop()
+    on = a.on or dt.date.today()
+    view = record_event(ctx.database(), coop.id, a.number, EventKind.WITHDRAWAL_NOTICE, on, a.note)
+    if ctx.json:
+        print_json(member_json(view))
+    else:
+        t = current()
+        say(_("Member {number} gave notice of withdrawal on {on}; it takes effect on {date}.",
+              number=view.number, on=t.date(on), date=t.date(view.standing.leaves_on)))
+    return 0
+
+
+def run_event(ctx: Context) -> int:
+    from coopdesk.services.members.member import record_event
+
+    a, coop = ctx.args, ctx.coop()
+    kind = EventKind(a.kind)
+    view = record_event(ctx.database(), coop.id, a.number, kind, a.on, a.note)
+    if ctx.json:
+        print_json(member_json(view))
+    else:
+        say(_("Recorded for member {number}: {event} on {date}. Status: {status}.", number=view.number,
+              event=_(EVENT_LABELS[kind]), date=current().date(a.on), status=_(view.status.label)))
+    return 0

@@ -1,0 +1,29 @@
+"""The member register (조합원 명부) as printed: plain rows, ready for a document."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from coopdesk.domain.members.standing import MemberStatus
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterHeader:
+    coop_name: str
+    main_office: str
+    as_of: dt.date  # the date the register is printed for
+    member_count: int  # current members on that date
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterRow:
+    number: int
+    name: str
+    member_type: str
+    birth_date: dt.date | None
+    phone: str
+    address: str
+    joined_on: dt.date | None
+    left_on: dt.date | None
+    status: MemberStatus

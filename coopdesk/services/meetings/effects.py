@@ -1,0 +1,99 @@
+"""What a passed resolution changes on the register: an expulsion, a bylaws amendment.
+
+The resolution is the authority here.  ``domain.members.check_new_event`` refuses an
+EXPELLED event by design (a secretary cannot expel by hand); this module is the one path
+that records it, after a special resolution of a general assembly passed on an item whose
+member was told the grounds in time and heard (Act 25).  A bylaws amendment adopts a new
+version of the bylaws settings on the meeting day, effective only from the day the change
+is reported to the city or province (recorded later with ``record_bylaws_report``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from coopdesk.domain import law
+from coopdesk.domain.errors import Refusal
+from coopdesk.domain.members.standing import EventKind, MemberEvent, standing
+from coopdesk.domain.meetings.kinds import Subject
+from coopdesk.domain.text import N_
+from coopdesk.i18n import _
+from coopdesk.services import audit
+from coopdesk.services.coops import bylaws_from_dict, bylaws_in_force
+from coopdesk.services.members.member import _events, _standing_columns
+from coopdesk.store.database import Database
+from coopdesk.store.models import AgendaItemRow, BylawsVersion, Member, MemberEventRow, MeetingRow
+
+_EFFECTS = (Subject.EXPULSION, Subject.BYLAWS_AMENDMENT)
+
+
+def check_effect_ready(item: AgendaItemRow, passed: bool, undoing: bool = False) -> None:
+    """Refuse a vote whose effect cannot be taken, or a correction that would have to undo one."""
+    if undoing and item.subject in _EFFECTS:
+        raise Refusal(N_("This resolution has already taken effect on the register; a correction cannot "
+                         "turn it into a rejection."), field="yes")
+    if item.subject is Subject.EXPULSION and not item.heard:
+        raise Refusal(N_("Record that the member was given the chance to speak before the vote on "
+                         "their expulsion."), article=law.EXPULSION_NOTICE_DAYS.ref, field="heard")
+
+
+def apply_effect(s: Session, coop_id: int, meeting: MeetingRow, item: AgendaItemRow, passed: bool) -> None:
+    if not passed:
+        return
+    if item.subject is Subject.EXPULSION:
+        _expel(s, coop_id, meeting, item)
+    elif item.subject is Subject.BYLAWS_AMENDMENT:
+        _adopt_bylaws(s, coop_id, meeting, item)
+
+
+def _expel(s: Session, coop_id: int, meeting: MeetingRow, item: AgendaItemRow) -> None:
+    member = s.get(Member, item.expel_member_id)
+    assert member is not None and member.coop_id == coop_id
+    events = _events(s, member.id)
+    notice_days = bylaws_from_dict(bylaws_in_force(s, coop_id, meeting.held_on).settings).withdrawal_notice_days
+    current = standing(events, notice_days)
+    if current.left_on is not None or not current.status_on(meeting.held_on).is_current:
+        raise Refusal(N_("This member has already left the co-op."), field="expel_member")
+    note = _("Expelled by resolution of the meeting of {date}, item {item}.", date=meeting.held_on.isoformat(),
+             item=item.position)
+    event = MemberEvent(EventKind.EXPELLED, meeting.held_on, note)
+    # check_new_event is bypassed on purpose: the passed resolution is the authority (Act 25①).
+    s.add(MemberEventRow(member_id=member.id, kind=EventKind.EXPELLED, occurred_on=meeting.held_on, note=note,
+                         recorded_at=dt.datetime.now()))
+    after = standing([*events, event], notice_days)
+    for key, value in _standing_columns(after).items():
+        setattr(member, key, value)
+    audit.record(s, coop_id=coop_id, action="member.expelled", entity="member", key=member.number,
+                 before={"status": current.status_on(meeting.held_on)},
+                 after={"status": after.status_on(meeting.held_on), "meeting": meeting.id, "item": item.id})
+
+
+def _adopt_bylaws(s: Session, coop_id: int, meeting: MeetingRow, item: AgendaItemRow) -> None:
+    last = s.execute(select(func.max(BylawsVersion.version)).where(BylawsVersion.coop_id == coop_id)).scalar()
+    note = _("Adopted at the meeting of {date}, item {item}.", date=meeting.held_on.isoformat(),
+             item=item.position)
+    row = BylawsVersion(coop_id=coop_id, version=(last or 0) + 1, adopted_on=meeting.held_on, effective_on=None,
+                        settings=item.new_bylaws, note=note)
+    s.add(row)
+    audit.record(s, coop_id=coop_id, action="bylaws.adopt", entity="bylaws_version", key=row.version,
+                 after={"adopted_on": meeting.held_on, "meeting": meeting.id, "item": item.id,
+                        "settings": item.new_bylaws})
+
+
+def record_bylaws_report(db: Database, coop_id: int, version: int, reported_on: dt.date) -> None:
+    """The amended bylaws were reported to the city or province: they take effect that day."""
+    with db.write() as s:
+        row = s.execute(select(BylawsVersion).where(BylawsVersion.coop_id == coop_id,
+                                                    BylawsVersion.version == version)).scalar()
+        if row is None:
+            raise Refusal(N_("There is no version {version} of the bylaws."), field="version", version=version)
+        if row.effective_on is not None:
+            raise Refusal(N_("This version of the bylaws is already in effect."), field="version")
+        if reported_on < row.adopted_on:
+            raise Refusal(N_("The report cannot come before the amendment was adopted."), field="reported_on")
+        row.effective_on = reported_on
+        audit.record(s, coop_id=coop_id, action="bylaws.reported", entity="bylaws_version", key=version,
+                     after={"effective_on": reported_on})

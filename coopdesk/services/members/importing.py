@@ -1,0 +1,309 @@
+"""Importing members from an Excel or CSV file: all of them, or none.
+
+Every row is checked as if the secretary had typed it into the member form; if any row
+is wrong nothing is imported and every wrong row is listed with its line number.  The
+good case is one transaction with one audit entry.  Member numbers always come from the
+program, never from the file (numbers are never reused, so a file cannot choose them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from pathlib import Path
+
+from coopdesk.domain.errors import Cancelled, ImportRejected, Refusal, RowProblem
+from coopdesk.domain.members.details import MemberDetails, check_details
+from coopdesk.domain.text import N_
+from coopdesk.i18n import LANGUAGES, Translator
+from coopdesk.services import table_files
+from coopdesk.services.members.listing import collector_paused
+from coopdesk.services.coops import CoopInfo, get_coop
+from coopdesk.services.members.member import NewMember, add_members_in, check_dates
+from coopdesk.services.table_files import Progress, TableRow, Value
+from coopdesk.store.database import Database
+
+Mapping = dict[str, int | None]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportField:
+    key: str
+    label: str  # message id, translated where it is shown
+    required: bool = False
+
+
+FIELDS: tuple[ImportField, ...] = (
+    ImportField("name", N_("Name"), required=True),
+    ImportField("member_type", N_("Type")),
+    ImportField("birth_date", N_("Birth date")),
+    ImportField("phone", N_("Phone")),
+    ImportField("email", N_("E-mail")),
+    ImportField("address", N_("Address")),
+    ImportField("joined_on", N_("Joining date")),
+    ImportField("applied_on", N_("Application date")),
+    ImportField("notes", N_("Notes")),
+)
+FIELD_KEYS = tuple(f.key for f in FIELDS)
+
+# Headings people give these columns, compared without case, spaces or punctuation.
+_HEADINGS: dict[str, tuple[str, ...]] = {
+    "name": ("이름", "성명", "성함", "조합원명", "조합원이름", "name", "fullname", "membername"),
+    "member_type": ("조합원유형", "유형", "조합원구분", "구분", "조합원종류", "type", "membertype", "kind"),
+    "birth_date": ("생년월일", "생일", "출생일", "birthdate", "dateofbirth", "birthday", "dob", "born"),
+    "phone": ("전화", "전화번호", "연락처", "휴대폰", "휴대폰번호", "휴대전화", "핸드폰", "핸드폰번호",
+              "phone", "phonenumber", "mobile", "tel", "telephone", "contact"),
+    "email": ("이메일", "이메일주소", "전자우편", "메일", "email", "emailaddress", "mail"),
+    "address": ("주소", "주소지", "address"),
+    "joined_on": ("가입일", "가입일자", "가입날짜", "가입승낙일", "joined", "joinedon", "joiningdate",
+                  "datejoined", "admitted", "admissiondate", "joindate"),
+    "applied_on": ("신청일", "신청일자", "가입신청일", "applied", "appliedon", "applicationdate"),
+    "notes": ("비고", "메모", "참고", "특이사항", "notes", "note", "remarks", "memo", "comments"),
+}
+# "가입신청일" holds "신청일" and "가입": the application date is tried before the joining date.
+_CONTAINS_ORDER = ("applied_on", *(k for k in FIELD_KEYS if k != "applied_on"))
+_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_DIGIT = re.compile(r"\D+")
+_DATE = re.compile(r"(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\.?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_DATE_KO = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
+_DATE_DIGITS = re.compile(r"(\d{4})(\d{2})(\d{2})")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPreview:
+    headers: tuple[str, ...]
+    rows: list[tuple[int, tuple[str, ...]]]  # (line in the file, cells as shown)
+    total: int  # data rows in the whole file
+    mapping: Mapping  # the guess; the user may change it
+    encoding: str | None  # the CSV encoding found, None for a workbook
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    count: int
+    first_number: int
+    last_number: int
+
+
+def _key(heading: str) -> str:
+    return _NOT_WORD.sub("", heading.casefold())
+
+
+def _known_headings() -> dict[str, str]:
+    """Normalised heading -> field, including the headings CoopDesk's own export writes."""
+    known = {_key(h): field for field, headings in _HEADINGS.items() for h in headings}
+    for language in LANGUAGES:
+        t = Translator(language)
+        for f in FIELDS:
+            known.setdefault(_key(t.gettext(f.label)), f.key)
+    return known
+
+
+def guess_mapping(headers: Sequence[str]) -> Mapping:
+    """Which column holds which field, from the headings; None where nothing fits."""
+    known = _known_headings()
+    mapping: Mapping = dict.fromkeys(FIELD_KEYS)
+    keys = [_key(h) for h in headers]
+    for column, key in enumerate(keys):  # exact headings first
+        field = known.get(key)
+        if field and mapping[field] is None:
+            mapping[field] = column
+    taken = {c for c in mapping.values() if c is not None}
+    for column, key in enumerate(keys):  # then headings like "휴대폰 번호(필수)"
+        if column in taken or not key:
+            continue
+        for field in _CONTAINS_ORDER:
+            if mapping[field] is None and any(len(h) > 1 and h in key for h in map(_key, _HEADINGS[field])):
+                mapping[field] = column
+                taken.add(column)
+                break
+    return mapping
+
+
+def check_mapping(mapping: Mapping, coop: CoopInfo, column_count: int | None = None) -> None:
+    """Refuse a mapping that cannot work, before a single row is read."""
+    unknown = set(mapping) - set(FIELD_KEYS)
+    if unknown:
+        raise ValueError(f"unknown import fields {sorted(unknown)}")
+    if mapping.get("name") is None:
+        raise Refusal(N_("Choose the column that holds the members' names."), field="name")
+    if mapping.get("member_type") is None and len(coop.member_types) != 1:
+        raise Refusal(N_("Choose the column that holds the member type: this co-op has several ({allowed})."),
+                      field="member_type", allowed=", ".join(coop.member_types))
+    if mapping.get("joined_on") is None and mapping.get("applied_on") is None:
+        raise Refusal(N_("Choose the column that holds the joining date or the application date."),
+                      field="joined_on")
+    used = [c for c in mapping.values() if c is not None]
+    for column in used:
+        if used.count(column) > 1:
+            raise Refusal(N_("Column {column} is chosen for two fields; choose it for one only."),
+                          field="mapping", column=column + 1)
+        if column < 0 or (column_count is not None and column >= column_count):
+            raise Refusal(N_("The file has no column {column}."), field="mapping", column=column + 1)
+
+
+def preview(path: str | Path, encoding: str | None = None, rows: int = 20,
+            progress: Progress | None = None) -> ImportPreview:
+    table = table_files.read_table(path, encoding=encoding, limit=rows, progress=progress)
+    shown = [(r.line, tuple(display(v) for v in r.values)) for r in table.rows]
+    return ImportPreview(table.headers, shown, table.row_count, guess_mapping(table.headers), table.encoding)
+
+
+def read_headers(path: str | Path, encoding: str | None = None) -> tuple[str, ...]:
+    """Only the headings of the file's columns: quicker than a preview of a long file."""
+    with table_files.open_table(path, encoding=encoding) as table:
+        return table.headers
+
+
+def display(value: Value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def import_members(db: Database, coop_id: int, path: str | Path, mapping: Mapping, *,
+                   encoding: str | None = None, today: dt.date | None = None,
+                   progress: Progress | None = None) -> ImportResult:
+    """Every row of the file as a new member, or nothing at all (``ImportRejected``)."""
+    today = today or dt.date.today()
+    coop = get_coop(db, coop_id)
+    check_mapping(mapping, coop)
+    with table_files.open_table(path, encoding=encoding, progress=_part(progress, 0, 90)) as table, \
+            collector_paused():
+        check_mapping(mapping, coop, len(table.headers))
+        entries = check_rows(table.rows, mapping, coop, len(table.headers), today)
+        if not entries:
+            raise Refusal(N_("The file holds no members to import."), field="path")
+        if progress is not None and progress(90, 100) is False:
+            raise Cancelled()  # the last moment at which Cancel can still stop it
+        with db.write() as s:
+            first, last = add_members_in(s, coop_id, entries, coop.bylaws.withdrawal_notice_days,
+                                         "member.import")
+    if progress is not None:
+        progress(100, 100)
+    return ImportResult(len(entries), first, last)
+
+
+
+def _part(progress: Progress | None, start: int, span: int) -> Progress | None:
+    """One phase of the import as a share of a 0..100 bar."""
+    if progress is None:
+        return None
+    return lambda done, total: progress(start + done * span // max(total, 1), 100)
+
+
+def check_rows(rows: Iterable[TableRow], mapping: Mapping, coop: CoopInfo, width: int,
+               today: dt.date) -> list[NewMember]:
+    """The rows as new members; raises ``ImportRejected`` listing every bad row."""
+    read = RowReader(mapping, coop, width, today)
+    entries: list[NewMember] = []
+    problems: list[RowProblem] = []
+    seen: dict[tuple[str, dt.date | None, str], int] = {}
+    for row in rows:
+        try:
+            entry = read(row)
+        except Refusal as refusal:
+            refusal.__traceback__ = refusal.__context__ = None  # keep no row's frames alive
+            problems.append(RowProblem(row.line, refusal))
+            continue
+        d = entry.details
+        if d.birth_date is not None or d.phone:
+            first = seen.setdefault((d.name, d.birth_date, _digits(d.phone)), row.line)
+            if first != row.line:
+                problems.append(RowProblem(row.line, Refusal(
+                    N_("Line {line} is the same member (same name, birth date and phone)."), line=first)))
+                continue
+        entries.append(entry)
+    if problems:
+        raise ImportRejected(problems)
+    return entries
+
+
+def _digits(phone: str) -> str:
+    return _NOT_DIGIT.sub("", phone)
+
+
+class RowReader:
+    """Turns one row into a checked ``NewMember``, as the member form would."""
+
+    def __init__(self, mapping: Mapping, coop: CoopInfo, width: int, today: dt.date) -> None:
+        # A field without a column reads the None appended after the last column.
+        self._pick = itemgetter(*(width if mapping.get(k) is None else mapping[k] for k in FIELD_KEYS))
+        self.types = coop.member_types
+        # "소비자 조합원" or "CONSUMER" in a file still finds the type "소비자조합원" / "Consumer".
+        self.type_names = {_key(t): t for t in coop.member_types}
+        self.default_type = coop.member_types[0] if len(coop.member_types) == 1 else ""
+        self.today = today
+        self._dates: dict[Value, dt.date] = {}
+        self._types: dict[Value, str] = {}
+
+    def __call__(self, row: TableRow) -> NewMember:
+        name, member_type, birth, phone, email, address, joined, applied, notes = self._pick((*row.values, None))
+        details = MemberDetails(
+            name=_text(name), member_type=self._type(member_type), birth_date=self.date(birth, "birth_date"),
+            phone=_phone(phone), email=_text(email), address=_text(address), notes=_text(notes),
+        ).cleaned()
+        check_details(details, self.types, self.today)
+        joined_on = self.date(joined, "joined_on")
+        applied_on = self.date(applied, "applied_on")
+        check_dates(joined_on, applied_on, self.today)
+        return NewMember(details, joined_on, applied_on)
+
+    def _type(self, value: Value) -> str:
+        found = self._types.get(value)
+        if found is None:
+            text = _text(value).strip()
+            if not text and not self.default_type:
+                raise Refusal(N_("The member type is missing: give one of {allowed}."), field="member_type",
+                              allowed=", ".join(self.types))
+            found = self._types[value] = self.type_names.get(_key(text), text) if text else self.default_type
+        return found
+
+    def date(self, value: Value, field: str) -> dt.date | None:
+        if value is None or value == "":
+            return None
+        if type(value) is dt.date:
+            return value
+        # Thousands of rows share a few hundred dates: parse each text once.
+        found = self._dates.get(value)
+        if found is None:
+            found = self._dates[value] = parse_date(value, field)
+        return found
+
+
+def parse_date(value: Value, field: str = "date") -> dt.date:
+    """2024-03-01, 2024.3.1, 2024/03/01, 20240301 or 2024년 3월 1일."""
+    if isinstance(value, dt.date):
+        return value
+    text = display(value).strip()
+    match = _DATE.fullmatch(text) or _DATE_KO.fullmatch(text) or _DATE_DIGITS.fullmatch(text)
+    try:
+        if match is None:
+            raise ValueError(text)
+        return dt.date(*map(int, match.groups()))
+    except ValueError:
+        raise Refusal(N_("\u201c{value}\u201d is not a date; write it like 2024-03-01."),
+                      field=field, value=text) from None
+
+
+def _text(value: Value) -> str:
+    if value is None:
+        return ""
+    if type(value) is str:
+        return value
+    return display(value)
+
+
+def _phone(value: Value) -> str:
+    """A phone number; one stored as a number in Excel has lost its leading 0."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return "0" + display(value)  # every Korean number dialled at home starts with 0
+    return _text(value)
+

@@ -1,0 +1,249 @@
+"""The member register: adding, editing, reading and listing members, and their events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from coopdesk.domain.errors import Refusal
+from coopdesk.domain.members.details import MemberDetails, check_details
+from coopdesk.domain.members.standing import (
+    EventKind,
+    MemberEvent,
+    MemberStatus,
+    Standing,
+    check_new_event,
+    standing,
+)
+from coopdesk.domain.text import N_
+from coopdesk.services import audit
+from coopdesk.services.coops import get_coop
+from coopdesk.store.bulk import insert_many
+from coopdesk.store.database import Database
+from coopdesk.store.models import Coop, Member, MemberEventRow, MemberType
+
+
+@dataclass(frozen=True, slots=True)
+class MemberView:
+    number: int
+    details: MemberDetails
+    status: MemberStatus
+    standing: Standing
+    events: tuple[MemberEvent, ...]
+
+    @property
+    def name(self) -> str:
+        return self.details.name
+
+
+def _today(today: dt.date | None) -> dt.date:
+    return today or dt.date.today()
+
+
+def type_ids(s: Session, coop_id: int) -> dict[str, int]:
+    rows = s.execute(select(MemberType.name, MemberType.id).where(MemberType.coop_id == coop_id))
+    return dict(rows.all())
+
+
+def take_numbers(s: Session, coop_id: int, count: int) -> int:
+    """Reserve ``count`` member numbers; numbers are never given out twice."""
+    first = s.execute(
+        update(Coop).where(Coop.id == coop_id)
+        .values(next_member_number=Coop.next_member_number + count)
+        .returning(Coop.next_member_number)
+    ).scalar_one() - count
+    return first
+
+
+def check_dates(joined_on: dt.date | None, applied_on: dt.date | None, today: dt.date) -> None:
+    if joined_on is None and applied_on is None:
+        raise Refusal(N_("Give the joining date, or the date of the application."), field="joined_on")
+    limit = today + dt.timedelta(days=366)
+    for value, name in ((joined_on, "joined_on"), (applied_on, "applied_on")):
+        if value is not None and (value > limit or value.year < 1900):
+            raise Refusal(N_("The date {date} is not possible here."), field=name, date=value.isoformat())
+    if joined_on and applied_on and joined_on < applied_on:
+        raise Refusal(N_("Admission cannot come before the application."), field="joined_on")
+
+
+def first_events(joined_on: dt.date | None, applied_on: dt.date | None) -> list[MemberEvent]:
+    events = []
+    if applied_on is not None:
+        events.append(MemberEvent(EventKind.APPLIED, applied_on))
+    if joined_on is not None:
+        events.append(MemberEvent(EventKind.ADMITTED, joined_on))
+    return events
+
+
+def add_member(db: Database, coop_id: int, details: MemberDetails, *, joined_on: dt.date | None,
+               applied_on: dt.date | None = None, today: dt.date | None = None) -> MemberView:
+    """A new member on the register, with the next member number."""
+    today = _today(today)
+    coop = get_coop(db, coop_id)
+    details = details.cleaned()
+    check_details(details, coop.member_types, today)
+    check_dates(joined_on, applied_on, today)
+    events = first_events(joined_on, applied_on)
+    s_ = standing(events, coop.bylaws.withdrawal_notice_days)
+    with db.write() as s:
+        number = take_numbers(s, coop_id, 1)
+        member = Member(coop_id=coop_id, number=number, member_type_id=type_ids(s, coop_id)[details.member_type],
+                        **_detail_columns(details), **_standing_columns(s_))
+        s.add(member)
+        s.flush()
+        now = dt.datetime.now()
+        for e in events:
+            s.add(MemberEventRow(member_id=member.id, kind=e.kind, occurred_on=e.on, note=e.note, recorded_at=now))
+        audit.record(s, coop_id=coop_id, action="member.add", entity="member", key=number,
+                     after={**details.as_dict(), "events": [_event_dict(e) for e in events]})
+    return get_member(db, coop_id, number, today=today)
+
+
+def edit_member(db: Database, coop_id: int, number: int, details: MemberDetails,
+                today: dt.date | None = None) -> MemberView:
+    today = _today(today)
+    coop = get_coop(db, coop_id)
+    details = details.cleaned()
+    check_details(details, coop.member_types, today)
+    with db.write() as s:
+        member = _member(s, coop_id, number)
+        before = _details_of(s, member)
+        if before == details:
+            return get_member(db, coop_id, number, today=today)
+        member.member_type_id = type_ids(s, coop_id)[details.member_type]
+        for key, value in _detail_columns(details).items():
+            setattr(member, key, value)
+        audit.record(s, coop_id=coop_id, action="member.edit", entity="member", key=number,
+                     before=before.as_dict(), after=details.as_dict())
+    return get_member(db, coop_id, number, today=today)
+
+
+def record_event(db: Database, coop_id: int, number: int, kind: EventKind, on: dt.date, note: str = "",
+                 today: dt.date | None = None) -> MemberView:
+    """Admission, withdrawal notice, withdrawal or death; the status follows from it."""
+    today = _today(today)
+    coop = get_coop(db, coop_id)
+    event = MemberEvent(kind, on, note.strip())
+    with db.write() as s:
+        member = _member(s, coop_id, number)
+        events = _events(s, member.id)
+        current = standing(events, coop.bylaws.withdrawal_notice_days)
+        check_new_event(current, event, today, coop.bylaws.withdrawal_notice_days)
+        s.add(MemberEventRow(member_id=member.id, kind=kind, occurred_on=on, note=event.note,
+                             recorded_at=dt.datetime.now()))
+        after = standing([*events, event], coop.bylaws.withdrawal_notice_days)
+        for key, value in _standing_columns(after).items():
+            setattr(member, key, value)
+        audit.record(s, coop_id=coop_id, action=f"member.{kind.value}", entity="member", key=number,
+                     before={"status": current.status_on(today)}, after={**_event_dict(event),
+                                                                         "status": after.status_on(today)})
+    return get_member(db, coop_id, number, today=today)
+
+
+def get_member(db: Database, coop_id: int, number: int, today: dt.date | None = None) -> MemberView:
+    today = _today(today)
+    coop = get_coop(db, coop_id)
+    with db.read() as s:
+        member = _member(s, coop_id, number)
+        events = _events(s, member.id)
+        details = _details_of(s, member)
+    st = standing(events, coop.bylaws.withdrawal_notice_days)
+    return MemberView(number, details, st.status_on(today), st, tuple(events))
+
+
+def _member(s: Session, coop_id: int, number: int) -> Member:
+    member = s.execute(select(Member).where(Member.coop_id == coop_id, Member.number == number)).scalar()
+    if member is None:
+        raise Refusal(N_("There is no member number {number}."), field="number", number=number)
+    return member
+
+
+def _events(s: Session, member_id: int) -> list[MemberEvent]:
+    rows = s.execute(select(MemberEventRow).where(MemberEventRow.member_id == member_id)
+                     .order_by(MemberEventRow.occurred_on, MemberEventRow.id)).scalars()
+    return [MemberEvent(r.kind, r.occurred_on, r.note) for r in rows]
+
+
+def _details_of(s: Session, m: Member) -> MemberDetails:
+    type_name = s.get(MemberType, m.member_type_id).name  # type: ignore[union-attr]
+    return MemberDetails(name=m.name, member_type=type_name, birth_date=m.birth_date, phone=m.phone,
+                         email=m.email, address=m.address, notes=m.notes)
+
+
+def _detail_columns(d: MemberDetails) -> dict[str, object]:
+    return {"name": d.name, "birth_date": d.birth_date, "phone": d.phone, "email": d.email,
+            "address": d.address, "notes": d.notes}
+
+
+def _standing_columns(st: Standing) -> dict[str, object]:
+    return {"applied_on": st.applied_on, "joined_on": st.joined_on, "notice_on": st.notice_on,
+            "leaves_on": st.leaves_on, "left_on": st.left_on, "left_as": st.left_as}
+
+
+def _event_dict(e: MemberEvent) -> dict[str, object]:
+    return {"kind": e.kind, "on": e.on, "note": e.note}
+
+
+
+@dataclass(frozen=True, slots=True)
+class NewMember:
+    """One member to add in bulk (an import or the demo); already checked."""
+
+    details: MemberDetails
+    joined_on: dt.date | None
+    applied_on: dt.date | None = None
+
+
+def add_members_in(s: Session, coop_id: int, entries: list[NewMember], withdrawal_notice_days: int,
+                   action: str) -> tuple[int, int]:
+    """Insert many members in the caller's transaction, with one audit entry.
+
+    At 100,000 rows (an import, the demo) the time goes into per-row Python work, so
+    rows are plain tuples written with the driver's executemany, each standing is
+    folded once per distinct pair of dates, and the audit entry gets its dates as text.
+    Returns the first and last member numbers given.
+    """
+    if not entries:
+        return (0, 0)
+    first = take_numbers(s, coop_id, len(entries))
+    last = first + len(entries) - 1
+    ids = type_ids(s, coop_id)
+    standings: dict[tuple[dt.date | None, dt.date | None], tuple[object, ...]] = {}
+
+    def standing_of(e: NewMember) -> tuple[object, ...]:
+        key = (e.joined_on, e.applied_on)
+        found = standings.get(key)
+        if found is None:
+            st = standing(first_events(e.joined_on, e.applied_on), withdrawal_notice_days)
+            found = standings[key] = tuple(_standing_columns(st).values())
+        return found
+
+    insert_many(s.connection(), Member.__table__, (*_BULK_MEMBER, *_standing_columns(Standing())), [
+        (coop_id, number, ids[d.member_type], d.name, d.birth_date, d.phone, d.email, d.address, d.notes,
+         *standing_of(e))
+        for number, e in enumerate(entries, start=first) for d in (e.details,)])
+    id_of = dict(s.execute(select(Member.number, Member.id).where(
+        Member.coop_id == coop_id, Member.number >= first)).all())
+    now = dt.datetime.now()
+    insert_many(s.connection(), MemberEventRow.__table__, ("member_id", "kind", "occurred_on", "note", "recorded_at"), [
+        (id_of[number], ev.kind, ev.on, "", now)
+        for number, e in enumerate(entries, start=first) for ev in first_events(e.joined_on, e.applied_on)])
+    iso = _iso
+    audit.record(s, coop_id=coop_id, action=action, entity="member", key=f"{first}-{last}",
+                 after=[{"number": number, "name": d.name, "member_type": d.member_type,
+                         "birth_date": iso(d.birth_date), "phone": d.phone, "email": d.email,
+                         "address": d.address, "notes": d.notes, "joined_on": iso(e.joined_on),
+                         "applied_on": iso(e.applied_on)}
+                        for number, e in enumerate(entries, start=first) for d in (e.details,)])
+    return first, last
+
+
+_BULK_MEMBER = ("coop_id", "number", "member_type_id", "name", "birth_date", "phone", "email", "address", "notes")
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+

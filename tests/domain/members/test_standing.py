@@ -1,0 +1,91 @@
+"""Status is derived from events and the day it is looked at, never typed in."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coopdesk.domain.errors import Refusal
+from coopdesk.domain.members.standing import EventKind, MemberEvent, MemberStatus, check_new_event, standing
+
+D = dt.date
+JOIN = MemberEvent(EventKind.ADMITTED, D(2024, 3, 1))
+
+
+@pytest.mark.parametrize(
+    "events, day, expected",
+    [
+        ([MemberEvent(EventKind.APPLIED, D(2024, 2, 1))], D(2024, 2, 2), MemberStatus.APPLICANT),
+        ([JOIN], D(2024, 2, 28), MemberStatus.APPLICANT),  # not yet admitted on that day
+        ([JOIN], D(2024, 3, 1), MemberStatus.MEMBER),
+        ([JOIN, MemberEvent(EventKind.WITHDRAWAL_NOTICE, D(2026, 1, 1))], D(2026, 1, 30), MemberStatus.WITHDRAWING),
+        # 30 days' notice from 1 January takes effect on 31 January
+        ([JOIN, MemberEvent(EventKind.WITHDRAWAL_NOTICE, D(2026, 1, 1))], D(2026, 1, 31), MemberStatus.WITHDRAWN),
+        ([JOIN, MemberEvent(EventKind.DECEASED, D(2025, 5, 5))], D(2025, 5, 5), MemberStatus.DECEASED),
+        ([JOIN, MemberEvent(EventKind.EXPELLED, D(2025, 6, 1))], D(2025, 7, 1), MemberStatus.EXPELLED),
+        # death during the notice period: deceased, not withdrawn
+        ([JOIN, MemberEvent(EventKind.WITHDRAWAL_NOTICE, D(2026, 1, 1)), MemberEvent(EventKind.DECEASED, D(2026, 1, 10))],
+         D(2026, 3, 1), MemberStatus.DECEASED),
+    ],
+)
+def test_status_follows_events(events, day, expected):
+    assert standing(events, withdrawal_notice_days=30).status_on(day) is expected
+
+
+def test_notice_period_comes_from_the_bylaws_setting():
+    events = [JOIN, MemberEvent(EventKind.WITHDRAWAL_NOTICE, D(2026, 1, 1))]
+    assert standing(events, 90).status_on(D(2026, 3, 1)) is MemberStatus.WITHDRAWING
+    assert standing(events, 90).status_on(D(2026, 4, 1)) is MemberStatus.WITHDRAWN
+    assert standing(events, 0).status_on(D(2026, 1, 1)) is MemberStatus.WITHDRAWN
+
+
+@given(st.permutations([JOIN, MemberEvent(EventKind.WITHDRAWAL_NOTICE, D(2026, 1, 1)),
+                        MemberEvent(EventKind.APPLIED, D(2024, 2, 1))]),
+       st.dates(D(2020, 1, 1), D(2030, 1, 1)))
+def test_order_of_recording_does_not_change_the_status(events, day):
+    assert standing(events, 30).status_on(day) is standing(sorted(events, key=lambda e: e.on), 30).status_on(day)
+
+
+@given(st.dates(D(2024, 3, 1), D(2030, 1, 1)), st.integers(0, 365))
+def test_withdrawal_takes_effect_exactly_after_the_notice_days(notice_day, days):
+    s = standing([JOIN, MemberEvent(EventKind.WITHDRAWAL_NOTICE, notice_day)], days)
+    effective = notice_day + dt.timedelta(days=days)
+    assert s.status_on(effective) is MemberStatus.WITHDRAWN
+    if days:
+        assert s.status_on(effective - dt.timedelta(days=1)) is MemberStatus.WITHDRAWING
+
+
+def _check(events, new, today=D(2026, 11, 21)):
+    check_new_event(standing(events, 30), new, today, 30)
+
+
+def test_a_member_who_left_cannot_leave_again():
+    with pytest.raises(Refusal, match="already left"):
+        _check([JOIN, MemberEvent(EventKind.DECEASED, D(2025, 1, 1))], MemberEvent(EventKind.WITHDRAWN, D(2025, 2, 1)))
+
+
+def test_leaving_before_joining_is_refused():
+    with pytest.raises(Refusal) as exc:
+        _check([JOIN], MemberEvent(EventKind.WITHDRAWAL_NOTICE, D(2024, 1, 1)))
+    assert exc.value.field == "on"
+
+
+def test_an_applicant_cannot_withdraw_and_cannot_be_admitted_twice():
+    with pytest.raises(Refusal):
+        _check([MemberEvent(EventKind.APPLIED, D(2024, 1, 1))], MemberEvent(EventKind.WITHDRAWAL_NOTICE, D(2024, 2, 1)))
+    with pytest.raises(Refusal, match="already admitted"):
+        _check([JOIN], MemberEvent(EventKind.ADMITTED, D(2024, 5, 1)))
+
+
+def test_expulsion_is_not_a_plain_event_and_cites_the_act():
+    with pytest.raises(Refusal) as exc:
+        _check([JOIN], MemberEvent(EventKind.EXPELLED, D(2025, 1, 1)))
+    assert exc.value.article is not None and exc.value.article.label("en") == "Act 25①"
+    assert exc.value.article.label("ko") == "법 제25조①"
+
+
+def test_second_withdrawal_notice_is_refused():
+    with pytest.raises(Refusal, match="already on record"):
+        _check([JOIN, MemberEvent(EventKind.WITHDRAWAL_NOTICE, D(2026, 11, 1))],
+               MemberEvent(EventKind.WITHDRAWAL_NOTICE, D(2026, 11, 5)))
