@@ -28,24 +28,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from coopdesk.documents.meetings.minutes import render_minutes  # noqa: E402
 from coopdesk.domain.members.details import MemberDetails  # noqa: E402
-from coopdesk.domain.meetings.kinds import MeetingKind
+from coopdesk.domain.meetings.kinds import MeetingKind  # noqa: E402
 from coopdesk.i18n import set_language  # noqa: E402
 from coopdesk.services.coops import create_coop  # noqa: E402
 from coopdesk.services.demo import demo_profile  # noqa: E402
 from coopdesk.services.files import open_database  # noqa: E402
 from coopdesk.services.meetings.attendance import add_proxy, check_in  # noqa: E402
 from coopdesk.services.meetings.notice import record_notice  # noqa: E402
-from coopdesk.services.meetings.papers import choose_minute_signers, minutes_paper  # noqa: E402
+from coopdesk.services.meetings.signers import choose_minute_signers  # noqa: E402
+from coopdesk.services.meetings.papers import minutes_paper  # noqa: E402
 from coopdesk.services.meetings.printing import MeetingPaperKind, print_meeting_paper  # noqa: E402
 from coopdesk.services.meetings.votes import close_item, record_counts  # noqa: E402
-from coopdesk.services.meetings.meeting import (  # noqa: E402
-    MeetingInput,
-    add_standard_agenda,
-    create_meeting,
-    list_items,
-    record_item_text,
-    record_times,
-)
+from coopdesk.services.meetings.meeting import MeetingInput, create_meeting, record_times  # noqa: E402
+from coopdesk.services.meetings.agenda import add_standard_agenda, list_items, record_item_text  # noqa: E402
 from coopdesk.services.members.member import add_member  # noqa: E402
 from coopdesk.store.database import Database  # noqa: E402
 

@@ -36,26 +36,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import select  # noqa: E402
 
 from coopdesk.domain.meetings.attendance import Choice  # noqa: E402
-from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind, Subject
+from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind, Subject  # noqa: E402
 from coopdesk.services import coops  # noqa: E402
 from coopdesk.services.demo import create_demo  # noqa: E402
 from coopdesk.services.files import open_database  # noqa: E402
+from coopdesk.services.meetings.agenda import ItemInput, add_item, list_items  # noqa: E402
 from coopdesk.services.meetings.attendance import add_proxy, attendance_of, check_in, check_out  # noqa: E402
-from coopdesk.services.meetings.votes import (  # noqa: E402
-    cast_ballot,
-    close_item,
-    exclude,
-    item_result,
-    meeting_results,
-    record_counts,
-)
-from coopdesk.services.meetings.meeting import (  # noqa: E402
-    ItemInput,
-    MeetingInput,
-    add_item,
-    add_standard_agenda,
-    create_meeting,
-)
+from coopdesk.services.meetings.meeting import MeetingInput, create_meeting  # noqa: E402
+from coopdesk.services.meetings.readings import closed_results, item_result, meeting_results  # noqa: E402
+from coopdesk.services.meetings.votes import cast_ballot, close_item, exclude, record_counts  # noqa: E402
 from coopdesk.store.bulk import insert_many  # noqa: E402
 from coopdesk.store.database import Database  # noqa: E402
 from coopdesk.store.models import CheckInRow, Member, ProxyRow  # noqa: E402
@@ -115,8 +104,9 @@ def make_coop(db: Database, count: int) -> int:
 def make_meeting(db: Database, coop_id: int) -> tuple[int, list[int]]:
     """An ordinary assembly: the standard agenda, then ordinary and special items to 20."""
     meeting = create_meeting(db, coop_id, MeetingInput(MeetingKind.ORDINARY_ASSEMBLY, "2026년 정기총회", HELD,
-                                                       dt.time(14, 0), "마포구 주민센터 강당", "이사장"))
-    items = [i.id for i in add_standard_agenda(db, coop_id, meeting.id)]
+                                                       dt.time(14, 0), "마포구 주민센터 강당", "이사장"),
+                             with_standard_agenda=True)
+    items = [i.id for i in list_items(db, coop_id, meeting.id)]
     for n in range(len(items) + 1, ITEMS + 1):
         kind = ResolutionKind.SPECIAL if n % 3 == 0 else ResolutionKind.ORDINARY
         items.append(add_item(db, coop_id, meeting.id, ItemInput(Subject.OTHER, f"제{n}호 안건", kind)).id)
@@ -188,7 +178,34 @@ def main() -> None:
     total("  item_result × 20, closed (sum)", each(lambda i: item_result(db, coop_id, i), items))
     show("  meeting_results, closed", each(lambda _: meeting_results(db, coop_id, meeting_id), range(5)))
     show("close_item, per item", closing)
+    print()
+    closed_figure(db, target if args.db is None or not args.db.startswith("postgresql") else None, coop_id,
+                  meeting_id)
     db.close()
+
+
+def closed_figure(db: Database, path: str | None, coop_id: int, meeting_id: int) -> None:
+    """The 20 closed results read back (the figure of DESIGN.md §6), against a baseline made in
+    the same run: plain sqlite3 reading the same rows' result column and parsing its JSON."""
+    print("closed results read back (target ≤ 100 ms), twice, each against its baseline:")
+    for run in (1, 2):
+        ours = each(lambda _: closed_results(db, coop_id, meeting_id), range(SAMPLES))
+        line = f"  run {run}: closed_results        {ms(statistics.median(ours.wall))} ms"
+        if path is not None:
+            base = each(lambda _: _raw_results(path, meeting_id), range(SAMPLES))
+            ratio = statistics.median(ours.wall) / statistics.median(base.wall)
+            line += f"   baseline {ms(statistics.median(base.wall))} ms   ratio {ratio:5.2f}×"
+        print(line)
+
+
+def _raw_results(path: str, meeting_id: int) -> list[Any]:
+    import json
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT result FROM agenda_item WHERE meeting_id = ? AND closed ORDER BY position",
+                            (meeting_id,)).fetchall()
+    return [json.loads(r) for r, in rows]
 
 
 if __name__ == "__main__":

@@ -12,7 +12,14 @@ import pytest  # noqa: E402
 
 from coopdesk import i18n  # noqa: E402
 from coopdesk.domain.coop import BylawsSettings, CoopKind, CoopProfile, GoverningLaw  # noqa: E402
-from tests.support.databases import database_url, postgres_server  # noqa: E402,F401
+from tests.support.databases import (  # noqa: E402,F401
+    copy_sqlite_template,
+    database_url,
+    migrated_database_url,
+    postgres_server,
+    postgres_template,
+    sqlite_template,
+)
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -37,20 +44,25 @@ def sample_profile(**changes: object) -> CoopProfile:
 
 
 @pytest.fixture
-def db(database_url: str):
-    """A fresh co-op database, SQLite file or PostgreSQL, at the current schema."""
+def db(migrated_database_url: str):
+    """A fresh co-op database, SQLite file or PostgreSQL, at the current schema.
+
+    A copy of a template the program migrated once per run, opened the way the
+    program opens it (the schema version is checked; nothing left to migrate).
+    """
     from coopdesk.services.files import open_database
 
-    database = open_database(database_url)
+    database = open_database(migrated_database_url)
     yield database
     database.close()
 
 
 @pytest.fixture
-def sqlite_db(tmp_path):
+def sqlite_db(tmp_path, sqlite_template):
+    """A fresh co-op file at the current schema (a copy of the template), opened."""
     from coopdesk.services.files import open_database
 
-    database = open_database(tmp_path / "coop.coopdesk")
+    database = open_database(copy_sqlite_template(sqlite_template, tmp_path / "coop.coopdesk"))
     yield database
     database.close()
 

@@ -39,6 +39,7 @@ SOCIAL_MIN_PUBLIC_BENEFIT_SHARE = LawValue(Fraction(40, 100), act(93, 1), H)
 
 # Members and capital (조합원, 출자)
 MIN_SHARES_PER_MEMBER = LawValue(1, act(22, 1), H)  # 1좌 이상
+SHARE_PRICE_SAME_FOR_ALL = LawValue(True, act(22, 1), H)  # 출자 1좌의 금액은 균일
 MAX_SHARE_RATIO = LawValue(Fraction(30, 100), act(22, 2), H)  # 30% cap
 MAX_SHARE_RATIO_FEDERATION = LawValue(Fraction(40, 100), act(75, 2), H)
 WITHDRAWAL_NOTICE_DAYS_STANDARD = LawValue(30, model_bylaws(11, 1), M)  # a bylaws setting

@@ -59,6 +59,12 @@ def bylaws_from_dict(data: dict[str, Any]) -> BylawsSettings:
     return BylawsSettings(**values)
 
 
+def validate_profile(profile: CoopProfile) -> None:
+    """Refuse a co-op profile the Act does not allow, citing the article: what the creation
+    wizard checks as the secretary types, and ``create_coop`` checks again."""
+    check_profile(profile)
+
+
 def create_coop(db: Database, profile: CoopProfile, adopted_on: dt.date | None = None) -> CoopInfo:
     """A new co-op with version 1 of its bylaws settings."""
     profile = _cleaned(profile)

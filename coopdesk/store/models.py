@@ -29,6 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from coopdesk.domain.meetings.agenda import StandardTitle
 from coopdesk.domain.meetings.attendance import Choice
 from coopdesk.domain.coop import CoopKind, GoverningLaw
 from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind, Subject
@@ -96,6 +97,8 @@ class BylawsVersion(Base):
     effective_on: Mapped[dt.date | None] = mapped_column(Date)
     settings: Mapped[dict[str, Any]] = mapped_column(JSON)
     note: Mapped[str] = mapped_column(Text, default="")
+    # the amendment item that adopted this version (None: adopted when the co-op was entered)
+    adopted_by_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="RESTRICT"))
     __table_args__ = (
         UniqueConstraint("coop_id", "version", name="uq_bylaws_version_coop_version"),
         CheckConstraint("version >= 1", name="version_positive"),
@@ -148,6 +151,8 @@ class MemberEventRow(Base):
     kind: Mapped[EventKind] = mapped_column(enum_column(EventKind, "member_event_kind"))
     occurred_on: Mapped[dt.date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
+    # the resolution that decided it (an expulsion), said in the reader's words when shown
+    by_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="RESTRICT"))
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
     __table_args__ = (Index("ix_member_event_member", "member_id"),)
 
@@ -236,24 +241,46 @@ class AgendaItemRow(Base):
     grounds_told_on: Mapped[dt.date | None] = mapped_column(Date)
     heard: Mapped[bool] = mapped_column(Boolean, default=False)  # the member had the chance to speak
     new_bylaws: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # The frozen result (domain.meetings.snapshot): the counts and decision, read with every list
+    # of results, apart from who was in the room, read only when asked (deferred).
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    frozen_room: Mapped[dict[str, Any] | None] = mapped_column(JSON, deferred=True)
+    title_code: Mapped[StandardTitle | None] = mapped_column(enum_column(StandardTitle, "agenda_title_code"))
     __table_args__ = (
         UniqueConstraint("meeting_id", "position", name="uq_agenda_item_meeting_position"),
         CheckConstraint("length(trim(title)) > 0", name="agenda_title_not_blank"),
     )
 
 
+class MeetingRollRow(Base):
+    """The register of a meeting's day as closed items counted it (members, consenters entered or
+    directors in office), stored once per meeting: again only if it changed (an expulsion)."""
+
+    __tablename__ = "meeting_roll"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="RESTRICT"))
+    digest: Mapped[str] = mapped_column(String(64))  # of the keys and names: finds the same roll again
+    keys: Mapped[list[int]] = mapped_column(JSON)
+    names: Mapped[dict[str, str]] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    __table_args__ = (UniqueConstraint("meeting_id", "digest", name="uq_meeting_roll_digest"),)
+
+
 class MeetingNoticeRow(Base):
-    """A notice sent (소집통지); ``late_warning`` keeps the warning the user went on despite."""
+    """A notice sent (소집통지): how (channel codes, and any other way as typed), and for a late
+    notice the numbers of the warning the user went on despite."""
 
     __tablename__ = "meeting_notice"
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="RESTRICT"))
     sent_on: Mapped[dt.date] = mapped_column(Date)
-    method: Mapped[str] = mapped_column(String(100))
+    channels: Mapped[list[str]] = mapped_column(JSON, default=list)  # NoticeChannel codes
+    method: Mapped[str] = mapped_column(String(100))  # any other way, as typed
     note: Mapped[str] = mapped_column(Text, default="")
-    late_warning: Mapped[str | None] = mapped_column(Text)
     accepted_late: Mapped[bool] = mapped_column(Boolean, default=False)
+    late_days: Mapped[int | None] = mapped_column(Integer)  # the notice period applied
+    late_short: Mapped[int | None] = mapped_column(Integer)  # days late
+    late_latest: Mapped[dt.date | None] = mapped_column(Date)  # the last day it was due
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     __table_args__ = (Index("ix_meeting_notice_meeting", "meeting_id"),)
 

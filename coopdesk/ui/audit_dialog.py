@@ -9,33 +9,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from coopdesk.domain.members.standing import EVENT_LABELS, EventKind
-from coopdesk.i18n import N_, _, current, ngettext
+from coopdesk.i18n import _, current, ngettext
 from coopdesk.services.audit import AuditReport, AuditView
+from coopdesk.services.audit_labels import ENTITY_LABELS, action_words
 
 OK_STYLE = "color: #1b5e20; font-weight: bold;"
 BROKEN_STYLE = "color: #b00020; font-weight: bold;"
 
 
-ACTION_LABELS = {
-    "coop.create": N_("Co-op created"),
-    "member.add": N_("Member added"),
-    "member.edit": N_("Member's details changed"),
-    "member.import": N_("Members imported"),
-    "demo.members": N_("Demo members added"),
-}
-ENTITY_LABELS = {"coop": N_("Co-op"), "member": N_("Member")}
-
-
 def action_text(action: str) -> str:
     """What was done, in the user's words; an action this version does not know, as recorded."""
-    if action in ACTION_LABELS:
-        return _(ACTION_LABELS[action])
-    area, _dot, verb = action.partition(".")
-    kinds = {k.value: k for k in EventKind}
-    if area == "member" and verb in kinds:
-        return _("Event recorded: {event}", event=_(EVENT_LABELS[kinds[verb]]))
-    return action
+    message, params = action_words(action)
+    return _(message, **{k: _(v) for k, v in params.items()}) if message != "{action}" else action
 
 
 def record_text(entry: AuditView) -> str:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget, QWizard
 
-from coopdesk.domain.coop import BylawsSettings, CoopProfile, check_profile
+from coopdesk.domain.coop import BylawsSettings, CoopProfile
 from coopdesk.domain.errors import Refusal
 from coopdesk.i18n import _
-from coopdesk.services.coops import CoopInfo, create_coop
+from coopdesk.services.coops import CoopInfo, create_coop, validate_profile
 from coopdesk.services.files import Database, default_file_for, open_database
 from coopdesk.ui.errors import show_refusal
 from coopdesk.ui.wizard_form import CheckedPage
@@ -65,7 +65,7 @@ class CoopWizard(QWizard):
         """Create the co-op; on a refusal, show it at its field and stay open."""
         profile = self.profile()
         try:
-            check_profile(profile)
+            validate_profile(profile)
             self.created = self._create(profile)
         except Refusal as refusal:
             self.point_at(refusal)

@@ -1,7 +1,7 @@
 """A wizard page whose fields are checked as the user types, by the domain's own rules.
 
 Each page names the profile fields it owns.  After every edit it asks the wizard for
-the profile as it stands and runs ``check_profile`` on it; a refusal about one of its
+the profile as it stands and has the service check it (``validate_profile``); a refusal about one of its
 own fields is shown under that field and keeps Next (and Finish) disabled.  The pages
 come in the order the checks run, so an earlier page is always valid by the time a
 later page is checked, and a refusal about a later page's field does not concern this one.
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget, QWizardPage
 
-from coopdesk.domain.coop import CoopProfile, check_profile
+from coopdesk.domain.coop import CoopProfile
 from coopdesk.domain.errors import Refusal
 from coopdesk.i18n import refusal_text
 
@@ -114,7 +114,9 @@ class CheckedPage(QWizardPage):
 
 def _refusal_of(profile: CoopProfile) -> Refusal | None:
     try:
-        check_profile(profile)
+        from coopdesk.services.coops import validate_profile  # the database layer loads when first needed
+
+        validate_profile(profile)
     except Refusal as refusal:
         return refusal
     return None

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
 )
 
 from coopdesk.domain import law
-from coopdesk.domain.law_ref import act
 from coopdesk.domain.coop import (
     SOCIAL_STAKEHOLDER_TYPES, BylawsSettings, CoopKind, GoverningLaw, NoticeMethod, TieRule,
 )
@@ -165,7 +164,7 @@ class MemberTypesPage(CheckedPage):
 class SharesPage(CheckedPage):
     def __init__(self) -> None:
         super().__init__(_("Shares"), _("The price of one share is the same for every member ({article}).",
-                                          article=act(22, 1).label(current().language)))
+                                          article=law.SHARE_PRICE_SAME_FOR_ALL.ref.label(current().language)))
         form = new_form(self)
         self.price = spin(DEFAULTS.share_price, 0, 1_000_000_000)
         self.price.setSingleStep(1000)

@@ -105,9 +105,11 @@ def test_progress_goes_up_to_100(db):
 
 
 def test_the_demo_holds_officers_and_last_year_s_assembly_with_signed_minutes(db, tmp_path):
-    from coopdesk.services.meetings.papers import minutes_paper, signer_candidates
+    from coopdesk.services.meetings.papers import minutes_paper
+    from coopdesk.services.meetings.signers import signer_candidates
     from coopdesk.services.meetings.printing import MeetingPaperKind, print_meeting_paper
-    from coopdesk.services.meetings.meeting import list_items, list_meetings
+    from coopdesk.services.meetings.agenda import list_items
+    from coopdesk.services.meetings.meeting import list_meetings
     from coopdesk.services.officers.terms import register_check
 
     coop = create_demo(db, today=TODAY)

@@ -1,5 +1,7 @@
 """The schema comes from Alembic migrations, agrees with the models, and is protected."""
 
+import json
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -103,21 +105,36 @@ def test_blank_names_and_dangling_types_are_refused_by_the_database(db, coop):
                 "VALUES (:c, 98, '박지호', 424242, '', '', '', '')"), {"c": coop.id})
 
 
+def test_an_unknown_standard_title_code_is_refused_by_the_database(db, coop):
+    import datetime as dt
+
+    from coopdesk.domain.meetings.kinds import MeetingKind
+    from coopdesk.services.meetings.meeting import MeetingInput, create_meeting
+
+    meeting = create_meeting(db, coop.id, MeetingInput(MeetingKind.ORDINARY_ASSEMBLY, "총회", dt.date(2026, 3, 28)),
+                             with_standard_agenda=True)
+    for statement in ("UPDATE agenda_item SET title_code = 'nonsense' WHERE meeting_id = :m",
+                      "INSERT INTO agenda_item (meeting_id, position, subject, title, proposal, kind, discussion, "
+                      "closed, heard, title_code) VALUES (:m, 99, 'other', 'x', '', 'ordinary', '', false, false, "
+                      "'nonsense')"):
+        with pytest.raises(IntegrityError):
+            with db.engine.begin() as conn:
+                conn.execute(text(statement), {"m": meeting.id})
+    with db.engine.begin() as conn:  # a known code is taken
+        conn.execute(text("UPDATE agenda_item SET title_code = 'audit_report' WHERE meeting_id = :m AND position = 2"),
+                     {"m": meeting.id})
+
+
 def test_a_file_from_the_first_version_is_upgraded_with_a_backup_made_first(tmp_path):
     """A co-op file saved before the officer register gains it on open; its members stay."""
-    import datetime as dt
 
     from alembic import command
     from sqlalchemy import inspect
 
     from coopdesk import paths
-    from coopdesk.domain.members.details import MemberDetails
-    from coopdesk.services.coops import create_coop
     from coopdesk.services.members.listing import list_members
-    from coopdesk.services.members.member import add_member
     from coopdesk.store.backup import Reason, list_backups
     from coopdesk.store.database import Database
-    from tests.conftest import sample_profile
 
     path = tmp_path / "old.coopdesk"
     old = Database(f"sqlite:///{path}")
@@ -126,15 +143,13 @@ def test_a_file_from_the_first_version_is_upgraded_with_a_backup_made_first(tmp_
     with old.engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "0001")
-    coop = create_coop(old, sample_profile(), adopted_on=dt.date(2024, 1, 1))
-    for name in ("김민준", "이서연"):
-        add_member(old, coop.id, MemberDetails(name, "소비자"), joined_on=dt.date(2024, 3, 1))
+    coop = _first_version_coop(old)  # written as that version wrote it: today's models have more columns
     assert not inspect(old.engine).has_table("officer_term")
     old.close()
 
     db = open_database(path)
     try:
-        assert schema.current_revision(db.engine) == schema.HEAD == "0004"
+        assert schema.current_revision(db.engine) == schema.HEAD == schema.KNOWN_REVISIONS[-1]
         assert inspect(db.engine).has_table("officer_term") and inspect(db.engine).has_table("meeting")
         assert [(r.number, r.name) for r in list_members(db, coop.id)] == [(1, "김민준"), (2, "이서연")]
     finally:
@@ -147,3 +162,28 @@ def test_a_file_from_the_first_version_is_upgraded_with_a_backup_made_first(tmp_
         assert [r.name for r in list_members(saved, coop.id)] == ["김민준", "이서연"]
     finally:
         saved.close()
+
+
+def _first_version_coop(old):
+    """A co-op with two members as schema 0001 held them, in plain SQL."""
+    from types import SimpleNamespace
+
+    from coopdesk.domain.coop import BylawsSettings
+    from coopdesk.services.coops import bylaws_to_dict
+
+    settings = json.dumps(bylaws_to_dict(BylawsSettings()))
+    with old.engine.begin() as conn:
+        conn.execute(text("INSERT INTO coop (id, name, kind, governing_law, main_office, fiscal_year_start_month, "
+                          "next_member_number, created_at) VALUES (1, '햇살마을협동조합', 'general', "
+                          "'framework_act', '서울특별시 마포구', 1, 3, '2024-01-01 09:00:00')"))
+        conn.execute(text("INSERT INTO bylaws_version (coop_id, version, adopted_on, effective_on, settings, note) "
+                          "VALUES (1, 1, '2024-01-01', '2024-01-01', :s, '')"), {"s": settings})
+        conn.execute(text("INSERT INTO member_type (id, coop_id, name, position) VALUES (1, 1, '소비자', 1)"))
+        for number, name in ((1, "김민준"), (2, "이서연")):
+            conn.execute(text("INSERT INTO member (coop_id, number, name, member_type_id, phone, email, address, "
+                              "notes, joined_on) VALUES (1, :n, :name, 1, '', '', '', '', '2024-03-01')"),
+                         {"n": number, "name": name})
+            conn.execute(text("INSERT INTO member_event (member_id, kind, occurred_on, note, recorded_at) "
+                              "SELECT id, 'admitted', '2024-03-01', '', '2024-03-01 09:00:00' FROM member "
+                              "WHERE number = :n"), {"n": number})
+    return SimpleNamespace(id=1)

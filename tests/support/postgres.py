@@ -302,15 +302,43 @@ class PostgresServer:
         """The SQLAlchemy URL of database *name* on this server."""
         return f"postgresql+psycopg://{self.user}@/{name}?host={self.host}&port={self.port}"
 
-    def create_database(self, name: str | None = None) -> str:
-        """Create an empty database (a unique name if none given) and return its SQLAlchemy URL."""
+    def create_database(self, name: str | None = None, *, template: str | None = None) -> str:
+        """Create a database (a unique name if none given) and return its SQLAlchemy URL.
+
+        Empty (from ``template0``, UTF-8) unless ``template`` names a database
+        of this server to copy: PostgreSQL then copies it file by file, which
+        needs nobody connected to it (see ``freeze_template``).
+        """
         if not self._running:
             raise RuntimeError("PostgreSQL server not started")
         name = name or "t_" + uuid.uuid4().hex[:16]
         _check_name(name)
         with self._admin_connection() as conn:
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\'')
+            if template is None:
+                conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\'')
+            else:
+                _check_name(template)
+                conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         return self.url(name)
+
+    def freeze_template(self, name: str, timeout: float = 10.0) -> None:
+        """Make database *name* a template to copy: nobody may connect to it any more.
+
+        ``CREATE DATABASE ... TEMPLATE`` fails while anyone is connected to
+        the template, so connections are refused from now on, and this waits
+        until the backends of connections already closed have gone.
+        """
+        _check_name(name)
+        with self._admin_connection() as conn:
+            conn.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false')
+            deadline = time.monotonic() + timeout
+            while True:
+                row = conn.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s", (name,)).fetchone()
+                if not row or row[0] == 0:
+                    return
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"{row[0]} connection(s) to the template database {name} stay open")
+                time.sleep(0.01)
 
     def drop_database(self, name: str) -> None:
         """Drop database *name*, disconnecting whoever is still connected to it."""

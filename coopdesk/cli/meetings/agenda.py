@@ -20,11 +20,11 @@ from coopdesk.cli.common import Context, UsageError, iso_date, print_json, print
 from coopdesk.cli.meetings.common import item_arg, item_at, item_json, verb
 from coopdesk.domain import law
 from coopdesk.domain.coop import BylawsSettings
-from coopdesk.domain.meetings.kinds import ResolutionKind, Subject, required_kind
+from coopdesk.domain.meetings.kinds import ResolutionKind, Subject
 from coopdesk.i18n import _, current
 
 if TYPE_CHECKING:
-    from coopdesk.services.meetings.meeting import ItemView
+    from coopdesk.services.meetings.agenda import ItemView
 
 
 def add_parsers(verbs: argparse._SubParsersAction) -> None:
@@ -85,18 +85,20 @@ def _item_options(add: argparse.ArgumentParser) -> None:
         bylaws.add_argument(option, dest=f"bylaws_{name}", help=_(label), **keywords)
 
 
-def default_kind(subject: Subject) -> ResolutionKind:
-    """The Act's kind for the subject; an ordinary resolution for "other matters" (Act 29②)."""
-    required = required_kind(subject)
-    return ResolutionKind.ORDINARY if required is ResolutionKind.REPORT else required
+def default_kind(meeting: int, ctx: Context, subject: Subject) -> ResolutionKind:
+    """The Act's kind for the subject at this meeting; an ordinary resolution for "other matters" (Act 29②)."""
+    from coopdesk.services.meetings.agenda import choice_for
+    from coopdesk.services.meetings.meeting import get_meeting
+
+    return choice_for(get_meeting(ctx.database(), ctx.coop().id, meeting).kind, subject).default
 
 
 def run_add(ctx: Context) -> int:
-    from coopdesk.services.meetings.meeting import ItemInput, add_item
+    from coopdesk.services.meetings.agenda import ItemInput, add_item
 
     a = ctx.args
     subject = Subject(a.subject)
-    kind = ResolutionKind(a.kind) if a.kind else default_kind(subject)
+    kind = ResolutionKind(a.kind) if a.kind else default_kind(a.meeting, ctx, subject)
     given = ItemInput(subject, a.title, kind, a.proposal, a.expel_member, a.grounds_told_on,
                       _new_bylaws(ctx, a, subject))
     view = add_item(ctx.database(), ctx.coop().id, a.meeting, given)
@@ -152,7 +154,7 @@ def _fits(default: object, name: str, value: object) -> bool:
 
 
 def run_list(ctx: Context) -> int:
-    from coopdesk.services.meetings.meeting import list_items
+    from coopdesk.services.meetings.agenda import list_items
 
     return _print_items(ctx, list_items(ctx.database(), ctx.coop().id, ctx.args.meeting))
 
@@ -168,8 +170,8 @@ def _print_items(ctx: Context, items: list[ItemView]) -> int:
 
 
 def run_remove(ctx: Context) -> int:
-    from coopdesk.services.meetings.changes import remove_item
-    from coopdesk.services.meetings.meeting import list_items
+    from coopdesk.services.meetings.agenda import remove_item
+    from coopdesk.services.meetings.agenda import list_items
 
     a, coop = ctx.args, ctx.coop()
     item = item_at(ctx, a.meeting, a.position)
@@ -180,7 +182,7 @@ def run_remove(ctx: Context) -> int:
 
 
 def run_move(ctx: Context) -> int:
-    from coopdesk.services.meetings.changes import move_item
+    from coopdesk.services.meetings.agenda import move_item
 
     a = ctx.args
     item = item_at(ctx, a.meeting, a.position)
@@ -188,7 +190,7 @@ def run_move(ctx: Context) -> int:
 
 
 def run_text(ctx: Context) -> int:
-    from coopdesk.services.meetings.meeting import record_item_text
+    from coopdesk.services.meetings.agenda import record_item_text
 
     a = ctx.args
     if a.proposal is None and a.discussion is None:
@@ -210,7 +212,7 @@ def _stdin_or(text: str | None) -> str | None:
 
 
 def run_hearing(ctx: Context) -> int:
-    from coopdesk.services.meetings.meeting import record_hearing
+    from coopdesk.services.meetings.agenda import record_hearing
 
     a = ctx.args
     item = item_at(ctx, a.meeting, a.position)

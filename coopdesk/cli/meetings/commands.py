@@ -18,7 +18,6 @@ from coopdesk.cli.meetings import room as meeting_room_cmds
 from coopdesk.cli.meetings import votes as meeting_vote_cmds
 from coopdesk.cli.common import (
     Context,
-    UsageError,
     iso_date,
     print_fields,
     print_json,
@@ -37,7 +36,7 @@ from coopdesk.cli.meetings.common import (
     verb,
 )
 from coopdesk.domain.meetings.kinds import MeetingKind
-from coopdesk.domain.meetings.agenda import standard_agenda
+from coopdesk.domain.meetings.rules import Register
 from coopdesk.i18n import _, current
 
 if TYPE_CHECKING:
@@ -103,20 +102,19 @@ def default_title(kind: MeetingKind, day: dt.date) -> str:
 
 
 def run_create(ctx: Context) -> int:
-    from coopdesk.services.meetings.meeting import MeetingInput, add_standard_agenda, create_meeting
+    from coopdesk.services.meetings.agenda import list_items
+    from coopdesk.services.meetings.meeting import MeetingInput, create_meeting
 
     a = ctx.args
     kind = MEETING_KINDS[a.kind]
-    if a.standard_agenda and not standard_agenda(kind):  # refused before anything is written
-        raise UsageError(_("There is a standard agenda only for an ordinary assembly and a founding meeting."))
     db, coop = ctx.database(), ctx.coop()
     given = MeetingInput(kind, a.title or default_title(kind, a.date), a.date, a.time, a.place or "",
                          a.convened_by or "", a.chair or "", a.consenters, a.purpose or "")
-    view = create_meeting(db, coop.id, given)
-    items = add_standard_agenda(db, coop.id, view.id) if a.standard_agenda else []
-    if kind is MeetingKind.BOARD:
+    view = create_meeting(db, coop.id, given, with_standard_agenda=a.standard_agenda)
+    if view.rules.register is Register.DIRECTORS:
         _board_note(ctx, a.date)
     if ctx.json:
+        items = list_items(db, coop.id, view.id) if a.standard_agenda else []
         print_json({**meeting_json(view), "items": [item_json(i) for i in items]})
     else:
         say(str(view.id))
@@ -125,16 +123,16 @@ def run_create(ctx: Context) -> int:
 
 def _board_note(ctx: Context, day: dt.date) -> None:
     """A co-op under 10 members may have no board (Act 32①): say so, without refusing."""
-    from coopdesk.services.officers.terms import register_check
+    from coopdesk.services.meetings.meeting import board_option
 
-    board = register_check(ctx.database(), ctx.coop().id, day).board
-    if not board.required:
-        warn(_(board.message, **board.params) + " " + _("({article})",
-                                                         article=board.article.label(current().language)))
+    option = board_option(ctx.database(), ctx.coop().id, day)
+    if option.optional:
+        board = option.requirement
+        warn(_(board.message, **board.params) + " " + _("({article})", article=board.article.label(current().language)))
 
 
 def run_edit(ctx: Context) -> int:
-    from coopdesk.services.meetings.changes import edit_meeting
+    from coopdesk.services.meetings.meeting import edit_meeting
     from coopdesk.services.meetings.meeting import get_meeting
 
     db, coop = ctx.database(), ctx.coop()
@@ -182,7 +180,8 @@ def run_show(ctx: Context) -> int:
     from coopdesk.cli.meetings.votes import item_results, print_agenda
     from coopdesk.services.meetings.attendance import attendance_of
     from coopdesk.services.meetings.notice import list_notices
-    from coopdesk.services.meetings.meeting import get_meeting, list_items
+    from coopdesk.services.meetings.meeting import get_meeting
+    from coopdesk.services.meetings.agenda import list_items
 
     db, coop, number = ctx.database(), ctx.coop(), ctx.args.meeting
     view = get_meeting(db, coop.id, number)
@@ -194,11 +193,11 @@ def run_show(ctx: Context) -> int:
         print_json({**meeting_json(view),
                     "items": [{**item_json(i), "result": r.as_json()} for i, r in zip(items, results)],
                     "notices": [notice_json(n) for n in notices],
-                    "attendance": attendance_json(view.kind, room)})
+                    "attendance": attendance_json(room)})
         return 0
     _print_facts(view)
     say()
-    print_attendance_summary(view.kind, room)
+    print_attendance_summary(room)
     say()
     say(_("Notices:") if notices else _("No notice recorded yet."))
     t = current()
@@ -220,7 +219,7 @@ def _print_facts(v: MeetingView) -> None:
              (_("Convened by"), v.convened_by), (_("Chair of the meeting"), v.chair_name),
              (_("Purpose"), v.purpose or v.title), (_("Opened at"), clock_text(v.opened_at)),
              (_("Closed at"), clock_text(v.closed_at))]
-    if v.kind is MeetingKind.FOUNDING:
+    if v.rules.register is Register.CONSENTERS:
         pairs.append((_("Founding consenters"), t.number(v.consenters) if v.consenters else ""))
     print_fields(pairs)
 

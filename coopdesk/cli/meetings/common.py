@@ -12,14 +12,16 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from coopdesk.cli.common import Context, iso, print_json, warn, whole_number
-from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.law_ref import LawRef
 from coopdesk.domain.meetings.kinds import MeetingKind
+from coopdesk.domain.meetings.rules import Register
+from coopdesk.domain.text import Explanation
 from coopdesk.i18n import N_, _, current, refusal_text
 
 if TYPE_CHECKING:
-    from coopdesk.services.meetings.meeting import ItemView, MeetingView
+    from coopdesk.services.meetings.agenda import ItemView
+    from coopdesk.services.meetings.meeting import MeetingView
 
 # The kinds as the command line names them; JSON output uses the same names.
 MEETING_KINDS = {"ordinary": MeetingKind.ORDINARY_ASSEMBLY, "extraordinary": MeetingKind.EXTRAORDINARY_ASSEMBLY,
@@ -29,12 +31,6 @@ KIND_NAMES = {kind: name for name, kind in MEETING_KINDS.items()}
 ATTENDEE_HELP = N_("Member number; at a board meeting, the director's term number "
                    "(\u201ccoopdesk officer list\u201d shows them)")
 _number = whole_number(1, 10**9)
-
-# The articles a result or quorum cites, by their English label (ItemResult carries that label).
-_ARTICLES: dict[str, LawRef] = {v.ref.label("en"): v.ref for v in (
-    law.ASSEMBLY_QUORUM, law.ORDINARY_MAJORITY, law.SPECIAL_MAJORITY, law.FOUNDING_QUORUM,
-    law.FOUNDING_MAJORITY, law.BOARD_QUORUM, law.BOARD_MAJORITY)}
-
 
 # -- arguments ---------------------------------------------------------------------------
 
@@ -82,7 +78,7 @@ def verb(verbs: argparse._SubParsersAction, name: str, help_text: str, run: Any)
 
 def item_at(ctx: Context, meeting_id: int, position: int) -> ItemView:
     """The item at this place of the meeting's agenda, or a refusal naming the places there are."""
-    from coopdesk.services.meetings.meeting import list_items
+    from coopdesk.services.meetings.agenda import list_items
 
     items = list_items(ctx.database(), ctx.coop().id, meeting_id)
     for item in items:
@@ -94,15 +90,16 @@ def item_at(ctx: Context, meeting_id: int, position: int) -> ItemView:
                   field="item", meeting=meeting_id, position=position, count=len(items))
 
 
-def is_board(ctx: Context, meeting_id: int) -> bool:
+def register_of(ctx: Context, meeting_id: int) -> Register:
+    """Whom the meeting's register holds (its rule): members, consenters or directors by term."""
     from coopdesk.services.meetings.meeting import get_meeting
 
-    return get_meeting(ctx.database(), ctx.coop().id, meeting_id).kind is MeetingKind.BOARD
+    return get_meeting(ctx.database(), ctx.coop().id, meeting_id).rules.register
 
 
-def attendee(board: bool, key: int, name: str) -> str:
+def attendee(register: Register, key: int, name: str) -> str:
     """"조합원03 (member 3)", or a director with the number of the term."""
-    if board:
+    if register is Register.DIRECTORS:
         return _("{name} (term {id})", name=name, id=key)
     return _("{name} (member {number})", name=name, number=key)
 
@@ -122,17 +119,16 @@ def article_of(ref: LawRef | None) -> str | None:
     return None if ref is None else ref.label(current().language)
 
 
-def article_text(english: str | None) -> str:
-    """An article named in English ("Act 29②") in the screen language; "" for none."""
-    if not english:
-        return ""
-    ref = _ARTICLES.get(english)
-    return ref.label(current().language) if ref is not None else english
-
-
-def with_article(text: str, english: str | None) -> str:
-    label = article_text(english)
+def with_article(text: str, ref: LawRef | None) -> str:
+    """A sentence and, where it comes from the law, its article in the screen's language."""
+    label = article_of(ref)
     return text + " " + _("({article})", article=label) if label else text
+
+
+def explained(sentence: Explanation, ref: LawRef | None = None) -> str:
+    """A sentence of the rules in the screen's language, its numbers formatted, with its article."""
+    t = current()
+    return with_article(_(sentence.message, **{k: t.number(v) for k, v in sentence.params}), ref)
 
 
 # -- output ------------------------------------------------------------------------------

@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from coopdesk.cli.common import Context, UsageError, print_json, print_table, say, warn, whole_number
 from coopdesk.cli.meetings.common import clock, verb
 from coopdesk.domain import law
-from coopdesk.domain.errors import Refusal
-from coopdesk.domain.meetings.kinds import MeetingKind
-from coopdesk.domain.meetings.signers import check_minute_signers
 from coopdesk.i18n import LANGUAGES, N_, _, current, ngettext, refusal_text
 
 if TYPE_CHECKING:
-    from coopdesk.services.meetings.papers import SignerChoice
-    from coopdesk.services.meetings.meeting import MeetingView
+    from coopdesk.services.meetings.signers import SignerChoice
 
 _number = whole_number(1, 10**9)
 # The papers, as MeetingPaperKind names them (not imported here: it would load reportlab).
@@ -87,26 +84,24 @@ def run_times(ctx: Context) -> int:
 
 
 def run_signers(ctx: Context) -> int:
-    from coopdesk.services.meetings.papers import choose_minute_signers, signer_candidates
-    from coopdesk.services.meetings.meeting import get_meeting
+    from coopdesk.services.meetings.signers import choose_minute_signers, signer_candidates
 
     a, db, coop = ctx.args, ctx.database(), ctx.coop()
     if a.clear and a.keys:
         raise UsageError(_("Give member numbers or --clear, not both."))
-    meeting = get_meeting(db, coop.id, a.meeting)
     if a.keys or a.clear:
-        choices = choose_minute_signers(db, coop.id, a.meeting, a.keys)
+        view = choose_minute_signers(db, coop.id, a.meeting, a.keys)
     else:
-        choices = signer_candidates(db, coop.id, a.meeting)
-    problem = _signers_problem(meeting, choices, a.keys)
+        view = signer_candidates(db, coop.id, a.meeting)
+    problem = view.state.problem
     if ctx.json:
-        print_json({"signers": [{"key": c.key, "name": c.name, "chosen": c.chosen} for c in _ordered(choices, a.keys)],
+        print_json({"signers": [{"key": c.key, "name": c.name, "chosen": c.chosen} for c in _ordered(view, a.keys)],
                     "enough": problem is None, "problem": None if problem is None else refusal_text(problem)})
         return 0
     print_table([_("No."), _("Name"), _("Signs")],
-                [[str(c.key), c.name, _("Yes") if c.chosen else ""] for c in _ordered(choices, a.keys)],
+                [[str(c.key), c.name, _("Yes") if c.chosen else ""] for c in _ordered(view, a.keys)],
                 right=(0,))
-    chosen = sum(1 for c in choices if c.chosen)
+    chosen = len(view.chosen)
     if problem is None:
         say(ngettext("{count} signer chosen: enough for the final minutes.",
                      "{count} signers chosen: enough for the final minutes.", chosen, count=chosen))
@@ -115,22 +110,10 @@ def run_signers(ctx: Context) -> int:
     return 0
 
 
-def _ordered(choices: list[SignerChoice], keys: list[int]) -> list[SignerChoice]:
+def _ordered(choices: Sequence[SignerChoice], keys: list[int]) -> list[SignerChoice]:
     """The chosen in the order given (the signing order), then the others."""
     rank = {k: i for i, k in enumerate(keys)}
     return sorted(choices, key=lambda c: (not c.chosen, rank.get(c.key, len(rank)), c.key))
-
-
-def _signers_problem(meeting: MeetingView, choices: list[SignerChoice], keys: list[int]) -> Refusal | None:
-    """Why final minutes could not be signed with these signers yet, or None (Act 30③)."""
-    chosen = [c.key for c in choices if c.chosen]
-    attending = [c.key for c in choices] if meeting.kind is MeetingKind.BOARD else []
-    chair: Any = None if meeting.kind is MeetingKind.BOARD else (meeting.chair_name or None)
-    try:
-        check_minute_signers(meeting.kind, chair, chosen, attending)
-    except Refusal as exc:
-        return exc
-    return None
 
 
 # -- printing -----------------------------------------------------------------------------

@@ -16,24 +16,23 @@ from coopdesk.cli.common import Context, iso, iso_date, print_json, print_table,
 from coopdesk.cli.meetings.common import (
     article_of,
     attendee,
+    explained,
     attendee_arg,
     clock,
     refusal_json,
     report_refusal,
     verb,
 )
-from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
-from coopdesk.domain.meetings.kinds import MeetingKind
+from coopdesk.domain.meetings.rules import Register
 from coopdesk.i18n import _, current, refusal_text
 
 if TYPE_CHECKING:
     from coopdesk.domain.meetings.notice import NoticeCheck
-    from coopdesk.services.meetings.attendance import AttendanceView
+    from coopdesk.services.meetings.state import AttendanceView
     from coopdesk.services.meetings.notice import NoticeView
 
 REFUSED = 3
-_QUORUM_RULE = {MeetingKind.BOARD: law.BOARD_QUORUM, MeetingKind.FOUNDING: law.FOUNDING_QUORUM}
 
 
 def add_parsers(verbs: argparse._SubParsersAction) -> None:
@@ -78,8 +77,8 @@ def add_parsers(verbs: argparse._SubParsersAction) -> None:
 # -- the notice ---------------------------------------------------------------------------
 
 def notice_json(n: NoticeView) -> dict[str, Any]:
-    return {"id": n.id, "sent_on": iso(n.sent_on), "method": n.method, "note": n.note,
-            "late_warning": n.late_warning, "accepted_late": n.accepted_late}
+    return {"id": n.id, "sent_on": iso(n.sent_on), "method": n.method, "channels": [c.value for c in n.channels],
+            "other": n.other, "note": n.note, "late_warning": n.late_warning, "accepted_late": n.accepted_late}
 
 
 def check_json(c: NoticeCheck | None) -> dict[str, Any]:
@@ -157,29 +156,29 @@ def _each(ctx: Context, action: Any, done: str) -> int:
 
     a, db, coop = ctx.args, ctx.database(), ctx.coop()
     meeting = get_meeting(db, coop.id, a.meeting)
-    board = meeting.kind is MeetingKind.BOARD
+    register = meeting.rules.register
     at = dt.datetime.combine(meeting.held_on, a.at) if a.at is not None else None
     room, reports, refused = attendance_of(db, coop.id, a.meeting), [], False
     for key in a.keys:
         try:
-            room = action(db, coop.id, a.meeting, key, at)
+            room = action(db, coop.id, a.meeting, key, at).attendance
         except Refusal as exc:
             refused = True
             reports.append({"key": key, "ok": False, **refusal_json(exc)})
-            warn(_("{who}: {problem}", who=_key_label(board, key), problem=refusal_text(exc)))
+            warn(_("{who}: {problem}", who=_key_label(register, key), problem=refusal_text(exc)))
             continue
         reports.append({"key": key, "ok": True, "name": room.names.get(key, "")})
         if not ctx.json:
-            say(done.format(who=attendee(board, key, room.names.get(key, ""))))
+            say(done.format(who=attendee(register, key, room.names.get(key, ""))))
     if ctx.json:
-        print_json({"results": reports, "attendance": attendance_json(meeting.kind, room)})
+        print_json({"results": reports, "attendance": attendance_json(room)})
     else:
-        print_attendance_summary(meeting.kind, room)
+        print_attendance_summary(room)
     return REFUSED if refused else 0
 
 
-def _key_label(board: bool, key: int) -> str:
-    return _("Term {id}", id=key) if board else _("Member {number}", number=key)
+def _key_label(register: Register, key: int) -> str:
+    return _("Term {id}", id=key) if register is Register.DIRECTORS else _("Member {number}", number=key)
 
 
 def run_proxy(ctx: Context) -> int:
@@ -188,68 +187,61 @@ def run_proxy(ctx: Context) -> int:
     a = ctx.args
     room = add_proxy(ctx.database(), ctx.coop().id, a.meeting, a.principal, holder=a.holder,
                      family_name=a.family_name or "", lives_with_principal=a.lives_with,
-                     written_proof=a.written_proof, note=a.note)
-    kind = _meeting_kind(ctx)
+                     written_proof=a.written_proof, note=a.note).attendance
     if ctx.json:
-        print_json(attendance_json(kind, room))
+        print_json(attendance_json(room))
         return 0
-    principal = attendee(False, a.principal, room.names.get(a.principal, ""))
-    holder = attendee(False, a.holder, room.names.get(a.holder, "")) if a.holder else a.family_name
+    principal = attendee(room.register, a.principal, room.names.get(a.principal, ""))
+    holder = attendee(room.register, a.holder, room.names.get(a.holder, "")) if a.holder else a.family_name
     say(_("Recorded: {holder} holds the proxy of {principal}.", holder=holder, principal=principal))
-    print_attendance_summary(kind, room)
+    print_attendance_summary(room)
     return 0
-
-
-def _meeting_kind(ctx: Context) -> MeetingKind:
-    from coopdesk.services.meetings.meeting import get_meeting
-
-    return get_meeting(ctx.database(), ctx.coop().id, ctx.args.meeting).kind
 
 
 def run_attendance(ctx: Context) -> int:
     from coopdesk.services.meetings.attendance import attendance_of
 
-    kind = _meeting_kind(ctx)
     room = attendance_of(ctx.database(), ctx.coop().id, ctx.args.meeting)
     if ctx.json:
-        print_json(attendance_json(kind, room))
+        print_json(attendance_json(room))
         return 0
-    board = kind is MeetingKind.BOARD
     print_table([_("No."), _("Name"), _("Present")],
                 [[str(k), room.names.get(k, ""), _("in person")] for k in room.in_person] +
                 [[str(p.principal), p.principal_name,
                   _("by proxy: {holder}", holder=p.holder_name) if p.counts
                   else _("by proxy: {holder} (not here)", holder=p.holder_name)] for p in room.proxies],
                 right=(0,))
-    if board:
+    if room.register is Register.DIRECTORS:
         say(_("Numbers are the directors' term numbers."))
-    print_attendance_summary(kind, room)
+    print_attendance_summary(room)
     return 0
 
 
-def attendance_json(kind: MeetingKind, room: AttendanceView) -> dict[str, Any]:
+def attendance_json(room: AttendanceView) -> dict[str, Any]:
+    q = room.quorum
     return {"members": room.members, "present": room.present, "in_person": len(room.in_person),
-            "by_proxy": room.by_proxy, "quorum_reached": room.quorum_reached,
-            "quorum": room.quorum_rule.format(**room.quorum_params),
-            "quorum_article": _QUORUM_RULE.get(kind, law.ASSEMBLY_QUORUM).ref.label("en"),
+            "by_proxy": room.by_proxy, "quorum_reached": q.reached, "quorum": q.statement.english(),
+            "quorum_article": q.ref.label("en"), "quorum_needed": q.needed, "quorum_missing": q.missing,
+            "register": q.register.value,
             "attendees": [{"key": k, "name": room.names.get(k, "")} for k in room.in_person],
             "proxies": [{"principal": p.principal, "principal_name": p.principal_name, "holder": p.holder,
                          "holder_name": p.holder_name, "counts": p.counts} for p in room.proxies]}
 
 
-def print_attendance_summary(kind: MeetingKind, room: AttendanceView) -> None:
+def print_attendance_summary(room: AttendanceView) -> None:
     """The live count, as the meeting screen shows it in large type."""
-    t = current()
-    if kind is MeetingKind.BOARD:
+    t, q = current(), room.quorum
+    if not room.proxies_allowed:
         say(_("Directors present: {present} of {members} in office.", present=t.number(room.present),
               members=t.number(room.members)))
     else:
         say(_("Present: {present} of {members} ({in_person} in person, {by_proxy} by proxy).",
               present=t.number(room.present), members=t.number(room.members),
               in_person=t.number(len(room.in_person)), by_proxy=t.number(room.by_proxy)))
-    rule = _(room.quorum_rule, **room.quorum_params) + " " + _(
-        "({article})", article=_QUORUM_RULE.get(kind, law.ASSEMBLY_QUORUM).ref.label(t.language))
-    if room.quorum_reached:
+    rule = explained(q.statement, q.ref)
+    if q.reached:
         say(_("The quorum is reached: {rule}", rule=rule))
-    else:
-        say(_("The quorum is not reached: {rule}", rule=rule))
+        return
+    say(_("The quorum is not reached: {rule}", rule=rule))
+    if q.needed is not None:
+        say(_("{needed} needed, {missing} more to come", needed=t.number(q.needed), missing=t.number(q.missing)))

@@ -11,19 +11,16 @@ import argparse
 from typing import TYPE_CHECKING
 
 from coopdesk.cli.common import Context, print_json, print_table, say, whole_number
-from coopdesk.cli.meetings.common import attendee, attendee_arg, is_board, item_arg, item_at, verb, with_article
+from coopdesk.cli.meetings.common import attendee, attendee_arg, explained, item_arg, item_at, verb
 from coopdesk.domain.meetings.attendance import Choice
-from coopdesk.domain.meetings.papers import MinutesItem, result_words
-from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind
-from coopdesk.i18n import _, current
+from coopdesk.domain.meetings.kinds import ResolutionKind
+from coopdesk.i18n import _, current, ngettext
 
 if TYPE_CHECKING:
-    from coopdesk.domain.meetings.resolutions import Explanation
-    from coopdesk.services.meetings.votes import ItemResult
-    from coopdesk.services.meetings.meeting import ItemView
+    from coopdesk.services.meetings.results import ItemResult
+    from coopdesk.services.meetings.agenda import ItemView
 
 _COUNT = whole_number(0, 10**7)
-_MEETING_OF_RULE = {"board": MeetingKind.BOARD, "founding": MeetingKind.FOUNDING}
 
 
 def add_parsers(verbs: argparse._SubParsersAction) -> None:
@@ -67,17 +64,16 @@ def _counts(parser: argparse.ArgumentParser) -> None:
 # -- recording ----------------------------------------------------------------------------
 
 def run_exclude(ctx: Context) -> int:
-    from coopdesk.services.meetings.attendance import attendance_of
     from coopdesk.services.meetings.votes import exclude
 
     a, db, coop = ctx.args, ctx.database(), ctx.coop()
     item = item_at(ctx, a.meeting, a.position)
-    result = exclude(db, coop.id, item.id, a.key, a.reason)
+    state = exclude(db, coop.id, item.id, a.key, a.reason)
     if not ctx.json:
-        name = attendance_of(db, coop.id, a.meeting).names.get(a.key, "")
-        say(_("{who} does not vote on item {position}.", who=attendee(is_board(ctx, a.meeting), a.key, name),
+        room = state.attendance
+        say(_("{who} does not vote on item {position}.", who=attendee(room.register, a.key, room.names.get(a.key, "")),
               position=item.position))
-    return _show(ctx, result)
+    return _show(ctx, state.item)
 
 
 def run_vote(ctx: Context) -> int:
@@ -85,7 +81,7 @@ def run_vote(ctx: Context) -> int:
 
     a = ctx.args
     item = item_at(ctx, a.meeting, a.position)
-    return _show(ctx, record_counts(ctx.database(), ctx.coop().id, item.id, a.yes, a.no, a.abstain))
+    return _show(ctx, record_counts(ctx.database(), ctx.coop().id, item.id, a.yes, a.no, a.abstain).item)
 
 
 def run_ballot(ctx: Context) -> int:
@@ -93,7 +89,7 @@ def run_ballot(ctx: Context) -> int:
 
     a = ctx.args
     item = item_at(ctx, a.meeting, a.position)
-    return _show(ctx, cast_ballot(ctx.database(), ctx.coop().id, item.id, a.key, Choice(a.choice)))
+    return _show(ctx, cast_ballot(ctx.database(), ctx.coop().id, item.id, a.key, Choice(a.choice)).item)
 
 
 def run_close(ctx: Context) -> int:
@@ -101,7 +97,7 @@ def run_close(ctx: Context) -> int:
 
     a = ctx.args
     item = item_at(ctx, a.meeting, a.position)
-    return _show(ctx, close_item(ctx.database(), ctx.coop().id, item.id))
+    return _show(ctx, close_item(ctx.database(), ctx.coop().id, item.id).item)
 
 
 def run_correct(ctx: Context) -> int:
@@ -109,10 +105,11 @@ def run_correct(ctx: Context) -> int:
 
     a = ctx.args
     item = item_at(ctx, a.meeting, a.position)
-    return _show(ctx, correct_vote(ctx.database(), ctx.coop().id, item.id, a.yes, a.no, a.abstain, a.reason))
+    return _show(ctx, correct_vote(ctx.database(), ctx.coop().id, item.id, a.yes, a.no, a.abstain, a.reason).item)
 
 
-def _show(ctx: Context, r: ItemResult) -> int:
+def _show(ctx: Context, r: ItemResult | None) -> int:
+    assert r is not None  # every vote action answers with its item
     if ctx.json:
         print_json(r.as_json())
         return 0
@@ -127,14 +124,14 @@ def _show(ctx: Context, r: ItemResult) -> int:
 
 def item_results(ctx: Context, meeting_id: int, items: list[ItemView]) -> list[ItemResult]:
     """The results of these items of the meeting, from one read of it (``meeting_results``)."""
-    from coopdesk.services.meetings.votes import meeting_results
+    from coopdesk.services.meetings.readings import meeting_results
 
     wanted = {i.id for i in items}
     return [r for r in meeting_results(ctx.database(), ctx.coop().id, meeting_id) if r.item_id in wanted]
 
 
 def run_results(ctx: Context) -> int:
-    from coopdesk.services.meetings.meeting import list_items
+    from coopdesk.services.meetings.agenda import list_items
 
     a = ctx.args
     if a.item is not None:
@@ -154,18 +151,18 @@ def print_agenda(items: list[ItemView], results: list[ItemResult]) -> None:
     t = current()
     print_table([_("No."), _("Item"), _("Resolution"), _("Present"), _("For"), _("Against"), _("Abstain"),
                  _("Result")],
-                [[str(r.item), r.title, _(ResolutionKind(r.kind).label), t.number(r.present), t.number(r.yes),
+                [[str(r.item), r.title, _(r.kind.label), t.number(r.present), t.number(r.yes),
                   t.number(r.no), t.number(r.abstain), short_result(r)] for r in results],
                 right=(0, 3, 4, 5, 6))
     for r in results:
-        if r.passed is not None or r.yes or r.no or r.abstain:  # the table says "no vote yet" already
+        if r.passed is not None or r.voted:  # the table says "no vote yet" already
             say()
             print_result_lines(r)
 
 
 def short_result(r: ItemResult) -> str:
     if r.passed is None:
-        word = _("Report") if r.kind == ResolutionKind.REPORT.value else _("No vote yet")
+        word = _("Report") if r.kind is ResolutionKind.REPORT else _("No vote yet")
     else:
         word = _("Carried") if r.passed else _("Rejected")
     return word if r.closed else _("{result} (open)", result=word)
@@ -177,23 +174,15 @@ def print_result_lines(r: ItemResult) -> None:
         say("  " + _("{excluded} present with a personal interest did not vote on this item.",
                      excluded=current().number(r.excluded)))
     if r.passed is not None:
-        rule = with_article(_(r.explanation_id, **r.explanation_params), r.article)
-        say("  " + _("Rule applied: {rule}", rule=rule))
+        say("  " + _("Rule applied: {rule}", rule=explained(r.explanation, r.article)))
+    if r.passed is False and not r.closed and r.needed_to_pass:
+        say("  " + ngettext("{count} more yes vote would carry it.", "{count} more yes votes would carry it.",
+                            r.needed_to_pass, count=current().number(r.needed_to_pass)))
+
     if r.corrections:
         say("  " + _("Corrected after closing: {count} time(s).", count=r.corrections))
 
 
 def result_sentence(r: ItemResult) -> str:
     """"출석 조합원 10명 중 찬성 8명, 반대 1명, 기권 1명으로 원안 가결", as the minutes say it."""
-    kind = ResolutionKind(r.kind)
-    if r.passed is None and kind is not ResolutionKind.REPORT:  # no vote yet, or a count that no longer fits
-        return _(r.explanation_id, **r.explanation_params)
-    item = MinutesItem(r.title, "", "", kind, members=r.members, present=r.present, excluded=r.excluded,
-                       yes=r.yes, no=r.no, abstain=r.abstain, passed=r.passed)
-    meeting = _MEETING_OF_RULE.get(r.rule or "", MeetingKind.ORDINARY_ASSEMBLY)
-    return _sentence(result_words(item, meeting))
-
-
-def _sentence(e: Explanation) -> str:
-    t = current()
-    return _(e.message, **{k: t.number(v) for k, v in e.params})
+    return explained(r.words)

@@ -124,12 +124,17 @@ def row_json(r: MemberRow) -> dict[str, Any]:
 
 
 def member_json(m: MemberView) -> dict[str, Any]:
+    from coopdesk.services.members.member import event_note
+
     d, st = m.details, m.standing
     return {"number": m.number, "name": d.name, "type": d.member_type, "status": m.status.value,
             "birth_date": iso(d.birth_date), "phone": d.phone, "email": d.email, "address": d.address,
             "notes": d.notes, "applied_on": iso(st.applied_on), "joined_on": iso(st.joined_on),
             "notice_on": iso(st.notice_on), "leaves_on": iso(st.leaves_on), "left_on": iso(st.left_on),
-            "events": [{"kind": e.kind.value, "on": e.on.isoformat(), "note": e.note} for e in m.events]}
+            "events": [{"kind": e.kind.value, "on": e.on.isoformat(), "note": event_note(e),
+                        "resolution": None if e.resolution is None else
+                        {"held_on": e.resolution.held_on.isoformat(), "item": e.resolution.item}}
+                       for e in m.events]}
 
 
 def _given(args: argparse.Namespace, name: str) -> bool:
@@ -171,6 +176,8 @@ def run_show(ctx: Context) -> int:
 
 
 def _print_member(ctx: Context, m: MemberView) -> int:
+    from coopdesk.services.members.member import event_note
+
     if ctx.json:
         print_json(member_json(m))
         return 0
@@ -187,7 +194,7 @@ def _print_member(ctx: Context, m: MemberView) -> int:
     say()
     say(_("History:"))
     print_table([_("Date"), _("Event"), _("Note")],
-                [[t.date(e.on), _(EVENT_LABELS[e.kind]), e.note] for e in m.events])
+                [[t.date(e.on), _(EVENT_LABELS[e.kind]), event_note(e)] for e in m.events])
     return 0
 
 

@@ -25,18 +25,10 @@ from coopdesk.domain.meetings.papers import (
     result_words,
 )
 from coopdesk.domain.meetings.kinds import MeetingKind
+from coopdesk.domain.meetings.rules import rules_for
 from coopdesk.domain.meetings.signers import Signatures
-from coopdesk.domain.text import N_
 from coopdesk.i18n import Translator
 
-_REGISTER_LABEL = {
-    MeetingKind.BOARD: N_("Directors in office"),
-    MeetingKind.FOUNDING: N_("Founding consenters"),
-}
-_SIGNER_ROLE = {MeetingKind.BOARD: N_("Director"), MeetingKind.FOUNDING: N_("Consenter elected to sign")}
-# Module constants, not literals nested in gettext(...): Babel's extractor skips those.
-_MEMBERS_ON_REGISTER = N_("Members on the register")
-_MEMBER_SIGNER = N_("Member elected to sign")
 DRAFT_GREY = colors.Color(0.55, 0.58, 0.64, alpha=0.28)
 
 
@@ -101,9 +93,9 @@ class MinutesRenderer(MeetingRenderer):
         return story
 
     def _facts(self) -> Flowable:
-        t, p, kind = self.t, self.paper, self.meeting.kind
-        register = t.gettext(_REGISTER_LABEL.get(kind, _MEMBERS_ON_REGISTER))
-        if kind is MeetingKind.BOARD:
+        t, p, rules = self.t, self.paper, rules_for(self.meeting.kind)
+        register = t.gettext(rules.words.register_in_minutes)
+        if not rules.proxies:
             present = t.number(p.present)
         else:
             present = t.gettext("{present} ({in_person} in person, {by_proxy} by proxy)",
@@ -138,19 +130,13 @@ class MinutesRenderer(MeetingRenderer):
         return KeepTogether([self.para(heading, self.label), Spacer(0, 1.5 * mm), block, Spacer(0, 3 * mm)])
 
     def _signature_block(self) -> list[Flowable]:
-        t, kind = self.t, self.meeting.kind
-        if kind is MeetingKind.BOARD:
-            statement = N_("To record the proceedings and results of this meeting, these minutes were "
-                           "drawn up and signed or sealed by the directors who attended.")
-        else:
-            statement = N_("To record the proceedings and results of this meeting, these minutes were "
-                           "drawn up and signed or sealed by the chair and the members elected at the "
-                           "meeting to sign them.")
+        t, signers = self.t, rules_for(self.meeting.kind).signers
+        statement = signers.statement
         rows: list[tuple[str, str]] = []
         if self.signatures is not None:
             if self.signatures.chair is not None:
                 rows.append((t.gettext("Chair of the meeting"), self.signatures.chair.name))
-            role = t.gettext(_SIGNER_ROLE.get(kind, _MEMBER_SIGNER))
+            role = t.gettext(signers.role)
             rows += [(role, s.name) for s in self.signatures.others]
         block: list[Flowable] = [
             Spacer(0, 6 * mm), self.para(t.gettext(statement)), Spacer(0, 6 * mm),

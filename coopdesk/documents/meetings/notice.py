@@ -12,17 +12,7 @@ from reportlab.platypus import Flowable, Spacer
 from coopdesk.documents.meetings.base import MeetingRenderer
 from coopdesk.domain import law
 from coopdesk.domain.meetings.papers import NoticePaper, check_notice
-from coopdesk.domain.meetings.kinds import MeetingKind
-from coopdesk.domain.text import N_
-
-_ADDRESSEE = {
-    MeetingKind.BOARD: N_("To the directors of {coop}"),
-    MeetingKind.FOUNDING: N_("To the founders and everyone who consents to join {coop}"),
-}
-_CONVENER = {
-    MeetingKind.FOUNDING: N_("Representative of the founders"),
-}
-
+from coopdesk.domain.meetings.rules import rules_for
 
 def render_notice(paper: NoticePaper, language: str) -> bytes:
     """The notice as PDF bytes; refuses a notice with no agenda or no place."""
@@ -40,7 +30,8 @@ class NoticeRenderer(MeetingRenderer):
 
     def build_story(self) -> list[Flowable]:
         t, p, m = self.t, self.paper, self.meeting
-        addressee = _ADDRESSEE.get(m.kind, N_("To the members of {coop}"))
+        rules = rules_for(m.kind)
+        addressee = rules.words.addressee
         story: list[Flowable] = [
             self.para(self.title(), self.heading),
             self.para(t.gettext(addressee, coop=m.coop_name), self.label),
@@ -57,7 +48,7 @@ class NoticeRenderer(MeetingRenderer):
             ]),
             Spacer(0, 4 * mm),
         ]
-        if m.kind.is_members_meeting:
+        if rules.proxies:
             proxy = law.PROXY_PRINCIPALS_PER_HOLDER.ref
             story.append(self.para(t.gettext(
                 "A member who cannot attend may vote through a proxy: another member or a family "
@@ -74,7 +65,7 @@ class NoticeRenderer(MeetingRenderer):
 
     def _signed(self) -> list[Flowable]:
         t, p = self.t, self.paper
-        role = t.gettext(_CONVENER.get(self.meeting.kind, N_("Chair")))
+        role = t.gettext(rules_for(self.meeting.kind).words.convener)
         story: list[Flowable] = [
             self.para(t.date(p.notice_date, "long"), self.centred),
             Spacer(0, 8 * mm),

@@ -26,11 +26,6 @@ class MeetingKind(Enum):
     def label(self) -> str:
         return MEETING_LABELS[self]
 
-    @property
-    def is_members_meeting(self) -> bool:
-        """A meeting of members (or, for founding, of consenters), not of directors."""
-        return self is not MeetingKind.BOARD
-
 
 class ResolutionKind(Enum):
     REPORT = "report"  # 보고 (no vote)

@@ -15,21 +15,31 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import Enum
 
 from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.law_ref import LawRef
 from coopdesk.domain.meetings.kinds import MeetingKind
+from coopdesk.domain.meetings.rules import rules_for
 from coopdesk.domain.text import N_
 
 
 def notice_days_for(meeting: MeetingKind) -> law.LawValue[int] | None:
     """The notice period the Act sets for a meeting; None for a board (the bylaws decide [L])."""
-    if meeting is MeetingKind.BOARD:
+    return rules_for(meeting).notice
+
+
+def notice_period(meeting: MeetingKind, bylaws_days: int) -> tuple[int, LawRef] | None:
+    """The notice period that applies: the Act's, or the bylaws' where they ask for more
+    and may (never less); None where the Act sets none (a board: the bylaws decide [L])."""
+    rules = rules_for(meeting)
+    if rules.notice is None:
         return None
-    if meeting is MeetingKind.FOUNDING:
-        return law.FOUNDING_NOTICE_DAYS  # public notice of the founding meeting (Act 15)
-    return law.MEETING_NOTICE_DAYS
+    days = rules.notice.value
+    if rules.bylaws_may_lengthen_notice:
+        days = max(days, bylaws_days)
+    return days, rules.notice.ref
 
 
 def latest_notice_date(meeting_date: dt.date, days: int = law.MEETING_NOTICE_DAYS.value) -> dt.date:
@@ -61,7 +71,7 @@ class _Period:
     warning: str
 
 
-_MEETING_LATE = N_("The notice is {days_short} day(s) late: the Act asks for {days} days' notice, "
+NOTICE_LATE = _MEETING_LATE = N_("The notice is {days_short} day(s) late: the Act asks for {days} days' notice, "
                    "so it had to go out by {latest}.")
 _EXPULSION_LATE = N_("The member was told the grounds {days_short} day(s) too late: at least {days} "
                      "days before the assembly, that is by {latest}.")
@@ -104,3 +114,29 @@ def check_expulsion_notice(told_on: dt.date | None, meeting_date: dt.date) -> No
     if not check.on_time:
         raise Refusal(_EXPULSION_LATE, article=rule.ref, field="told_on",
                       **check.params)
+
+
+class NoticeChannel(Enum):
+    """How a notice went out (소집통지 방법), stored as this code."""
+
+    POST = "post"  # 우편
+    TEXT_MESSAGE = "text_message"  # 문자
+    EMAIL = "email"  # 이메일
+    NOTICE_BOARD = "notice_board"  # 게시
+
+    @property
+    def label(self) -> str:
+        return CHANNEL_LABELS[self]
+
+
+CHANNEL_LABELS = {
+    NoticeChannel.POST: N_("Post"),
+    NoticeChannel.TEXT_MESSAGE: N_("Text message"),
+    NoticeChannel.EMAIL: N_("E-mail"),
+    NoticeChannel.NOTICE_BOARD: N_("Notice board"),
+}
+
+
+def late_notice(days: int, days_short: int, latest: dt.date, ref: LawRef | None) -> NoticeCheck:
+    """A late notice as it was recorded: the period applied, how late, the last good day."""
+    return NoticeCheck(False, latest, days_short, days, _MEETING_LATE, ref)

@@ -13,18 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.law_ref import LawRef
 from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind
 from coopdesk.domain.meetings.signers import Signatures, check_minute_signers
-from coopdesk.domain.meetings.resolutions import (
-    Explanation,
-    board_quorum_reached,
-    founding_quorum_reached,
-    quorum_reached,
-)
-from coopdesk.domain.text import N_
+from coopdesk.domain.meetings.rules import rules_for
+from coopdesk.domain.text import N_, Explanation
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +124,8 @@ class MinutesPaper:
 
 def check_notice(paper: NoticePaper) -> None:
     """A notice states purpose, agenda, date and place; "agenda to follow" is not valid."""
-    ref = (law.FOUNDING_NOTICE_DAYS if paper.meeting.kind is MeetingKind.FOUNDING
-           else law.MEETING_NOTICE_DAYS).ref
+    period = rules_for(paper.meeting.kind).notice
+    ref = period.ref if period is not None else None
     if not paper.agenda or any(not line.title.strip() for line in paper.agenda):
         raise Refusal(N_("A notice must list every agenda item; \"agenda to follow\" is not allowed."),
                       article=ref, field="agenda")
@@ -153,75 +147,17 @@ def minute_signatures(paper: MinutesPaper) -> Signatures | None:
 
 
 def paper_quorum_reached(paper: MinutesPaper) -> bool:
-    kind = paper.meeting.kind
-    if kind is MeetingKind.BOARD:
-        return board_quorum_reached(paper.members, paper.present)
-    if kind is MeetingKind.FOUNDING:
-        return founding_quorum_reached(paper.members, paper.present)
-    return quorum_reached(paper.members, paper.present)
-
-
-# (quorum reached, not reached) per kind of meeting
-_QUORUM = {
-    MeetingKind.BOARD: (
-        N_("Of the {members} directors in office, {present} were present; the chair confirmed "
-           "that the quorum was reached and declared the meeting open."),
-        N_("Of the {members} directors in office, {present} were present; the quorum was not reached."),
-    ),
-    MeetingKind.FOUNDING: (
-        N_("Of the {members} founding consenters, {present} were present ({in_person} in person, "
-           "{by_proxy} by proxy); the chair confirmed that the quorum was reached and declared "
-           "the meeting open."),
-        N_("Of the {members} founding consenters, {present} were present ({in_person} in person, "
-           "{by_proxy} by proxy); the quorum was not reached."),
-    ),
-}
-_ASSEMBLY_QUORUM = (
-    N_("Of the {members} members, {present} were present ({in_person} in person, {by_proxy} by "
-       "proxy); the chair confirmed that the quorum was reached and declared the meeting open."),
-    N_("Of the {members} members, {present} were present ({in_person} in person, {by_proxy} by "
-       "proxy); the quorum was not reached."),
-)
+    return rules_for(paper.meeting.kind).quorum.reached(paper.members, paper.present)
 
 
 def quorum_statement(paper: MinutesPaper) -> Explanation:
     """"조합원 15명 중 10명 출석(본인 8명, 위임 2명)으로 성원되었음을 확인하고 개회를 선언하다"."""
-    reached, not_reached = _QUORUM.get(paper.meeting.kind, _ASSEMBLY_QUORUM)
+    words = rules_for(paper.meeting.kind).words
     params = (("members", paper.members), ("present", paper.present),
               ("in_person", paper.in_person), ("by_proxy", paper.by_proxy))
-    return Explanation(reached if paper_quorum_reached(paper) else not_reached, params)
+    return Explanation(words.opening_met if paper_quorum_reached(paper) else words.opening_unmet, params)
 
 
-_RESULT = {
-    ("members", True): N_("Of the {present} members present, {yes} voted yes, {no} no and {abstain} "
-                          "abstained: the motion was carried."),
-    ("members", False): N_("Of the {present} members present, {yes} voted yes, {no} no and {abstain} "
-                           "abstained: the motion was rejected."),
-    ("consenters", True): N_("Of the {present} consenters present, {yes} voted yes, {no} no and "
-                             "{abstain} abstained: the motion was carried."),
-    ("consenters", False): N_("Of the {present} consenters present, {yes} voted yes, {no} no and "
-                              "{abstain} abstained: the motion was rejected."),
-    ("directors", True): N_("Of the {present} directors present, {yes} voted yes, {no} no and "
-                            "{abstain} abstained: the motion was carried."),
-    ("directors", False): N_("Of the {present} directors present, {yes} voted yes, {no} no and "
-                             "{abstain} abstained: the motion was rejected."),
-}
-# An election names people: they are elected or not, where a motion is carried or rejected.
-_ELECTED = {
-    ("members", True): N_("Of the {present} members present, {yes} voted yes, {no} no and {abstain} "
-                          "abstained: elected as proposed."),
-    ("members", False): N_("Of the {present} members present, {yes} voted yes, {no} no and {abstain} "
-                           "abstained: not elected."),
-    ("consenters", True): N_("Of the {present} consenters present, {yes} voted yes, {no} no and "
-                             "{abstain} abstained: elected as proposed."),
-    ("consenters", False): N_("Of the {present} consenters present, {yes} voted yes, {no} no and "
-                              "{abstain} abstained: not elected."),
-    ("directors", True): N_("Of the {present} directors present, {yes} voted yes, {no} no and "
-                            "{abstain} abstained: elected as proposed."),
-    ("directors", False): N_("Of the {present} directors present, {yes} voted yes, {no} no and "
-                             "{abstain} abstained: not elected."),
-}
-_WHO = {MeetingKind.BOARD: "directors", MeetingKind.FOUNDING: "consenters"}
 REPORTED = N_("Reported to the meeting; no vote was taken.")
 UNDECIDED = N_("Not yet decided.")
 
@@ -232,8 +168,12 @@ def result_words(item: MinutesItem, meeting: MeetingKind) -> Explanation:
         return Explanation(UNDECIDED)
     if item.passed is None:
         return Explanation(REPORTED)
-    table = _ELECTED if item.kind is ResolutionKind.ELECTION else _RESULT
-    message = table[(_WHO.get(meeting, "members"), item.passed)]
+    words = rules_for(meeting).words
+    # An election names people: they are elected or not, where a motion is carried or rejected.
+    if item.kind is ResolutionKind.ELECTION:
+        message = words.elected if item.passed else words.not_elected
+    else:
+        message = words.carried if item.passed else words.rejected
     params = (("present", item.present), ("yes", item.yes), ("no", item.no),
               ("abstain", item.abstain))
     return Explanation(message, params)

@@ -1,13 +1,19 @@
-"""Who signs the minutes (의사록 서명): Act 30③."""
+"""Who signs the minutes (의사록 서명).
+
+A general assembly or founding meeting: the chair plus at least 3 members elected at the
+meeting (Act 30③; founding minutes likewise, LAW.md) — the chair does not count among the
+three.  A board: every attending director signs (practice [L]).  Which of the two applies
+is the meeting's ``rules.MinuteSigners``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
-from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.meetings.kinds import MeetingKind
+from coopdesk.domain.meetings.rules import MinuteSigners, rules_for
 from coopdesk.domain.text import N_
 
 
@@ -19,33 +25,61 @@ class Signatures:
     others: tuple[Hashable, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class SignersState:
+    """The signers chosen so far, against the rule: what the minutes panel and the
+    command line show before final minutes are printed."""
+
+    rule: MinuteSigners
+    chosen: int  # signers besides the chair (at a board: attending directors who sign)
+    attending: int  # at a board, the directors who attended
+    problem: Refusal | None  # why final minutes could not be signed yet; None: enough
+
+    @property
+    def enough(self) -> bool:
+        return self.problem is None
+
+
 def check_minute_signers(
     meeting: MeetingKind,
     chair: Hashable | None,
     signers: Iterable[Hashable],
     attending_directors: Iterable[Hashable] = (),
 ) -> Signatures:
-    """The signature block the law asks for, or a refusal.
-
-    A general assembly or founding meeting: the chair plus at least 3 members elected at
-    the meeting (Act 30③; founding minutes likewise, LAW.md) — the chair does not count
-    among the three.  A board: every attending director signs (practice [L]).
-    """
-    if meeting is MeetingKind.BOARD:
-        return _board_signers(chair, signers, attending_directors)
+    """The signature block the law asks for, or a refusal."""
+    rule = rules_for(meeting).signers
+    if not rule.elected:
+        return _every_attending(chair, signers, attending_directors)
     others = tuple(dict.fromkeys(s for s in signers if s != chair))  # the chair and repeats don't count
-    rule = law.MINUTES_MIN_SIGNING_MEMBERS
     if chair is None:
         raise Refusal(N_("The minutes need the signature of the meeting's chair."),
                       article=rule.ref, field="chair")
-    if len(others) < rule.value:
+    if len(others) < rule.minimum:
         raise Refusal(N_("The minutes need the chair and at least {minimum} members elected at the "
                          "meeting to sign; {count} chosen."),
-                      article=rule.ref, field="signers", minimum=rule.value, count=len(others))
+                      article=rule.ref, field="signers", minimum=rule.minimum, count=len(others))
     return Signatures(chair, others)
 
 
-def _board_signers(
+def signers_state(
+    meeting: MeetingKind,
+    chair: Hashable | None,
+    signers: Iterable[Hashable],
+    attending_directors: Iterable[Hashable] = (),
+) -> SignersState:
+    """How far the chosen signers are from what the law asks (never a refusal)."""
+    rule = rules_for(meeting).signers
+    chosen, attending = tuple(signers), tuple(attending_directors)
+    try:
+        check_minute_signers(meeting, chair, chosen, attending)
+        problem = None
+    except Refusal as refusal:
+        problem = refusal
+    count = len(set(chosen) - {chair}) if rule.elected else len(attending)
+    return SignersState(rule, count, len(attending), problem)
+
+
+def _every_attending(
     chair: Hashable | None, signers: Iterable[Hashable], attending: Iterable[Hashable]
 ) -> Signatures:
     directors = tuple(dict.fromkeys(attending))

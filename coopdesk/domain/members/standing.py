@@ -71,10 +71,19 @@ _LEFT_STATUS = {
 
 
 @dataclass(frozen=True, slots=True)
+class ResolutionRef:
+    """The resolution an event came from: the meeting's day and the item's place on its agenda."""
+
+    held_on: dt.date
+    item: int
+
+
+@dataclass(frozen=True, slots=True)
 class MemberEvent:
     kind: EventKind
     on: dt.date
     note: str = ""
+    resolution: ResolutionRef | None = None  # an expulsion: the special resolution that decided it
 
 
 @dataclass(frozen=True, slots=True)

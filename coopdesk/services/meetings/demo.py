@@ -14,18 +14,12 @@ import random
 
 from coopdesk.domain.meetings.kinds import MeetingKind
 from coopdesk.domain.officers.terms import ChosenBy, Office
+from coopdesk.services.meetings.agenda import list_items, record_item_text
 from coopdesk.services.meetings.attendance import add_proxy, check_in
+from coopdesk.services.meetings.meeting import MeetingInput, create_meeting, record_times
 from coopdesk.services.meetings.notice import record_notice
-from coopdesk.services.meetings.papers import choose_minute_signers
+from coopdesk.services.meetings.signers import choose_minute_signers
 from coopdesk.services.meetings.votes import close_item, record_counts
-from coopdesk.services.meetings.meeting import (
-    MeetingInput,
-    add_standard_agenda,
-    create_meeting,
-    list_items,
-    record_item_text,
-    record_times,
-)
 from coopdesk.services.members.listing import list_members
 from coopdesk.services.officers.terms import TermInput, add_term
 from coopdesk.store.database import Database
@@ -77,8 +71,8 @@ def _assembly(db: Database, coop_id: int, rnd: random.Random, held_on: dt.date, 
     """Counts by show of hands, as small co-ops vote; everything passes comfortably."""
     meeting = create_meeting(db, coop_id, MeetingInput(
         MeetingKind.ORDINARY_ASSEMBLY, f"{held_on.year}년 정기총회", held_on, dt.time(14, 0), PLACE,
-        chair_name=chair, purpose=f"{held_on.year - 1}년도 사업 및 결산 보고와 {held_on.year}년도 사업계획 승인"))
-    add_standard_agenda(db, coop_id, meeting.id, language="ko")  # a Korean co-op's own words
+        chair_name=chair, purpose=f"{held_on.year - 1}년도 사업 및 결산 보고와 {held_on.year}년도 사업계획 승인"),
+        with_standard_agenda=True)
     record_notice(db, coop_id, meeting.id, held_on - dt.timedelta(days=12), "우편, 문자")
     others = [n for n in numbers if n != chair_number]
     coming = sorted([chair_number, *rnd.sample(others, k=max(len(numbers) * 2 // 3, len(numbers) // 2 + 1) - 1)])

@@ -2,10 +2,12 @@
 
 The resolution is the authority here.  ``domain.members.check_new_event`` refuses an
 EXPELLED event by design (a secretary cannot expel by hand); this module is the one path
-that records it, after a special resolution of a general assembly passed on an item whose
-member was told the grounds in time and heard (Act 25).  A bylaws amendment adopts a new
-version of the bylaws settings on the meeting day, effective only from the day the change
-is reported to the city or province (recorded later with ``record_bylaws_report``).
+that records it (``members.member.record_resolved_event``), after a special resolution of
+a general assembly passed on an item whose member was told the grounds in time and heard
+(Act 25).  A bylaws amendment adopts a new version of the bylaws settings on the meeting
+day, effective only from the day the change is reported to the city or province (recorded
+later with ``record_bylaws_report``).  Both keep the item that decided them, not a
+sentence about it.
 """
 
 from __future__ import annotations
@@ -17,15 +19,14 @@ from sqlalchemy.orm import Session
 
 from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
-from coopdesk.domain.members.standing import EventKind, MemberEvent, standing
+from coopdesk.domain.members.standing import EventKind, MemberEvent, ResolutionRef, standing
 from coopdesk.domain.meetings.kinds import Subject
 from coopdesk.domain.text import N_
-from coopdesk.i18n import _
 from coopdesk.services import audit
 from coopdesk.services.coops import bylaws_from_dict, bylaws_in_force
-from coopdesk.services.members.member import _events, _standing_columns
+from coopdesk.services.members.member import member_events, record_resolved_event
 from coopdesk.store.database import Database
-from coopdesk.store.models import AgendaItemRow, BylawsVersion, Member, MemberEventRow, MeetingRow
+from coopdesk.store.models import AgendaItemRow, BylawsVersion, Member, MeetingRow
 
 _EFFECTS = (Subject.EXPULSION, Subject.BYLAWS_AMENDMENT)
 
@@ -52,31 +53,22 @@ def apply_effect(s: Session, coop_id: int, meeting: MeetingRow, item: AgendaItem
 def _expel(s: Session, coop_id: int, meeting: MeetingRow, item: AgendaItemRow) -> None:
     member = s.get(Member, item.expel_member_id)
     assert member is not None and member.coop_id == coop_id
-    events = _events(s, member.id)
     notice_days = bylaws_from_dict(bylaws_in_force(s, coop_id, meeting.held_on).settings).withdrawal_notice_days
-    current = standing(events, notice_days)
+    current = standing(member_events(s, member.id), notice_days)
     if current.left_on is not None or not current.status_on(meeting.held_on).is_current:
         raise Refusal(N_("This member has already left the co-op."), field="expel_member")
-    note = _("Expelled by resolution of the meeting of {date}, item {item}.", date=meeting.held_on.isoformat(),
-             item=item.position)
-    event = MemberEvent(EventKind.EXPELLED, meeting.held_on, note)
-    # check_new_event is bypassed on purpose: the passed resolution is the authority (Act 25①).
-    s.add(MemberEventRow(member_id=member.id, kind=EventKind.EXPELLED, occurred_on=meeting.held_on, note=note,
-                         recorded_at=dt.datetime.now()))
-    after = standing([*events, event], notice_days)
-    for key, value in _standing_columns(after).items():
-        setattr(member, key, value)
+    # The note is the resolution itself (by_item): said in the reader's language when shown.
+    event = MemberEvent(EventKind.EXPELLED, meeting.held_on, "", ResolutionRef(meeting.held_on, item.position))
+    before, after = record_resolved_event(s, member, event, notice_days, item.id)
     audit.record(s, coop_id=coop_id, action="member.expelled", entity="member", key=member.number,
-                 before={"status": current.status_on(meeting.held_on)},
+                 before={"status": before.status_on(meeting.held_on)},
                  after={"status": after.status_on(meeting.held_on), "meeting": meeting.id, "item": item.id})
 
 
 def _adopt_bylaws(s: Session, coop_id: int, meeting: MeetingRow, item: AgendaItemRow) -> None:
     last = s.execute(select(func.max(BylawsVersion.version)).where(BylawsVersion.coop_id == coop_id)).scalar()
-    note = _("Adopted at the meeting of {date}, item {item}.", date=meeting.held_on.isoformat(),
-             item=item.position)
     row = BylawsVersion(coop_id=coop_id, version=(last or 0) + 1, adopted_on=meeting.held_on, effective_on=None,
-                        settings=item.new_bylaws, note=note)
+                        settings=item.new_bylaws, note="", adopted_by_item_id=item.id)
     s.add(row)
     audit.record(s, coop_id=coop_id, action="bylaws.adopt", entity="bylaws_version", key=row.version,
                  after={"adopted_on": meeting.held_on, "meeting": meeting.id, "item": item.id,

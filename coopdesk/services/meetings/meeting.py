@@ -1,8 +1,11 @@
-"""Meetings (회의): creating them and their agenda (안건).
+"""A meeting (회의) itself: creating it with its standard agenda, editing its facts, the
+times and chair of the day, and reading it.
 
-The notice is in ``meeting_notice``, attendance in ``meeting_attendance``, votes in
-``meeting_votes``.  The rules are the domain's; this module reads and writes,
-one transaction per action, each with an audit entry.
+What decides a result — the kind of meeting, its day (the register is taken on that day)
+and the founding consenters — is fixed once anybody has checked in or an item is closed;
+the place, times, title and purpose stay editable, to correct a typo in the minutes.
+Every view carries the meeting's ``MeetingRules``: what the law asks of this kind of
+meeting, for the screens to show rather than work out.
 """
 
 from __future__ import annotations
@@ -10,21 +13,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
-from coopdesk.domain.coop import BylawsSettings, check_bylaws
 from coopdesk.domain.errors import Refusal
-from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind, Subject, check_kind
-from coopdesk.domain.meetings.rules import check_kind_at
+from coopdesk.domain.law_ref import LawRef
 from coopdesk.domain.meetings.agenda import standard_agenda
-from coopdesk.domain.meetings.notice import check_expulsion_notice
+from coopdesk.domain.meetings.kinds import MeetingKind
+from coopdesk.domain.meetings.rules import MeetingRules, Register, check_kind_at, rules_for
+from coopdesk.domain.officers.terms import BoardRequirement, board_required
 from coopdesk.domain.text import N_
-from coopdesk.i18n import Translator, _
 from coopdesk.services import audit
-from coopdesk.services.coops import bylaws_to_dict, get_coop
+from coopdesk.services.coops import get_coop
+from coopdesk.services.meetings.agenda import add_standard_items
+from coopdesk.services.meetings.room import on_register
+from coopdesk.services.meetings.rows import agenda_rows, meeting_row
 from coopdesk.store.database import Database
-from coopdesk.store.models import AgendaItemRow, Member, MeetingRow
+from coopdesk.store.models import AgendaItemRow, CheckInRow, MeetingRow, Member
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,45 +60,68 @@ class MeetingView:
     consenters: int | None
     purpose: str
 
-
-@dataclass(frozen=True, slots=True)
-class ItemInput:
-    subject: Subject
-    title: str
-    kind: ResolutionKind
-    proposal: str = ""
-    expel_member: int | None = None  # expulsion: the member's number
-    grounds_told_on: dt.date | None = None  # expulsion: the day the member was told the grounds
-    new_bylaws: BylawsSettings | None = None  # bylaws amendment: the settings proposed
+    @property
+    def rules(self) -> MeetingRules:
+        """What the law asks of this kind of meeting: register, proxies, quorum, signers."""
+        return rules_for(self.kind)
 
 
 @dataclass(frozen=True, slots=True)
-class ItemView:
-    id: int
-    position: int
-    subject: Subject
-    title: str
-    proposal: str
-    kind: ResolutionKind
-    discussion: str
-    closed: bool
-    expel_member: int | None
-    grounds_told_on: dt.date | None
-    heard: bool
+class BoardOption:
+    """Whether the co-op may do without a board (Act 32①), with the count it rests on."""
+
+    members: int  # on the register that day
+    requirement: BoardRequirement
+
+    @property
+    def optional(self) -> bool:
+        return not self.requirement.required
+
+    @property
+    def below(self) -> int:
+        return self.requirement.below
+
+    @property
+    def ref(self) -> LawRef:
+        return self.requirement.article
 
 
-# -- meetings ---------------------------------------------------------------------------------
+_FIXED_ONCE_HELD = ("kind", "held_on", "consenters")
 
-def create_meeting(db: Database, coop_id: int, given: MeetingInput) -> MeetingView:
+
+def kind_rules(kind: MeetingKind) -> MeetingRules:
+    """What the law asks of a meeting of this kind, for a form before the meeting exists."""
+    return rules_for(kind)
+
+
+def offers_standard_agenda(kind: MeetingKind) -> bool:
+    return bool(standard_agenda(kind))
+
+
+def board_option(db: Database, coop_id: int, on: dt.date) -> BoardOption:
+    """May the co-op do without a board on ``on``?  Counted by the database, whatever the register's size."""
+    with db.read() as s:
+        members = s.execute(select(func.count()).select_from(Member)
+                            .where(Member.coop_id == coop_id, on_register(on))).scalar_one()
+    return BoardOption(members, board_required(members))
+
+
+def create_meeting(db: Database, coop_id: int, given: MeetingInput, *,
+                   with_standard_agenda: bool = False) -> MeetingView:
+    """A new meeting and, if asked, its usual agenda: one user action, one transaction."""
     get_coop(db, coop_id)
+    if with_standard_agenda and not standard_agenda(given.kind):
+        raise Refusal(N_("There is a standard agenda only for an ordinary assembly and a founding meeting."),
+                      field="standard_agenda")
     with db.write() as s:
         row = MeetingRow(coop_id=coop_id, created_at=dt.datetime.now(), **checked_meeting(given))
         s.add(row)
         s.flush()
         audit.record(s, coop_id=coop_id, action="meeting.create", entity="meeting", key=row.id,
                      after=meeting_dict(row))
-        meeting_id = row.id
-    return get_meeting(db, coop_id, meeting_id)
+        if with_standard_agenda:
+            add_standard_items(s, coop_id, row)
+        return meeting_view(row)
 
 
 def checked_meeting(given: MeetingInput) -> dict[str, object]:
@@ -101,12 +129,33 @@ def checked_meeting(given: MeetingInput) -> dict[str, object]:
     title = " ".join(given.title.split())
     if not title:
         raise Refusal(N_("Give the meeting a title."), field="title")
-    if given.consenters is not None and (given.kind is not MeetingKind.FOUNDING or given.consenters < 1):
+    counts_consenters = rules_for(given.kind).register is Register.CONSENTERS
+    if given.consenters is not None and (not counts_consenters or given.consenters < 1):
         raise Refusal(N_("Only a founding meeting counts consenters, and at least one."), field="consenters")
     return {"kind": given.kind, "title": title, "held_on": given.held_on, "starts_at": given.starts_at,
             "place": given.place.strip(), "convened_by": given.convened_by.strip(),
             "chair_name": " ".join(given.chair_name.split()), "consenters": given.consenters,
             "purpose": given.purpose.strip()}
+
+
+def edit_meeting(db: Database, coop_id: int, meeting_id: int, given: MeetingInput) -> MeetingView:
+    """New facts for the meeting; the kind, day and consenters only while it has not begun."""
+    columns = checked_meeting(given)
+    with db.write() as s:
+        row = meeting_row(s, coop_id, meeting_id)
+        before = meeting_dict(row)
+        changed = [c for c in _FIXED_ONCE_HELD if getattr(row, c) != columns[c]]
+        if changed and _has_begun(s, meeting_id):
+            raise Refusal(N_("People have checked in or items are closed: the kind of meeting, its date "
+                             "and the number of consenters can no longer change."), field=changed[0])
+        if "kind" in changed:
+            for item in agenda_rows(s, meeting_id):
+                check_kind_at(given.kind, item.kind)
+        for name, value in columns.items():
+            setattr(row, name, value)
+        audit.record(s, coop_id=coop_id, action="meeting.edit", entity="meeting", key=meeting_id,
+                     before=before, after=meeting_dict(row))
+        return meeting_view(row)
 
 
 def record_times(db: Database, coop_id: int, meeting_id: int, *, opened_at: dt.time | None = None,
@@ -125,171 +174,24 @@ def record_times(db: Database, coop_id: int, meeting_id: int, *, opened_at: dt.t
             raise Refusal(N_("The meeting cannot close before it opens."), field="closed_at")
         audit.record(s, coop_id=coop_id, action="meeting.times", entity="meeting", key=meeting_id,
                      before=before, after=meeting_dict(row))
-    return get_meeting(db, coop_id, meeting_id)
+        return meeting_view(row)
 
 
 def get_meeting(db: Database, coop_id: int, meeting_id: int) -> MeetingView:
     with db.read() as s:
-        return _view(meeting_row(s, coop_id, meeting_id))
+        return meeting_view(meeting_row(s, coop_id, meeting_id))
 
 
 def list_meetings(db: Database, coop_id: int) -> list[MeetingView]:
     with db.read() as s:
         rows = s.execute(select(MeetingRow).where(MeetingRow.coop_id == coop_id)
                          .order_by(MeetingRow.held_on, MeetingRow.id)).scalars()
-        return [_view(r) for r in rows]
+        return [meeting_view(r) for r in rows]
 
 
-# -- agenda -----------------------------------------------------------------------------------
-
-def add_item(db: Database, coop_id: int, meeting_id: int, given: ItemInput) -> ItemView:
-    """A new item at the end of the agenda; the law's kind is enforced (Act 29②)."""
-    with db.write() as s:
-        meeting = meeting_row(s, coop_id, meeting_id)
-        row = _new_item(s, coop_id, meeting, given)
-        audit.record(s, coop_id=coop_id, action="meeting.item.add", entity="agenda_item", key=row.id,
-                     after=item_dict(row))
-        item_id = row.id
-    return get_item(db, coop_id, item_id)
-
-
-def add_standard_agenda(db: Database, coop_id: int, meeting_id: int, language: str | None = None) -> list[ItemView]:
-    """The usual items of an ordinary assembly or a founding meeting, in their order; titles
-    in ``language`` (default: the user's), as the secretary would have typed them."""
-    title_of = Translator(language).gettext if language else _
-    with db.write() as s:
-        meeting = meeting_row(s, coop_id, meeting_id)
-        rows = [_new_item(s, coop_id, meeting, ItemInput(subject, title_of(title), kind))
-                for subject, title, kind in standard_agenda(meeting.kind)]
-        audit.record(s, coop_id=coop_id, action="meeting.item.standard", entity="meeting", key=meeting_id,
-                     after=[item_dict(r) for r in rows])
-    return list_items(db, coop_id, meeting_id)
-
-
-def record_item_text(db: Database, coop_id: int, item_id: int, *, proposal: str | None = None,
-                     discussion: str | None = None) -> ItemView:
-    """The proposal and the secretary's summary of the discussion, while the item is open."""
-    with db.write() as s:
-        row = open_item(s, coop_id, item_id)
-        before = item_dict(row)
-        if proposal is not None:
-            row.proposal = proposal.strip()
-        if discussion is not None:
-            row.discussion = discussion.strip()
-        audit.record(s, coop_id=coop_id, action="meeting.item.text", entity="agenda_item", key=item_id,
-                     before=before, after=item_dict(row))
-    return get_item(db, coop_id, item_id)
-
-
-def record_hearing(db: Database, coop_id: int, item_id: int, heard: bool = True) -> ItemView:
-    """The member to be expelled was given the chance to speak (Act 25②)."""
-    with db.write() as s:
-        row = open_item(s, coop_id, item_id)
-        if row.subject is not Subject.EXPULSION:
-            raise Refusal(N_("Only an expulsion item records a hearing."), field="heard")
-        row.heard = heard
-        audit.record(s, coop_id=coop_id, action="meeting.item.heard", entity="agenda_item", key=item_id,
-                     after={"heard": heard})
-    return get_item(db, coop_id, item_id)
-
-
-def get_item(db: Database, coop_id: int, item_id: int) -> ItemView:
-    with db.read() as s:
-        row = item_row(s, coop_id, item_id)
-        return item_view(s, row)
-
-
-def list_items(db: Database, coop_id: int, meeting_id: int) -> list[ItemView]:
-    with db.read() as s:
-        meeting_row(s, coop_id, meeting_id)
-        rows = s.execute(select(AgendaItemRow).where(AgendaItemRow.meeting_id == meeting_id)
-                         .order_by(AgendaItemRow.position)).scalars()
-        return [item_view(s, r) for r in rows]
-
-
-def _new_item(s: Session, coop_id: int, meeting: MeetingRow, given: ItemInput) -> AgendaItemRow:
-    title = " ".join(given.title.split())
-    if not title:
-        raise Refusal(N_("Give the item a title."), field="title")
-    check_kind(given.subject, given.kind)
-    check_kind_at(meeting.kind, given.kind)
-    expel_id, bylaws = _expulsion(s, coop_id, meeting, given), _bylaws(given)
-    last = s.execute(select(func.max(AgendaItemRow.position))
-                     .where(AgendaItemRow.meeting_id == meeting.id)).scalar()
-    row = AgendaItemRow(meeting_id=meeting.id, position=(last or 0) + 1, subject=given.subject, title=title,
-                        proposal=given.proposal.strip(), kind=given.kind, discussion="", closed=False,
-                        expel_member_id=expel_id, grounds_told_on=given.grounds_told_on, heard=False,
-                        new_bylaws=bylaws, result=None)
-    s.add(row)
-    s.flush()
-    return row
-
-
-def _expulsion(s: Session, coop_id: int, meeting: MeetingRow, given: ItemInput) -> int | None:
-    if given.subject is not Subject.EXPULSION:
-        if given.expel_member is not None or given.grounds_told_on is not None:
-            raise Refusal(N_("Only an expulsion item names a member to expel."), field="expel_member")
-        return None
-    if given.expel_member is None:
-        raise Refusal(N_("Name the member the expulsion is about."), field="expel_member")
-    member = member_by_number(s, coop_id, given.expel_member)
-    # Act 25②: told at least 10 days before, a condition of a valid expulsion, not a warning.
-    check_expulsion_notice(given.grounds_told_on, meeting.held_on)
-    return member.id
-
-
-def _bylaws(given: ItemInput) -> dict[str, object] | None:
-    if given.subject is not Subject.BYLAWS_AMENDMENT:
-        if given.new_bylaws is not None:
-            raise Refusal(N_("Only a bylaws amendment carries new bylaws settings."), field="new_bylaws")
-        return None
-    if given.new_bylaws is None:
-        raise Refusal(N_("A bylaws amendment carries the amended bylaws settings."), field="new_bylaws")
-    check_bylaws(given.new_bylaws)
-    return bylaws_to_dict(given.new_bylaws)
-
-
-# -- rows, shared with the attendance and vote modules ------------------------------------------
-
-def meeting_row(s: Session, coop_id: int, meeting_id: int) -> MeetingRow:
-    row = s.get(MeetingRow, meeting_id)
-    if row is None or row.coop_id != coop_id:
-        raise Refusal(N_("There is no meeting number {id}."), field="meeting", id=meeting_id)
-    return row
-
-
-def item_row(s: Session, coop_id: int, item_id: int) -> AgendaItemRow:
-    row = s.get(AgendaItemRow, item_id)
-    meeting = None if row is None else s.get(MeetingRow, row.meeting_id)
-    if row is None or meeting is None or meeting.coop_id != coop_id:
-        raise Refusal(N_("There is no agenda item number {id}."), field="item", id=item_id)
-    return row
-
-
-def open_item(s: Session, coop_id: int, item_id: int) -> AgendaItemRow:
-    row = item_row(s, coop_id, item_id)
-    if row.closed:
-        raise Refusal(N_("This item is closed; its result cannot be changed. Record a correction "
-                         "with a reason instead."), field="item")
-    return row
-
-
-def member_by_number(s: Session, coop_id: int, number: int) -> Member:
-    member = s.execute(select(Member).where(Member.coop_id == coop_id, Member.number == number)).scalar()
-    if member is None:
-        raise Refusal(N_("There is no member number {number}."), field="member", number=number)
-    return member
-
-
-def _view(r: MeetingRow) -> MeetingView:
+def meeting_view(r: MeetingRow) -> MeetingView:
     return MeetingView(r.id, r.kind, r.title, r.held_on, r.starts_at, r.place, r.convened_by, r.chair_name,
                        r.opened_at, r.closed_at, r.consenters, r.purpose)
-
-
-def item_view(s: Session, r: AgendaItemRow) -> ItemView:
-    number = s.get(Member, r.expel_member_id).number if r.expel_member_id else None  # type: ignore[union-attr]
-    return ItemView(r.id, r.position, r.subject, r.title, r.proposal, r.kind, r.discussion, r.closed,
-                    number, r.grounds_told_on, r.heard)
 
 
 def _time(t: dt.time | None) -> str | None:
@@ -303,7 +205,8 @@ def meeting_dict(r: MeetingRow) -> dict[str, object]:
             "purpose": r.purpose}
 
 
-def item_dict(r: AgendaItemRow) -> dict[str, object]:
-    return {"position": r.position, "subject": r.subject, "title": r.title, "proposal": r.proposal,
-            "kind": r.kind, "discussion": r.discussion, "grounds_told_on": r.grounds_told_on,
-            "heard": r.heard, "new_bylaws": r.new_bylaws}
+def _has_begun(s: Session, meeting_id: int) -> bool:
+    checked_in = s.execute(select(exists().where(CheckInRow.meeting_id == meeting_id))).scalar()
+    closed = s.execute(select(exists().where(AgendaItemRow.meeting_id == meeting_id,
+                                             AgendaItemRow.closed.is_(True)))).scalar()
+    return bool(checked_in or closed)

@@ -17,8 +17,8 @@ from coopdesk.documents.meetings.minutes import render_minutes
 from coopdesk.documents.meetings.proxy_form import render_proxy_form
 from coopdesk.domain.text import N_
 from coopdesk.i18n import Translator
-from coopdesk.services.meetings.papers import attendance_paper, minutes_paper, notice_paper, proxy_form_paper
 from coopdesk.services.meetings.meeting import get_meeting
+from coopdesk.services.meetings.papers import attendance_paper, minutes_paper, notice_paper, proxy_form_paper
 from coopdesk.services.printing import PrintResult, count_pages, write_pdf
 from coopdesk.store.database import Database
 
@@ -47,12 +47,12 @@ def render_meeting_paper(db: Database, coop_id: int, meeting_id: int, kind: Meet
                          *, draft: bool = False) -> bytes:
     """The paper as PDF bytes."""
     if kind is MeetingPaperKind.NOTICE:
-        return render_notice(notice_paper(db, coop_id, meeting_id), language)
+        return render_notice(notice_paper(db, coop_id, meeting_id, language), language)
     if kind is MeetingPaperKind.ATTENDANCE:
         return render_attendance_sheet(attendance_paper(db, coop_id, meeting_id), language)
     if kind is MeetingPaperKind.PROXY_FORM:
-        return render_proxy_form(proxy_form_paper(db, coop_id, meeting_id), language)
-    return render_minutes(minutes_paper(db, coop_id, meeting_id, draft=draft), language)
+        return render_proxy_form(proxy_form_paper(db, coop_id, meeting_id, language), language)
+    return render_minutes(minutes_paper(db, coop_id, meeting_id, draft=draft, language=language), language)
 
 
 def print_meeting_paper(db: Database, coop_id: int, meeting_id: int, kind: MeetingPaperKind, path: str | Path,

@@ -14,16 +14,18 @@ from coopdesk.domain.members.standing import (
     EventKind,
     MemberEvent,
     MemberStatus,
+    ResolutionRef,
     Standing,
     check_new_event,
     standing,
 )
 from coopdesk.domain.text import N_
+from coopdesk.i18n import Translator, current
 from coopdesk.services import audit
 from coopdesk.services.coops import get_coop
 from coopdesk.store.bulk import insert_many
 from coopdesk.store.database import Database
-from coopdesk.store.models import Coop, Member, MemberEventRow, MemberType
+from coopdesk.store.models import AgendaItemRow, Coop, MeetingRow, Member, MemberEventRow, MemberType
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,17 @@ class MemberView:
     @property
     def name(self) -> str:
         return self.details.name
+
+
+def event_note(event: MemberEvent, t: Translator | None = None) -> str:
+    """What the history says of an event: its note, or the resolution that decided it, in
+    ``t``'s language (default: the screen's)."""
+    t = t or current()
+    if event.resolution is None:
+        return event.note
+    said = t.gettext("Expelled by resolution of the meeting of {date}, item {item}.",
+                     date=t.date(event.resolution.held_on), item=t.number(event.resolution.item))
+    return f"{said} {event.note}".strip()
 
 
 def _today(today: dt.date | None) -> dt.date:
@@ -91,7 +104,7 @@ def add_member(db: Database, coop_id: int, details: MemberDetails, *, joined_on:
     with db.write() as s:
         number = take_numbers(s, coop_id, 1)
         member = Member(coop_id=coop_id, number=number, member_type_id=type_ids(s, coop_id)[details.member_type],
-                        **_detail_columns(details), **_standing_columns(s_))
+                        **_detail_columns(details), **standing_columns(s_))
         s.add(member)
         s.flush()
         now = dt.datetime.now()
@@ -109,7 +122,7 @@ def edit_member(db: Database, coop_id: int, number: int, details: MemberDetails,
     details = details.cleaned()
     check_details(details, coop.member_types, today)
     with db.write() as s:
-        member = _member(s, coop_id, number)
+        member = member_row(s, coop_id, number)
         before = _details_of(s, member)
         if before == details:
             return get_member(db, coop_id, number, today=today)
@@ -128,14 +141,14 @@ def record_event(db: Database, coop_id: int, number: int, kind: EventKind, on: d
     coop = get_coop(db, coop_id)
     event = MemberEvent(kind, on, note.strip())
     with db.write() as s:
-        member = _member(s, coop_id, number)
-        events = _events(s, member.id)
+        member = member_row(s, coop_id, number)
+        events = member_events(s, member.id)
         current = standing(events, coop.bylaws.withdrawal_notice_days)
         check_new_event(current, event, today, coop.bylaws.withdrawal_notice_days)
         s.add(MemberEventRow(member_id=member.id, kind=kind, occurred_on=on, note=event.note,
                              recorded_at=dt.datetime.now()))
         after = standing([*events, event], coop.bylaws.withdrawal_notice_days)
-        for key, value in _standing_columns(after).items():
+        for key, value in standing_columns(after).items():
             setattr(member, key, value)
         audit.record(s, coop_id=coop_id, action=f"member.{kind.value}", entity="member", key=number,
                      before={"status": current.status_on(today)}, after={**_event_dict(event),
@@ -147,24 +160,48 @@ def get_member(db: Database, coop_id: int, number: int, today: dt.date | None = 
     today = _today(today)
     coop = get_coop(db, coop_id)
     with db.read() as s:
-        member = _member(s, coop_id, number)
-        events = _events(s, member.id)
+        member = member_row(s, coop_id, number)
+        events = member_events(s, member.id)
         details = _details_of(s, member)
     st = standing(events, coop.bylaws.withdrawal_notice_days)
     return MemberView(number, details, st.status_on(today), st, tuple(events))
 
 
-def _member(s: Session, coop_id: int, number: int) -> Member:
+def member_row(s: Session, coop_id: int, number: int, field: str = "number") -> Member:
+    """The member with this number, or a refusal that names ``field`` as the input at fault."""
     member = s.execute(select(Member).where(Member.coop_id == coop_id, Member.number == number)).scalar()
     if member is None:
-        raise Refusal(N_("There is no member number {number}."), field="number", number=number)
+        raise Refusal(N_("There is no member number {number}."), field=field, number=number)
     return member
 
 
-def _events(s: Session, member_id: int) -> list[MemberEvent]:
-    rows = s.execute(select(MemberEventRow).where(MemberEventRow.member_id == member_id)
-                     .order_by(MemberEventRow.occurred_on, MemberEventRow.id)).scalars()
-    return [MemberEvent(r.kind, r.occurred_on, r.note) for r in rows]
+def member_events(s: Session, member_id: int) -> list[MemberEvent]:
+    """The member's events in order, each with the resolution it came from (an expulsion)."""
+    rows = s.execute(select(MemberEventRow.kind, MemberEventRow.occurred_on, MemberEventRow.note,
+                            MeetingRow.held_on, AgendaItemRow.position)
+                     .outerjoin(AgendaItemRow, AgendaItemRow.id == MemberEventRow.by_item_id)
+                     .outerjoin(MeetingRow, MeetingRow.id == AgendaItemRow.meeting_id)
+                     .where(MemberEventRow.member_id == member_id)
+                     .order_by(MemberEventRow.occurred_on, MemberEventRow.id)).all()
+    return [MemberEvent(kind, on, note, ResolutionRef(held_on, position) if held_on else None)
+            for kind, on, note, held_on, position in rows]
+
+
+def record_resolved_event(s: Session, member: Member, event: MemberEvent, notice_days: int,
+                          by_item_id: int) -> tuple[Standing, Standing]:
+    """An event a passed resolution decided (an expulsion), in the caller's transaction.
+
+    ``domain.members.check_new_event`` refuses an EXPELLED event by design (a secretary cannot
+    expel by hand); the resolution is the authority here (Act 25①).  Returns the standing
+    before and after."""
+    events = member_events(s, member.id)
+    before = standing(events, notice_days)
+    s.add(MemberEventRow(member_id=member.id, kind=event.kind, occurred_on=event.on, note=event.note,
+                         by_item_id=by_item_id, recorded_at=dt.datetime.now()))
+    after = standing([*events, event], notice_days)
+    for key, value in standing_columns(after).items():
+        setattr(member, key, value)
+    return before, after
 
 
 def _details_of(s: Session, m: Member) -> MemberDetails:
@@ -178,7 +215,7 @@ def _detail_columns(d: MemberDetails) -> dict[str, object]:
             "address": d.address, "notes": d.notes}
 
 
-def _standing_columns(st: Standing) -> dict[str, object]:
+def standing_columns(st: Standing) -> dict[str, object]:
     return {"applied_on": st.applied_on, "joined_on": st.joined_on, "notice_on": st.notice_on,
             "leaves_on": st.leaves_on, "left_on": st.left_on, "left_as": st.left_as}
 
@@ -218,10 +255,10 @@ def add_members_in(s: Session, coop_id: int, entries: list[NewMember], withdrawa
         found = standings.get(key)
         if found is None:
             st = standing(first_events(e.joined_on, e.applied_on), withdrawal_notice_days)
-            found = standings[key] = tuple(_standing_columns(st).values())
+            found = standings[key] = tuple(standing_columns(st).values())
         return found
 
-    insert_many(s.connection(), Member.__table__, (*_BULK_MEMBER, *_standing_columns(Standing())), [
+    insert_many(s.connection(), Member.__table__, (*_BULK_MEMBER, *standing_columns(Standing())), [
         (coop_id, number, ids[d.member_type], d.name, d.birth_date, d.phone, d.email, d.address, d.notes,
          *standing_of(e))
         for number, e in enumerate(entries, start=first) for d in (e.details,)])

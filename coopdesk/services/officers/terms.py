@@ -27,6 +27,7 @@ from coopdesk.domain.officers.terms import (
     TermWarning,
     board_required,
     check_person,
+    latest_end,
     terms_ending,
 )
 from coopdesk.domain.members.standing import Standing
@@ -114,6 +115,11 @@ class RegisterCheck:
     @property
     def meets_act(self) -> bool:
         return not self.breaches
+
+
+def term_end(start: dt.date, years: int) -> dt.date:
+    """The last day of a term of ``years`` years from ``start``: what the term form offers."""
+    return latest_end(start, years)
 
 
 def _today(today: dt.date | None) -> dt.date:

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopdesk.domain.meetings.kinds import MeetingKind, Subject
+from coopdesk.domain.meetings.kinds import Subject
+from coopdesk.domain.meetings.rules import Register
 from coopdesk.i18n import _, current
 from coopdesk.services.meetings.notice import NoticeView
-from coopdesk.services.meetings.meeting import ItemView, MeetingView
+from coopdesk.services.meetings.agenda import ItemView
+from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.meetings.summary import AgendaLine, MeetingSummary
 from coopdesk.ui.meetings.texts import WARNING_COLOUR, date_text, time_text
 
@@ -166,7 +168,7 @@ class MeetingDetail(QWidget):
                 (_("Starts at:"), time_text(m.starts_at) or _("Not decided yet")), (_("Place:"), m.place),
                 (_("Convened by:"), m.convened_by), (_("Chaired by:"), m.chair_name),
                 (_("Purpose:"), m.purpose or m.title)]
-        if m.kind is MeetingKind.FOUNDING:
+        if m.rules.register is Register.CONSENTERS:
             rows.append((_("Consenters to the founding:"),
                          current().number(m.consenters) if m.consenters else _("Not counted yet")))
         for label, value in rows:

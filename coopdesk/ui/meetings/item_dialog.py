@@ -16,58 +16,16 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QGroupBox, QLineEdit, QWidget
 
 from coopdesk.domain.errors import Refusal
-from coopdesk.domain.meetings.kinds import (
-    MeetingKind,
-    ResolutionKind,
-    Subject,
-    check_kind,
-    required_by,
-    required_kind,
-)
-from coopdesk.domain.meetings.rules import check_kind_at
-from coopdesk.domain.meetings.notice import check_expulsion_notice, expulsion_notice_on_time
+from coopdesk.domain.meetings.kinds import ResolutionKind, Subject
 from coopdesk.i18n import _, current, refusal_text
-from coopdesk.services.meetings.meeting import ItemInput, ItemView, MeetingView, add_item
+from coopdesk.services.meetings.agenda import ItemInput, ItemView, add_item, choices_for, expulsion_notice
+from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.bylaws_form import BylawsForm
 from coopdesk.ui.meetings.people import current_members
+from coopdesk.ui.meetings.texts import check_text
 from coopdesk.ui.meetings.widgets import CheckLine, FormDialog, WrappedLabel, multiline
 from coopdesk.ui.widgets.fields import date_edit, from_qdate, to_qdate
-
-_FOUNDING_ONLY = (Subject.BYLAWS_ADOPTION, Subject.FOUNDING_EXPENSES)
-
-
-def subjects_for(meeting: MeetingKind) -> list[Subject]:
-    """The subjects worth offering at a meeting of this kind.
-
-    A founding meeting's own subjects are hidden elsewhere: an assembly that picked
-    "adoption of the bylaws" would pass an amendment by ordinary resolution.  A board
-    cannot take a special resolution (Act 29②), so those subjects are the assembly's.
-    """
-    offered = []
-    for subject in Subject:
-        if subject in _FOUNDING_ONLY and meeting is not MeetingKind.FOUNDING:
-            continue
-        if subject is Subject.BYLAWS_AMENDMENT and meeting is MeetingKind.FOUNDING:
-            continue  # the founding meeting adopts the bylaws: there is nothing to amend yet
-        if meeting is MeetingKind.BOARD and required_kind(subject) is ResolutionKind.SPECIAL:
-            continue
-        offered.append(subject)
-    return offered
-
-
-def allowed_kinds(meeting: MeetingKind, subject: Subject) -> list[ResolutionKind]:
-    """The kinds the law lets this item have at this meeting: the domain's own checks decide."""
-    allowed = []
-    for kind in ResolutionKind:
-        try:
-            check_kind(subject, kind)
-            check_kind_at(meeting, kind)
-        except Refusal:
-            continue
-        allowed.append(kind)
-    return allowed
-
 
 class ItemDialog(FormDialog):
     def __init__(self, context: CoopContext, meeting: MeetingView, parent: QWidget | None = None) -> None:
@@ -76,6 +34,7 @@ class ItemDialog(FormDialog):
         self.setWindowTitle(_("Add agenda item"))
         self.context = context
         self.meeting = meeting
+        self.choices = {c.subject: c for c in choices_for(meeting.kind)}  # what the law lets this meeting take up
         self._suggested = ""
         self._members_loaded = False
         self._build()
@@ -85,7 +44,7 @@ class ItemDialog(FormDialog):
     def _build(self) -> None:
         wrap = self.errors.wrap
         self.subject_combo = QComboBox(self)
-        for subject in subjects_for(self.meeting.kind):
+        for subject in self.choices:
             self.subject_combo.addItem(_(subject.label), subject.value)
         self.kind_combo = QComboBox(self)
         for kind in ResolutionKind:
@@ -144,16 +103,14 @@ class ItemDialog(FormDialog):
     # -- following the subject -------------------------------------------------------------
     def _subject_changed(self) -> None:
         subject = self.subject()
-        allowed = allowed_kinds(self.meeting.kind, subject)
+        choice = self.choices[subject]
         model = self.kind_combo.model()
         assert isinstance(model, QStandardItemModel)
         for row in range(self.kind_combo.count()):
-            model.item(row).setEnabled(ResolutionKind(self.kind_combo.itemData(row)) in allowed)
-        wanted = required_kind(subject)
-        if subject is Subject.OTHER:
-            wanted = ResolutionKind.ORDINARY  # most matters are put to a vote
-        if wanted not in allowed and allowed:
-            wanted = allowed[0]
+            model.item(row).setEnabled(ResolutionKind(self.kind_combo.itemData(row)) in choice.allowed)
+        wanted = choice.default  # most matters are put to a vote
+        if wanted not in choice.allowed and choice.allowed:
+            wanted = choice.allowed[0]
         self.set_kind(wanted)
         self._show_law_note(subject)
         self._follow_title(subject)
@@ -167,12 +124,12 @@ class ItemDialog(FormDialog):
         self.adjustSize()
 
     def _show_law_note(self, subject: Subject) -> None:
-        ref = required_by(subject)
-        if ref is None:
+        choice = self.choices[subject]
+        if choice.required_by is None:
             self.law_note.hide()
             return
         self.law_note.setText(_("The Act decides the kind: {kind} ({article}). A lower kind cannot be chosen.",
-                                kind=_(required_kind(subject).label), article=ref.label(current().language)))
+                                kind=_(choice.required.label), article=choice.required_by.label(current().language)))
         self.law_note.show()
 
     def _follow_title(self, subject: Subject) -> None:
@@ -184,15 +141,16 @@ class ItemDialog(FormDialog):
 
     def _check_told(self) -> None:
         """Whether the day the member was told the grounds meets the Act's ten days, as it changes."""
-        told = self.told_on()
         try:
-            check_expulsion_notice(told, self.meeting.held_on)
-        except Refusal as refusal:
+            check = expulsion_notice(self.meeting.held_on, self.told_on())
+        except Refusal as refusal:  # told after the meeting
             self.told_check.show_warning(refusal_text(refusal))
             return
-        latest = expulsion_notice_on_time(told, self.meeting.held_on).latest
+        if not check.on_time:
+            self.told_check.show_warning(check_text(check))
+            return
         self.told_check.show_ok(_("In time: the member had to be told the grounds by {date}.",
-                                  date=current().date(latest)))
+                                  date=current().date(check.latest)))
 
     # -- values ----------------------------------------------------------------------------
     def subject(self) -> Subject:

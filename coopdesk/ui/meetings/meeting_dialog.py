@@ -11,15 +11,21 @@ import datetime as dt
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
-from coopdesk.domain import law
 from coopdesk.domain.meetings.kinds import MeetingKind
-from coopdesk.domain.meetings.rules import board_optional
-from coopdesk.domain.meetings.agenda import standard_agenda
+from coopdesk.domain.meetings.rules import Register
 from coopdesk.i18n import _, current
-from coopdesk.services.meetings.changes import edit_meeting
-from coopdesk.services.meetings.meeting import MeetingInput, MeetingView, add_standard_agenda, create_meeting
+from coopdesk.services.meetings.meeting import (
+    BoardOption,
+    MeetingInput,
+    MeetingView,
+    board_option,
+    create_meeting,
+    edit_meeting,
+    kind_rules,
+    offers_standard_agenda,
+)
 from coopdesk.ui.context import CoopContext
-from coopdesk.ui.meetings.people import chair_in_office, current_member_count
+from coopdesk.ui.meetings.people import chair_in_office
 from coopdesk.ui.meetings.texts import suggested_title
 from coopdesk.ui.meetings.widgets import DEFAULT_START, CheckLine, FormDialog, OptionalTime, multiline
 from coopdesk.ui.widgets.fields import date_edit, from_qdate, to_qdate
@@ -36,7 +42,7 @@ class MeetingDialog(FormDialog):
         self.setObjectName("meeting_dialog")
         self.context = context
         self.meeting = meeting
-        self._members: int | None = None  # counted when a board meeting is first chosen
+        self._board: BoardOption | None = None  # counted when a board meeting is first chosen
         self._build()
         if meeting is None:
             self.setWindowTitle(_("New meeting"))
@@ -112,28 +118,28 @@ class MeetingDialog(FormDialog):
     # -- following the choices -------------------------------------------------------------
     def _kind_changed(self) -> None:
         kind = self.kind()
-        self.form.setRowVisible(self.consenters_spin.parentWidget(), kind is MeetingKind.FOUNDING)
-        offered = self.meeting is None and bool(standard_agenda(kind))
+        rules = kind_rules(kind)
+        self.form.setRowVisible(self.consenters_spin.parentWidget(), rules.register is Register.CONSENTERS)
+        offered = self.meeting is None and offers_standard_agenda(kind)
         self.form.setRowVisible(self.standard_agenda, offered)
-        self._show_board_note(kind)
+        self._show_board_note(rules.register is Register.DIRECTORS)
         self._follow_title()
         self.adjustSize()
 
-    def _show_board_note(self, kind: MeetingKind) -> None:
-        if kind is not MeetingKind.BOARD:
+    def _show_board_note(self, board: bool) -> None:
+        if not board:
             self.form.setRowVisible(self.board_note, False)
             return
-        rule = law.BOARD_OPTIONAL_BELOW_MEMBERS
-        if self._members is None:
-            self._members = current_member_count(self.context.db, self.context.coop_id, dt.date.today(),
-                                                 rule.value)
-        if board_optional(self._members):
+        if self._board is None:
+            self._board = board_option(self.context.db, self.context.coop_id, dt.date.today())
+        option = self._board
+        if option.optional:
             self.board_note.show_plain(
                 _("The co-op has {count} members. A co-op with fewer than {limit} members may have no board, "
                   "if the general assembly so resolves; the assembly then decides what the board would.",
-                  count=current().number(self._members), limit=rule.value)
-                + " " + _("({article})", article=rule.ref.label(current().language)))
-        self.form.setRowVisible(self.board_note, board_optional(self._members))
+                  count=current().number(option.members), limit=option.below)
+                + " " + _("({article})", article=option.ref.label(current().language)))
+        self.form.setRowVisible(self.board_note, option.optional)
 
     def _follow_title(self) -> None:
         """Keep the suggested title in step with the kind and year, unless the user wrote another."""
@@ -153,7 +159,7 @@ class MeetingDialog(FormDialog):
         return from_qdate(self.date_edit.date())
 
     def meeting_input(self) -> MeetingInput:
-        founding = self.kind() is MeetingKind.FOUNDING
+        founding = kind_rules(self.kind()).register is Register.CONSENTERS
         consenters = self.consenters_spin.value() or None
         return MeetingInput(
             self.kind(), self.title_edit.text(), self.held_on(), self.time_edit.value(), self.place_edit.text(),
@@ -168,7 +174,5 @@ class MeetingDialog(FormDialog):
         db, coop_id = self.context.db, self.context.coop_id
         if self.meeting is not None:
             return edit_meeting(db, coop_id, self.meeting.id, self.meeting_input())
-        view = create_meeting(db, coop_id, self.meeting_input())
-        if self.standard_agenda.isVisibleTo(self) and self.standard_agenda.isChecked():
-            add_standard_agenda(db, coop_id, view.id)
-        return view
+        with_agenda = self.standard_agenda.isVisibleTo(self) and self.standard_agenda.isChecked()
+        return create_meeting(db, coop_id, self.meeting_input(), with_standard_agenda=with_agenda)

@@ -17,19 +17,9 @@ from coopdesk.i18n import _, current, refusal_text
 from coopdesk.services.meetings.notice import NoticeView, check_notice, record_notice
 from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
-from coopdesk.ui.meetings.texts import NOTICE_METHODS, date_text
+from coopdesk.ui.meetings.texts import NOTICE_METHODS, check_text, date_text
 from coopdesk.ui.meetings.widgets import CheckLine, FormDialog, heading
 from coopdesk.ui.widgets.fields import date_edit, from_qdate, to_qdate
-
-
-def late_text(check: NoticeCheck) -> str:
-    """The late-notice warning with its date written for people, and the article."""
-    params = {**check.params, "latest": current().date(check.latest)}
-    warning = check.warning or ""  # a late check always has one
-    text = _(warning, **params)
-    if check.ref is not None:
-        text += " " + _("({article})", article=check.ref.label(current().language))
-    return text
 
 
 class NoticeDialog(FormDialog):
@@ -89,7 +79,7 @@ class NoticeDialog(FormDialog):
         elif check.on_time:
             self.date_check.show_ok(_("On time: the notice must go out by {date}.", date=current().date(check.latest)))
         else:
-            self.date_check.show_warning(late_text(check))
+            self.date_check.show_warning(check_text(check))
 
     def is_late(self) -> bool:
         return self.check is not None and not self.check.on_time

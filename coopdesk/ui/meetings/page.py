@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from coopdesk.domain.errors import Refusal
 from coopdesk.i18n import _, refusal_text
-from coopdesk.services.meetings.changes import move_item, remove_item
+from coopdesk.services.meetings.agenda import move_item, remove_item
 from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.detail import MeetingDetail

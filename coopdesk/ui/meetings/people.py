@@ -6,24 +6,11 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from coopdesk.domain.officers.terms import Office
-from coopdesk.services.members.listing import count_members, list_members
+from coopdesk.services.members.listing import list_members
 from coopdesk.services.officers.terms import TermStatus, list_terms
 
 if TYPE_CHECKING:
     from coopdesk.services.files import Database
-
-# Counting current members means reading the register; above this many entries a co-op
-# with fewer than ten current members is not a real case, and the read is not worth it.
-_READ_REGISTER_UP_TO = 5_000
-
-
-def current_member_count(db: Database, coop_id: int, on: dt.date, below: int) -> int:
-    """The members on the register on ``on``; exact when the answer could be under ``below``."""
-    registered = count_members(db, coop_id)  # withdrawn and expelled included: an upper bound
-    if registered < below or registered > _READ_REGISTER_UP_TO:
-        return registered
-    return sum(1 for r in list_members(db, coop_id, today=on) if r.status.is_current)
-
 
 def current_members(db: Database, coop_id: int, on: dt.date) -> list[tuple[int, str]]:
     """(number, name) of every member on the register on ``on``, by number."""

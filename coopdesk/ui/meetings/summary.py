@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coopdesk.services.meetings.notice import NoticeView, list_notices
-from coopdesk.services.meetings.votes import item_result
-from coopdesk.services.meetings.meeting import ItemView, MeetingView, get_meeting, list_items, list_meetings
+from coopdesk.services.meetings.readings import item_result
+from coopdesk.services.meetings.agenda import ItemView, list_items
+from coopdesk.services.meetings.meeting import MeetingView, get_meeting, list_meetings
 
 if TYPE_CHECKING:
     from coopdesk.services.files import Database

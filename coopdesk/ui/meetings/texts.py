@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from coopdesk.domain.meetings.kinds import MeetingKind
+from coopdesk.domain.meetings.notice import NOTICE_LATE, NoticeChannel, NoticeCheck
 from coopdesk.i18n import N_, _, current
 
 # How a notice went out (소집통지 방법): offered in the method box, which also takes any text.
-NOTICE_METHODS: tuple[str, ...] = (N_("Post"), N_("Text message"), N_("E-mail"), N_("Notice board"))
+NOTICE_METHODS: tuple[str, ...] = tuple(c.label for c in NoticeChannel)
 
 # A new meeting's title, until the secretary types another (e.g. "2026년 정기총회").
 _TITLES = {
@@ -45,3 +46,13 @@ def time_text(value: dt.time | None) -> str:
 
 def date_text(value: dt.date | None) -> str:
     return current().date(value)
+
+
+def check_text(check: NoticeCheck) -> str:
+    """A notice check's warning with its date written for people, and the article."""
+    params = {**check.params, "latest": current().date(check.latest)}
+    warning = check.warning or NOTICE_LATE
+    text = _(warning, **params)
+    if check.ref is not None:
+        text += " " + _("({article})", article=check.ref.label(current().language))
+    return text

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from coopdesk.domain.members.standing import EVENT_LABELS
 from coopdesk.i18n import _, current
-from coopdesk.services.members.member import MemberView, get_member
+from coopdesk.services.members.member import MemberView, event_note, get_member
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.members.event_dialog import EventDialog
 from coopdesk.ui.members.member_dialog import MemberDialog
@@ -108,7 +108,7 @@ class MemberViewDialog(QDialog):
         t = current()
         self.history.setRowCount(len(view.events))
         for row, event in enumerate(view.events):
-            cells = (t.date(event.on), _(EVENT_LABELS[event.kind]), event.note)
+            cells = (t.date(event.on), _(EVENT_LABELS[event.kind]), event_note(event))
             for column, text in enumerate(cells):
                 self.history.setItem(row, column, QTableWidgetItem(text))
 

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopdesk.domain.officers.terms import CHOSEN_BY_LABELS, MAX_PERSON_NAME, OFFICE_LABELS, ChosenBy, Office, latest_end
+from coopdesk.domain.officers.terms import CHOSEN_BY_LABELS, MAX_PERSON_NAME, OFFICE_LABELS, ChosenBy, Office
 from coopdesk.i18n import _
 from coopdesk.services.members.listing import list_members
-from coopdesk.services.officers.terms import OfficerView, TermInput, add_term, edit_term, end_term
+from coopdesk.services.officers.terms import OfficerView, TermInput, add_term, edit_term, end_term, term_end
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.save_dialog import SaveDialog
 from coopdesk.ui.widgets.fields import OptionalDate, date_edit, from_qdate, to_qdate
@@ -60,7 +60,7 @@ class TermDialog(SaveDialog):
         form.addRow(_("Office:"), wrap("office", self.office_combo))
         form.addRow(_("Officer:"), wrap("person", self._build_person()))
         self.start_edit = date_edit(dt.date.today(), self)
-        self.end_edit = date_edit(latest_end(dt.date.today(), self.context.coop.bylaws.officer_term_years), self)
+        self.end_edit = date_edit(term_end(dt.date.today(), self.context.coop.bylaws.officer_term_years), self)
         self.start_edit.dateChanged.connect(self._start_changed)
         form.addRow(_("First day of the term:"), wrap("start", self.start_edit))
         form.addRow(_("Last day of the term:"), wrap("end", self.end_edit))
@@ -121,7 +121,7 @@ class TermDialog(SaveDialog):
         """A new term's last day follows its first, by the bylaws' term, until the user sets it."""
         if self.view is None:
             start = from_qdate(self.start_edit.date())
-            self.end_edit.setDate(to_qdate(latest_end(start, self.context.coop.bylaws.officer_term_years)))
+            self.end_edit.setDate(to_qdate(term_end(start, self.context.coop.bylaws.officer_term_years)))
 
     def _fill(self, view: OfficerView) -> None:
         t = view.term

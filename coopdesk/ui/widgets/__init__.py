@@ -1,0 +1,1 @@
+"""Widgets shared by several areas of the window: form fields, colours."""

@@ -9,29 +9,22 @@ from coopdesk.domain import law
 from coopdesk.domain.meetings.attendance import Choice
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind, Subject
+from coopdesk.domain.meetings.rules import Rule
 from coopdesk.domain.members.details import MemberDetails
 from coopdesk.domain.members.standing import MemberStatus
 from coopdesk.services import audit
 from coopdesk.services.meetings.attendance import add_proxy, attendance_of, check_in, check_out
 from coopdesk.services.meetings.notice import list_notices, record_notice
-from coopdesk.services.meetings.votes import (
-    cast_ballot,
-    close_item,
-    correct_vote,
-    exclude,
-    item_result,
-    record_counts,
-    vote_history,
-)
-from coopdesk.services.meetings.meeting import (
+from coopdesk.services.meetings.votes import cast_ballot, close_item, correct_vote, exclude, record_counts
+from coopdesk.services.meetings.readings import frozen_item, item_result, vote_history
+from coopdesk.services.meetings.agenda import (
     ItemInput,
-    MeetingInput,
     add_item,
     add_standard_agenda,
-    create_meeting,
     list_items,
     record_item_text,
 )
+from coopdesk.services.meetings.meeting import MeetingInput, create_meeting
 from coopdesk.services.members.member import add_member, get_member
 from tests.conftest import TODAY
 
@@ -52,7 +45,7 @@ def assembly(db, coop):
 
 def arrive(db, coop, meeting, numbers):
     for n in numbers:
-        view = check_in(db, coop.id, meeting.id, n)
+        view = check_in(db, coop.id, meeting.id, n).attendance
     return view
 
 
@@ -94,18 +87,19 @@ def test_a_late_notice_needs_the_user_to_go_on_and_the_warning_is_kept(db, coop,
 def test_check_ins_and_a_proxy_make_the_quorum_and_the_principal_takes_the_vote_back(db, coop, assembly):
     view = arrive(db, coop, assembly, range(1, 8))
     assert (view.members, view.present, view.quorum_reached) == (15, 7, False)  # 2 × 7 ≤ 15
-    view = add_proxy(db, coop.id, assembly.id, 8, holder=1, written_proof=True, note="위임장")
+    view = add_proxy(db, coop.id, assembly.id, 8, holder=1, written_proof=True, note="위임장").attendance
     assert (view.present, view.by_proxy, view.quorum_reached) == (8, 1, True)
-    assert view.quorum_params == {"present": 8, "members": 15}
+    assert view.quorum.statement.kwargs == {"present": 8, "members": 15}
     with pytest.raises(Refusal, match="one proxy represents one member"):
         add_proxy(db, coop.id, assembly.id, 9, holder=1, written_proof=True)
     with pytest.raises(Refusal, match="written proof"):
         add_proxy(db, coop.id, assembly.id, 9, holder=2)
-    view = add_proxy(db, coop.id, assembly.id, 9, family_name="김가족", lives_with_principal=True, written_proof=True)
+    view = add_proxy(db, coop.id, assembly.id, 9, family_name="김가족", lives_with_principal=True,
+                     written_proof=True).attendance
     assert view.present == 9
-    view = check_in(db, coop.id, assembly.id, 8)  # the principal arrives: the proxy is revoked
+    view = check_in(db, coop.id, assembly.id, 8).attendance  # the principal arrives: the proxy is revoked
     assert view.present == 9 and [p.principal for p in view.proxies] == [9] and 8 in view.in_person
-    view = check_out(db, coop.id, assembly.id, 2)
+    view = check_out(db, coop.id, assembly.id, 2).attendance
     assert view.present == 8
     with pytest.raises(Refusal, match="not on the register"):
         check_in(db, coop.id, assembly.id, 16)
@@ -119,18 +113,19 @@ def test_counts_pass_freeze_on_closing_and_a_correction_keeps_the_history(db, co
     with pytest.raises(Refusal, match="More votes"):
         record_counts(db, coop.id, first.id, 9, 2, 0)  # 11 votes, 10 present
     assert (rows(db, "item_vote"), rows(db, "audit_entry")) == before
-    live = record_counts(db, coop.id, first.id, 6, 3, 1)
-    assert (live.present, live.passed, live.rule, live.closed) == (10, True, "ordinary", False)
-    closed = close_item(db, coop.id, first.id)
-    assert closed.passed and closed.closed and closed.article == law.ORDINARY_MAJORITY.ref.label("en")
-    assert (closed.explanation, closed.quorum) == ("2 × yes (6) > present (10)", "2 × present (10) > members (15)")
+    live = record_counts(db, coop.id, first.id, 6, 3, 1).item
+    assert (live.present, live.passed, live.rule, live.closed) == (10, True, Rule.ORDINARY, False)
+    closed = close_item(db, coop.id, first.id).item
+    assert closed.passed and closed.closed and closed.article == law.ORDINARY_MAJORITY.ref
+    assert (closed.explanation.english(), closed.quorum.statement.english()) == (
+        "2 × yes (6) > present (10)", "2 × present (10) > members (15)")
     check_in(db, coop.id, assembly.id, 11)  # a late arrival does not change a closed item
     with pytest.raises(Refusal, match="closed"):
         record_counts(db, coop.id, first.id, 7, 3, 1)
     assert item_result(db, coop.id, first.id) == closed
     with pytest.raises(Refusal, match="reason"):
         correct_vote(db, coop.id, first.id, 5, 4, 1, "  ")
-    corrected = correct_vote(db, coop.id, first.id, 5, 4, 1, "찬성 1표를 잘못 셈")
+    corrected = correct_vote(db, coop.id, first.id, 5, 4, 1, "찬성 1표를 잘못 셈").item
     assert (corrected.yes, corrected.present, corrected.passed, corrected.corrections) == (5, 10, False, 1)
     history = vote_history(db, coop.id, first.id)
     assert [(v.yes, v.reason) for v in history] == [(6, ""), (5, "찬성 1표를 잘못 셈")]
@@ -146,10 +141,10 @@ def test_a_special_resolution_passes_at_exactly_two_thirds_and_fails_one_below(d
     arrive(db, coop, assembly, range(1, 13))  # 12 present
     merger = item(db, coop, assembly, Subject.MERGER, ResolutionKind.SPECIAL, "합병의 건")
     other = item(db, coop, assembly, Subject.OTHER, ResolutionKind.SPECIAL, "특별결의 안건")
-    passed = record_counts(db, coop.id, merger.id, 8, 4, 0)  # 3 × 8 = 2 × 12
-    failed = record_counts(db, coop.id, other.id, 7, 4, 1)
-    assert (passed.passed, passed.rule, failed.passed) == (True, "special", False)
-    assert close_item(db, coop.id, failed.item_id).explanation_params == {"yes": 7, "present": 12}
+    passed = record_counts(db, coop.id, merger.id, 8, 4, 0).item  # 3 × 8 = 2 × 12
+    failed = record_counts(db, coop.id, other.id, 7, 4, 1).item
+    assert (passed.passed, passed.rule, failed.passed) == (True, Rule.SPECIAL, False)
+    assert close_item(db, coop.id, failed.item_id).item.explanation.kwargs == {"yes": 7, "present": 12}
 
 
 def test_a_roll_call_takes_present_members_once_and_counts_exclusions(db, coop, assembly):
@@ -165,7 +160,7 @@ def test_a_roll_call_takes_present_members_once_and_counts_exclusions(db, coop, 
             cast_ballot(db, coop.id, plan.id, bad, Choice.YES)
     with pytest.raises(Refusal, match="roll call"):
         record_counts(db, coop.id, plan.id, 5, 1, 0)
-    result = close_item(db, coop.id, plan.id)
+    result = close_item(db, coop.id, plan.id).item
     assert (result.present, result.excluded, result.yes, result.no, result.roll_call) == (10, 1, 5, 1, True)
     assert result.passed  # 2 × 5 > 9 voters
     assert set(result.as_json()) >= {"item", "kind", "members", "present", "proxies", "excluded", "yes", "no",
@@ -183,9 +178,9 @@ def test_an_expulsion_told_in_time_and_heard_expels_the_member(db, coop, assembl
     record_counts(db, coop.id, expulsion.id, 10, 2, 0)
     with pytest.raises(Refusal, match="chance to speak"):
         close_item(db, coop.id, expulsion.id)
-    from coopdesk.services.meetings.meeting import record_hearing
+    from coopdesk.services.meetings.agenda import record_hearing
     record_hearing(db, coop.id, expulsion.id)
-    assert close_item(db, coop.id, expulsion.id).passed
+    assert close_item(db, coop.id, expulsion.id).item.passed
     member = get_member(db, coop.id, 15, today=TODAY)
     assert member.status is MemberStatus.EXPELLED and member.standing.left_on == HELD
     with pytest.raises(Refusal, match="already taken effect"):
@@ -206,7 +201,7 @@ def test_a_passed_bylaws_amendment_adopts_a_new_version_effective_when_reported(
     amendment = item(db, coop, assembly, Subject.BYLAWS_AMENDMENT, ResolutionKind.SPECIAL, "정관 변경의 건",
                      new_bylaws=amended)
     record_counts(db, coop.id, amendment.id, 9, 3, 0)
-    assert close_item(db, coop.id, amendment.id).passed
+    assert close_item(db, coop.id, amendment.id).item.passed
     with db.read() as s:
         v2 = s.execute(select(BylawsVersion).where(BylawsVersion.version == 2)).scalar_one()
         assert (v2.adopted_on, v2.effective_on, v2.settings["share_price"]) == (HELD, None, 20_000)
@@ -224,19 +219,18 @@ def test_a_passed_bylaws_amendment_adopts_a_new_version_effective_when_reported(
 
 
 def test_closing_freezes_who_was_on_the_register_present_and_by_proxy(db, coop, assembly):
-    from coopdesk.store.models import AgendaItemRow
-
     arrive(db, coop, assembly, range(1, 9))
     add_proxy(db, coop.id, assembly.id, 12, holder=3, written_proof=True)
     exclude(db, coop.id, list_items(db, coop.id, assembly.id)[1].id, 4, "감사 본인")
     audit_item = list_items(db, coop.id, assembly.id)[1]
     record_counts(db, coop.id, audit_item.id, 5, 2, 1)
     close_item(db, coop.id, audit_item.id)
-    with db.read() as s:
-        snap = s.get(AgendaItemRow, audit_item.id).result
-    assert (snap["members"], len(snap["register"]), snap["in_person"]) == (15, 15, list(range(1, 9)))
-    assert (snap["proxies"], snap["excluded"], snap["rule"], snap["passed"]) == ([[12, 3]], [4], "ordinary", True)
-    assert (snap["yes"], snap["no"], snap["abstain"], snap["explanation_params"]) == (5, 2, 1, {"yes": 5, "present": 8})
+    frozen = frozen_item(db, coop.id, audit_item.id)
+    result, room, roll = frozen.result, frozen.room, frozen.roll
+    assert (result.counts.members, len(roll.keys), list(room.in_person)) == (15, 15, list(range(1, 9)))
+    assert (room.proxies, room.excluded, result.rule, result.passed) == (((12, 3),), (4,), Rule.ORDINARY, True)
+    assert (result.counts.yes, result.counts.no, result.counts.abstain, result.explanation.kwargs) == (
+        5, 2, 1, {"yes": 5, "present": 8})
 
 
 def test_a_board_meeting_counts_directors_in_office_and_those_present(db, coop):
@@ -257,21 +251,21 @@ def test_a_board_meeting_counts_directors_in_office_and_those_present(db, coop):
         check_in(db, coop.id, board.id, auditor)
     view = arrive(db, coop, board, directors[:2])
     assert (view.members, view.present, view.quorum_reached) == (5, 2, False)
-    view = check_in(db, coop.id, board.id, directors[4])  # the director who is not a member
+    view = check_in(db, coop.id, board.id, directors[4]).attendance  # the director who is not a member
     assert (view.present, view.quorum_reached, view.names[directors[4]]) == (3, True, "외부 이사")
     with pytest.raises(Refusal, match="no proxies"):
         add_proxy(db, coop.id, board.id, 3, holder=1, written_proof=True)
     with pytest.raises(Refusal, match="not the board"):
         item(db, coop, board, Subject.OTHER, ResolutionKind.SPECIAL)
     decision = item(db, coop, board, title="사업계획 수립의 건")
-    result = record_counts(db, coop.id, decision.id, 2, 1, 0)
-    assert (result.members, result.present, result.passed, result.rule) == (5, 3, True, "board")
-    result = close_item(db, coop.id, decision.id)
-    assert result.quorum == "2 × directors present (3) > directors in office (5)"
+    result = record_counts(db, coop.id, decision.id, 2, 1, 0).item
+    assert (result.members, result.present, result.passed, result.rule) == (5, 3, True, Rule.BOARD)
+    result = close_item(db, coop.id, decision.id).item
+    assert result.quorum.statement.english() == "2 × directors present (3) > directors in office (5)"
     tie = item(db, coop, board, title="가부동수")
     cast_ballot(db, coop.id, tie.id, directors[0], Choice.YES)
     cast_ballot(db, coop.id, tie.id, directors[1], Choice.NO)
-    assert not close_item(db, coop.id, tie.id).passed  # 2 × 1 ≤ 3 present
+    assert not close_item(db, coop.id, tie.id).item.passed  # 2 × 1 ≤ 3 present
 
 
 def test_a_report_closes_without_a_vote_and_a_meeting_without_quorum_passes_nothing(db, coop, assembly):
@@ -279,14 +273,14 @@ def test_a_report_closes_without_a_vote_and_a_meeting_without_quorum_passes_noth
     report = item(db, coop, assembly, Subject.OTHER, ResolutionKind.REPORT, "감사 결과 보고")
     with pytest.raises(Refusal, match="not put to a vote"):
         record_counts(db, coop.id, report.id, 1, 0, 0)
-    closed = close_item(db, coop.id, report.id)
+    closed = close_item(db, coop.id, report.id).item
     assert (closed.passed, closed.rule, closed.closed, closed.quorum_reached) == (None, None, True, False)
     first = list_items(db, coop.id, assembly.id)[0]
     with pytest.raises(Refusal, match="Record the vote"):
         close_item(db, coop.id, first.id)
     record_counts(db, coop.id, first.id, 7, 0, 0)
-    result = close_item(db, coop.id, first.id)
-    assert (result.passed, result.quorum_reached, result.explanation) == (
+    result = close_item(db, coop.id, first.id).item
+    assert (result.passed, result.quorum_reached, result.explanation.english()) == (
         False, False, "2 × present (7) ≤ members (15)")
 
 
@@ -300,9 +294,9 @@ def test_a_founding_meeting_counts_consenters_and_needs_two_thirds(db, coop):
     assert [i.subject for i in items][0] is Subject.BYLAWS_ADOPTION
     view = arrive(db, coop, founding, range(1, 7))
     assert (view.members, view.present, view.quorum_reached) == (10, 6, True)
-    result = record_counts(db, coop.id, items[0].id, 4, 2, 0)  # 3 × 4 ≥ 2 × 6
-    failed = record_counts(db, coop.id, items[1].id, 3, 2, 1)  # an ordinary item, still 2/3 at a founding
-    assert (result.passed, result.rule, failed.passed, failed.rule) == (True, "founding", False, "founding")
+    result = record_counts(db, coop.id, items[0].id, 4, 2, 0).item  # 3 × 4 ≥ 2 × 6
+    failed = record_counts(db, coop.id, items[1].id, 3, 2, 1).item  # an ordinary item, still 2/3 at a founding
+    assert (result.passed, result.rule, failed.passed, failed.rule) == (True, Rule.FOUNDING, False, Rule.FOUNDING)
 
 
 def test_bylaws_asking_for_a_longer_notice_are_applied(db):

@@ -12,18 +12,15 @@ from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind, Subject
 from coopdesk.services.meetings.attendance import add_proxy
-from coopdesk.services.meetings.changes import edit_meeting, move_item, remove_item
+from coopdesk.services.meetings.meeting import edit_meeting
+from coopdesk.services.meetings.agenda import move_item, remove_item
 from coopdesk.services.meetings.notice import record_notice
-from coopdesk.services.meetings.papers import (
-    attendance_paper,
-    choose_minute_signers,
-    minutes_paper,
-    notice_paper,
-    signer_candidates,
-)
+from coopdesk.services.meetings.papers import attendance_paper, minutes_paper, notice_paper
+from coopdesk.services.meetings.signers import choose_minute_signers, signer_candidates
 from coopdesk.services.meetings.printing import MeetingPaperKind, print_meeting_paper, suggested_name
 from coopdesk.services.meetings.votes import close_item, record_counts
-from coopdesk.services.meetings.meeting import MeetingInput, get_meeting, list_items, record_item_text, record_times
+from coopdesk.services.meetings.meeting import MeetingInput, get_meeting, record_times
+from coopdesk.services.meetings.agenda import list_items, record_item_text
 from tests.services.meetings.test_meetings import HELD, arrive, assembly, item  # noqa: F401  (fixture)
 
 D = dt.date
@@ -51,9 +48,12 @@ def run_assembly(db, coop, meeting):
 
 def test_the_notice_paper_carries_the_recorded_notice_and_the_agenda(db, coop, assembly):
     record_notice(db, coop.id, assembly.id, D(2026, 3, 18), "우편, 문자")
-    paper = notice_paper(db, coop.id, assembly.id)
+    paper = notice_paper(db, coop.id, assembly.id, "ko")  # said in the paper's language, whoever typed it
     assert (paper.notice_date, paper.method) == (D(2026, 3, 18), "우편, 문자")
-    assert [line.title for line in paper.agenda] == [i.title for i in list_items(db, coop.id, assembly.id)]
+    assert paper.agenda[0].title == "전년도 사업보고 및 결산 승인"
+    english = notice_paper(db, coop.id, assembly.id, "en")
+    assert english.method == "Post, Text message"
+    assert [line.title for line in english.agenda] == [i.title for i in list_items(db, coop.id, assembly.id)]
     assert paper.purpose == "2026년 정기총회"  # no purpose typed: the title says it
     assert paper.meeting.place == "조합 사무실" and paper.main_office == coop.main_office
 
@@ -119,7 +119,7 @@ def test_every_paper_prints_and_names_itself(db, coop, assembly, tmp_path):
         assert result.path.exists() and result.pages >= 1
     assert suggested_name(db, coop.id, assembly.id, MeetingPaperKind.MINUTES, "ko") == "2026년 정기총회 의사록.pdf"
     _, words = pdf_text(tmp_path / suggested_name(db, coop.id, assembly.id, MeetingPaperKind.NOTICE, "ko"))
-    assert "조합 사무실" in words and list_items(db, coop.id, assembly.id)[0].title in flat(words)
+    assert "조합 사무실" in words and "전년도 사업보고 및 결산 승인" in flat(words)
 
 
 def test_the_kind_and_day_are_fixed_once_people_check_in(db, coop, assembly):
@@ -162,7 +162,7 @@ def test_a_special_item_rejected_reads_as_rejected(db, coop, assembly, tmp_path)
     special = item(db, coop, assembly, Subject.MERGER, ResolutionKind.SPECIAL, title="합병 승인")
     arrive(db, coop, assembly, range(1, 10))
     record_counts(db, coop.id, special.id, 5, 4, 0)  # 5 of 9 is under two thirds
-    assert close_item(db, coop.id, special.id).passed is False
+    assert close_item(db, coop.id, special.id).item.passed is False
     paper = minutes_paper(db, coop.id, assembly.id, draft=True)
     closed = [i for i in paper.items if i.decided]
     assert [(i.title, i.passed, i.ref) for i in closed] == [("합병 승인", False, law.SPECIAL_MAJORITY.ref)]

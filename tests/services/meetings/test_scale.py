@@ -16,16 +16,12 @@ from coopdesk.domain.errors import Refusal
 from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind, Subject
 from coopdesk.domain.members.details import MemberDetails
 from coopdesk.domain.members.standing import EventKind, Standing
-from coopdesk.services.meetings.attendance import add_proxy, attendance_of, check_in, check_out, load_room
-from coopdesk.services.meetings.votes import (
-    cast_ballot,
-    close_item,
-    exclude,
-    item_result,
-    meeting_results,
-    record_counts,
-)
-from coopdesk.services.meetings.meeting import ItemInput, MeetingInput, add_item, create_meeting, record_hearing
+from coopdesk.services.meetings.attendance import add_proxy, attendance_of, check_in, check_out
+from coopdesk.services.meetings.room import load_room
+from coopdesk.services.meetings.votes import cast_ballot, close_item, exclude, record_counts
+from coopdesk.services.meetings.readings import item_result, meeting_results
+from coopdesk.services.meetings.agenda import ItemInput, add_item, record_hearing
+from coopdesk.services.meetings.meeting import MeetingInput, create_meeting
 from coopdesk.services.members.member import add_member, record_event
 from coopdesk.store.models import Member, MemberType, ProxyRow
 from tests.conftest import TODAY
@@ -110,7 +106,7 @@ def members(db, coop):
 def test_each_action_answers_what_a_fresh_read_of_the_room_shows(db, coop, members):
     meeting = assembly(db, coop)
     for n in range(1, 6):
-        assert check_in(db, coop.id, meeting.id, n) == attendance_of(db, coop.id, meeting.id)
+        assert check_in(db, coop.id, meeting.id, n).attendance == attendance_of(db, coop.id, meeting.id)
     steps = (lambda: add_proxy(db, coop.id, meeting.id, 6, holder=1, written_proof=True),
              lambda: add_proxy(db, coop.id, meeting.id, 7, family_name=" 김  가족 ", lives_with_principal=True,
                                written_proof=True, note=" 위임장 "),
@@ -118,7 +114,7 @@ def test_each_action_answers_what_a_fresh_read_of_the_room_shows(db, coop, membe
              lambda: check_in(db, coop.id, meeting.id, 7),  # the principal comes: the vote comes back
              lambda: check_in(db, coop.id, meeting.id, 1))
     for step in steps:
-        assert step() == attendance_of(db, coop.id, meeting.id)
+        assert step().attendance == attendance_of(db, coop.id, meeting.id)
     view = attendance_of(db, coop.id, meeting.id)
     assert (view.present, view.by_proxy, [p.principal for p in view.proxies]) == (7, 1, [6])
 
@@ -175,7 +171,7 @@ def test_an_expelled_member_leaves_the_room_with_the_proxy_held_and_the_ballots_
     exclude(db, coop.id, expulsion, 9, "본인")
     record_hearing(db, coop.id, expulsion)
     record_counts(db, coop.id, expulsion, 8, 1, 0)
-    assert close_item(db, coop.id, expulsion).passed
+    assert close_item(db, coop.id, expulsion).item.passed
     view = attendance_of(db, coop.id, meeting.id)
     assert (view.members, view.present, view.proxies) == (11, 8, ())  # 9 and the proxy 9 held are gone
     live = item_result(db, coop.id, add)

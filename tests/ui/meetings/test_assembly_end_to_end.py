@@ -26,9 +26,10 @@ from coopdesk.services import audit
 from coopdesk.services.coops import create_coop
 from coopdesk.services.meetings.attendance import attendance_of
 from coopdesk.services.meetings.notice import list_notices
-from coopdesk.services.meetings.papers import signer_candidates
-from coopdesk.services.meetings.votes import item_result
-from coopdesk.services.meetings.meeting import get_meeting, list_items, list_meetings
+from coopdesk.services.meetings.signers import signer_candidates
+from coopdesk.services.meetings.readings import item_result
+from coopdesk.services.meetings.meeting import get_meeting, list_meetings
+from coopdesk.services.meetings.agenda import list_items
 from coopdesk.services.members.member import add_member
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.meeting_dialog import MeetingDialog

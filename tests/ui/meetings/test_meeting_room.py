@@ -18,16 +18,10 @@ from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind, Subject
 from coopdesk.domain.members.standing import MemberStatus
 from coopdesk.services.coops import create_coop
 from coopdesk.services.meetings.attendance import attendance_of, check_in
-from coopdesk.services.meetings.votes import close_item, item_result, record_counts, vote_history
-from coopdesk.services.meetings.meeting import (
-    ItemInput,
-    MeetingInput,
-    add_item,
-    add_standard_agenda,
-    create_meeting,
-    get_meeting,
-    list_items,
-)
+from coopdesk.services.meetings.votes import close_item, record_counts
+from coopdesk.services.meetings.readings import item_result, vote_history
+from coopdesk.services.meetings.agenda import ItemInput, add_item, add_standard_agenda, list_items
+from coopdesk.services.meetings.meeting import MeetingInput, create_meeting, get_meeting
 from coopdesk.services.members.member import add_member, get_member
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.room import MeetingRoom

@@ -14,7 +14,8 @@ from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind, Subject
 from coopdesk.domain.members.details import MemberDetails
 from coopdesk.services.coops import create_coop
 from coopdesk.services.meetings.notice import list_notices
-from coopdesk.services.meetings.meeting import MeetingInput, add_standard_agenda, create_meeting, list_items, list_meetings
+from coopdesk.services.meetings.meeting import MeetingInput, create_meeting, list_meetings
+from coopdesk.services.meetings.agenda import add_standard_agenda, list_items
 from coopdesk.services.members.member import add_member
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.detail import RESULT

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 
 from coopdesk.domain.meetings.kinds import ResolutionKind
 from coopdesk.i18n import N_, _
-from coopdesk.services.meetings.votes import ItemResult
-from coopdesk.services.meetings.meeting import ItemView
+from coopdesk.services.meetings.results import ItemResult
+from coopdesk.services.meetings.agenda import ItemView
 from coopdesk.ui.meetings.room.wording import GREEN, GREY, RED
 
 OPEN, PASSED, REJECTED, REPORTED = N_("open"), N_("passed"), N_("rejected"), N_("reported")

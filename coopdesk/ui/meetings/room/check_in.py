@@ -8,6 +8,8 @@ red under the field, not in a box, so the meeting goes on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -23,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from coopdesk.domain.errors import Refusal
-from coopdesk.domain.meetings.kinds import MeetingKind
+from coopdesk.domain.meetings.rules import Register
 from coopdesk.i18n import N_, _, current, refusal_text
-from coopdesk.services.meetings.attendance import AttendanceView, check_in, check_out
+from coopdesk.services.meetings.attendance import check_in, check_out
+from coopdesk.services.meetings.state import AttendanceView, RoomState
 from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.room.matching import Match, match
@@ -37,13 +40,16 @@ _SHOWN = 300  # candidates listed at most; typing narrows a large register down
 
 
 class CheckInPanel(QWidget):
-    changed = Signal(object)  # the AttendanceView after a change
+    changed = Signal(object)  # the RoomState after a change
 
-    def __init__(self, context: CoopContext, meeting: MeetingView, parent: QWidget | None = None) -> None:
+    def __init__(self, context: CoopContext, meeting: MeetingView, item_on_screen: Callable[[], int | None],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("check_in_panel")
         self.context, self.meeting = context, meeting
-        self.board = meeting.kind is MeetingKind.BOARD
+        self.item_on_screen = item_on_screen  # its result comes back with each check-in
+        self.register = meeting.rules.register
+        self.proxies_allowed = meeting.rules.proxies
         self.view: AttendanceView | None = None
         self.current_match = Match((), None)
         self._proxy_dialog: ProxyDialog | None = None
@@ -53,7 +59,7 @@ class CheckInPanel(QWidget):
     def _build(self) -> None:
         self.field = QLineEdit(self)
         self.field.setObjectName("check_in_field")
-        self.field.setPlaceholderText(_("Director's name + Enter (F2)") if self.board
+        self.field.setPlaceholderText(_("Director's name + Enter (F2)") if self.register is Register.DIRECTORS
                                       else _("Name or number + Enter (F2)"))
         self.field.setClearButtonEnabled(True)
         self.field.setStyleSheet("font-size: 14pt; padding: 4px;")
@@ -71,7 +77,7 @@ class CheckInPanel(QWidget):
         self.candidates.setStyleSheet("font-size: 12pt;")
         self.candidates.itemDoubleClicked.connect(lambda item: self.check_in_key(item.data(Qt.ItemDataRole.UserRole)))
         self.present_caption = QLabel(self)
-        self.present = PresentTable(self.board, self)
+        self.present = PresentTable(self.register, self)
         self.present.itemSelectionChanged.connect(self._update_buttons)
         self.check_out_button = QPushButton(_("Check out"), self)
         self.check_out_button.setObjectName("check_out")
@@ -79,7 +85,7 @@ class CheckInPanel(QWidget):
         self.proxy_button = QPushButton(_("Add proxy…"), self)
         self.proxy_button.setObjectName("add_proxy")
         self.proxy_button.clicked.connect(self.add_proxy)
-        self.proxy_button.setVisible(not self.board)  # directors attend in person (no proxies)
+        self.proxy_button.setVisible(self.proxies_allowed)  # directors attend in person
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -105,7 +111,7 @@ class CheckInPanel(QWidget):
         self.view = view
         t = current()
         self.present.fill(view)
-        if self.board:
+        if not view.proxies_allowed:
             self.present_caption.setText(_("Present: {present}", present=t.number(view.present)))
         else:
             self.present_caption.setText(_("Present: {present} ({in_person} in person, {by_proxy} by proxy)",
@@ -117,11 +123,12 @@ class CheckInPanel(QWidget):
     def _refresh_candidates(self) -> None:
         if self.view is None:
             return
-        self.current_match = match(self.field.text(), self.view.names, set(self.view.in_person), not self.board)
+        by_number = self.register is not Register.DIRECTORS  # a director's key is a term, not a number to type
+        self.current_match = match(self.field.text(), self.view.names, set(self.view.in_person), by_number)
         self.candidates.clear()
         names = self.view.names
         for key in self.current_match.absent[:_SHOWN]:
-            item = QListWidgetItem(person(key, names.get(key, ""), self.board))
+            item = QListWidgetItem(person(key, names.get(key, ""), self.register))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.candidates.addItem(item)
         count = len(self.current_match.absent)
@@ -143,7 +150,7 @@ class CheckInPanel(QWidget):
         if not self.field.text().strip():
             self.say("", GREY)
         elif m.chosen is not None and m.chosen in names and m.chosen in m.absent:
-            self.say(_("Enter checks in {person}.", person=person(m.chosen, names[m.chosen], self.board)), GREY)
+            self.say(_("Enter checks in {person}.", person=person(m.chosen, names[m.chosen], self.register)), GREY)
         elif len(m.absent) > 1:
             self.say(_("{count} fit: pick one with ↑ ↓ and press Enter.", count=len(m.absent)), AMBER)
         else:
@@ -192,14 +199,15 @@ class CheckInPanel(QWidget):
         name = self.view.names.get(key, "") if self.view else ""
         had_proxy = self.view is not None and any(p.principal == key for p in self.view.proxies)
         try:
-            view = check_in(self.context.db, self.context.coop_id, self.meeting.id, key)
+            state = check_in(self.context.db, self.context.coop_id, self.meeting.id, key,
+                             item_id=self.item_on_screen())
         except Refusal as refusal:
             self.say(refusal_text(refusal), RED)
             self.field.selectAll()
             return False
         self.field.clear()
-        self.changed.emit(view)
-        said = _("Checked in: {person}", person=person(key, name, self.board))
+        self.changed.emit(state)
+        said = _("Checked in: {person}", person=person(key, name, self.register))
         if had_proxy:  # Act 23③: here in person, the member votes in person
             said += " " + _("Their proxy is revoked: they vote in person.")
         self.say(said, GREEN)
@@ -211,27 +219,28 @@ class CheckInPanel(QWidget):
         if row is None or not row.in_person:
             return False
         try:
-            view = check_out(self.context.db, self.context.coop_id, self.meeting.id, row.key)
+            state = check_out(self.context.db, self.context.coop_id, self.meeting.id, row.key,
+                              item_id=self.item_on_screen())
         except Refusal as refusal:
             self.say(refusal_text(refusal), RED)
             return False
-        self.changed.emit(view)
-        self.say(_("Checked out: {person}", person=person(row.key, row.name, self.board)), GREY)
+        self.changed.emit(state)
+        self.say(_("Checked out: {person}", person=person(row.key, row.name, self.register)), GREY)
         return True
 
     def add_proxy(self) -> ProxyDialog | None:
-        if self.board or self.view is None:
+        if not self.proxies_allowed or self.view is None:
             return None
         if self._proxy_dialog is not None and not self._proxy_dialog.isVisible():
             self._proxy_dialog.deleteLater()
-        dialog = ProxyDialog(self.context, self.meeting.id, self.view, self)
+        dialog = ProxyDialog(self.context, self.meeting.id, self.view, self.item_on_screen, self)
         dialog.saved.connect(self._proxy_saved)
         self._proxy_dialog = dialog
         dialog.open()
         return dialog
 
-    def _proxy_saved(self, view: AttendanceView) -> None:
-        self.changed.emit(view)
+    def _proxy_saved(self, state: RoomState) -> None:
+        self.changed.emit(state)
         self.say(_("Proxy recorded."), GREEN)
 
     def focus_field(self) -> None:

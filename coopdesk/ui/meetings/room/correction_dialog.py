@@ -9,7 +9,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from coopdesk.i18n import _, current
-from coopdesk.services.meetings.votes import ItemResult, correct_vote
+from coopdesk.services.meetings.results import ItemResult
+from coopdesk.services.meetings.state import RoomState
+from coopdesk.services.meetings.votes import correct_vote
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.save_dialog import SaveDialog
 
@@ -42,6 +44,6 @@ class CorrectionDialog(SaveDialog):
         box.setValue(value)
         return box
 
-    def save(self) -> ItemResult:
+    def save(self) -> RoomState:
         return correct_vote(self.context.db, self.context.coop_id, self.result.item_id, self.yes.value(),
                             self.no.value(), self.abstain.value(), self.reason.text())

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 
 from coopdesk.domain.errors import Refusal
 from coopdesk.i18n import _
-from coopdesk.services.meetings.meeting import ItemView, record_item_text
+from coopdesk.services.meetings.agenda import ItemView, record_item_text
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.room.wording import GREEN, GREY
 

@@ -7,11 +7,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from coopdesk.domain.errors import Refusal
-from coopdesk.domain.meetings.kinds import MeetingKind
 from coopdesk.i18n import N_, _, current
-from coopdesk.services.meetings.attendance import AttendanceView
-from coopdesk.services.meetings.votes import ItemResult, exclude
-from coopdesk.services.meetings.meeting import ItemView, MeetingView
+from coopdesk.services.meetings.state import AttendanceView, RoomState
+from coopdesk.services.meetings.results import ItemResult
+from coopdesk.services.meetings.votes import exclude
+from coopdesk.services.meetings.agenda import ItemView
+from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.room.memory import VoteMemory
 from coopdesk.ui.meetings.room.present_list import present_rows
@@ -19,16 +20,16 @@ from coopdesk.ui.meetings.room.wording import GREY, person
 
 
 class ExclusionsPanel(QWidget):
-    done = Signal(object)  # ItemResult
+    done = Signal(object)  # RoomState
     refused = Signal(object)  # Refusal
 
     def __init__(self, context: CoopContext, meeting: MeetingView, memory: VoteMemory,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.meeting, self.memory = context, meeting, memory
-        self.board = meeting.kind is MeetingKind.BOARD
         self.item: ItemView | None = None
         self.names: dict[int, str] = {}
+        self.register = meeting.rules.register
         self.who = QComboBox(self)
         self.who.setObjectName("exclude_who")
         self.who.setMinimumWidth(200)
@@ -56,17 +57,17 @@ class ExclusionsPanel(QWidget):
         layout.addWidget(self.note)
 
     def show_item(self, item: ItemView, result: ItemResult, attendance: AttendanceView) -> None:
-        self.item, self.names = item, attendance.names
+        self.item, self.names, self.register = item, attendance.names, attendance.register
         known = self.memory.exclusions_of(item.id)
         self.who.clear()
-        for r in present_rows(attendance, self.board):
+        for r in present_rows(attendance):
             if r.counts and r.key not in known:
-                self.who.addItem(person(r.key, r.name, self.board), r.key)
+                self.who.addItem(person(r.key, r.name, self.register), r.key)
         # the member to be expelled is the usual one; otherwise nobody until the secretary picks
         self.who.setCurrentIndex(self.who.findData(item.expel_member) if item.expel_member is not None else -1)
         self.listed.clear()
         for key, reason in sorted(known.items()):
-            text = person(key, self.names.get(key, ""), self.board)
+            text = person(key, self.names.get(key, ""), self.register)
             self.listed.addItem(f"{text} — {reason}" if reason else text)
         here = set(attendance.in_person) | {p.principal for p in attendance.proxies if p.counts}
         earlier = result.excluded - len(here & set(known))  # the result counts only those present
@@ -74,7 +75,7 @@ class ExclusionsPanel(QWidget):
                           if earlier > 0 else "")
         self.setEnabled(not result.closed)
 
-    def exclude(self) -> ItemResult | None:
+    def exclude(self) -> RoomState | None:
         key = self.who.currentData()
         if self.item is None:
             return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from coopdesk.i18n import _, current
-from coopdesk.services.meetings.votes import VoteView
+from coopdesk.services.meetings.readings import VoteView
 
 RECORDED, YES, NO, ABSTAIN, HOW, REASON = range(6)
 

@@ -14,9 +14,12 @@ from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.meetings.kinds import ResolutionKind, Subject
 from coopdesk.i18n import _, current, refusal_text
-from coopdesk.services.meetings.attendance import AttendanceView
-from coopdesk.services.meetings.votes import ItemResult, close_item, item_result, vote_history
-from coopdesk.services.meetings.meeting import ItemView, MeetingView, get_item, record_hearing
+from coopdesk.services.meetings.state import AttendanceView, RoomState
+from coopdesk.services.meetings.results import ItemResult
+from coopdesk.services.meetings.votes import close_item
+from coopdesk.services.meetings.readings import item_result, vote_history
+from coopdesk.services.meetings.agenda import ItemView, get_item, record_hearing
+from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.room.correction_dialog import CorrectionDialog
 from coopdesk.ui.meetings.room.discussion import DiscussionPanel
@@ -32,6 +35,7 @@ VOTE_TAB, EXCLUSIONS_TAB, DISCUSSION_TAB, HISTORY_TAB = range(4)
 
 class ItemPanel(QWidget):
     changed = Signal(object)  # the item's ItemResult after a vote, a closing, a correction
+    room_changed = Signal(object)  # the RoomState after an action that changes the room (an expulsion)
 
     def __init__(self, context: CoopContext, meeting: MeetingView, memory: VoteMemory,
                  parent: QWidget | None = None) -> None:
@@ -118,7 +122,6 @@ class ItemPanel(QWidget):
             return
         self.setEnabled(True)
         self.title.setText(_("Item {position}. {title}", position=item.position, title=item.title))
-        self.rule.setText(item_rule(self.meeting.kind, item.kind))
         self.refresh(attendance)
 
     def refresh(self, attendance: AttendanceView | None = None) -> None:
@@ -131,9 +134,19 @@ class ItemPanel(QWidget):
         self.item = get_item(db, coop_id, self.item.id)
         self._show(item_result(db, coop_id, self.item.id))
 
+    def show_state(self, state: RoomState) -> None:
+        """The room's answer to an action: the item's result came with it, no second read."""
+        self.attendance = state.attendance
+        if self.item is None or state.item is None or state.item.item_id != self.item.id:
+            self.refresh(state.attendance)
+            return
+        self.item = get_item(self.context.db, self.context.coop_id, self.item.id)
+        self._show(state.item)
+
     def _show(self, result: ItemResult) -> None:
         assert self.item is not None and self.attendance is not None
         self.result = result
+        self.rule.setText(item_rule(result.kind, result.majority))
         self.result_view.show_result(result)
         report = self.item.kind is ResolutionKind.REPORT
         for tab in (VOTE_TAB, EXCLUSIONS_TAB, HISTORY_TAB):  # first: enabling a tab enables its page
@@ -156,7 +169,8 @@ class ItemPanel(QWidget):
         if not expulsion or item is None or self.attendance is None:
             return
         told = current().date(item.grounds_told_on) if item.grounds_told_on else _("not recorded")
-        who = person(item.expel_member or 0, self.attendance.names.get(item.expel_member or 0, ""), False)
+        who = person(item.expel_member or 0, self.attendance.names.get(item.expel_member or 0, ""),
+                     self.attendance.register)
         self.hearing_note.setText(with_article(
             _("Expulsion of {member}: told the grounds on {date}; before the vote the member may speak.",
               member=who, date=told), law.EXPULSION_NOTICE_DAYS.ref))
@@ -171,10 +185,10 @@ class ItemPanel(QWidget):
         self.say(refusal_text(refusal))
 
     # -- actions ---------------------------------------------------------------------------
-    def _done(self, result: ItemResult) -> None:
+    def _done(self, state: RoomState) -> None:
         self.say("")
-        self.refresh()
-        self.changed.emit(result)
+        self.show_state(state)
+        self.changed.emit(state.item)
 
     def _text_saved(self, item: ItemView) -> None:
         self.changed.emit(self.result)
@@ -211,14 +225,15 @@ class ItemPanel(QWidget):
         if self.item is None or not self.discussion.save():
             return None
         try:
-            result = close_item(self.context.db, self.context.coop_id, self.item.id)
+            state = close_item(self.context.db, self.context.coop_id, self.item.id)
         except Refusal as refusal:
             self.refuse(refusal)
             return None
-        self.refresh()
+        self.show_state(state)
         self.say(_("Closed: the result is frozen."), GREY)
-        self.changed.emit(result)
-        return result
+        self.room_changed.emit(state)
+        self.changed.emit(state.item)
+        return state.item
 
     def correct(self) -> CorrectionDialog | None:
         if self.result is None or not self.result.closed or self.item is None:
@@ -231,8 +246,8 @@ class ItemPanel(QWidget):
         dialog.open()
         return dialog
 
-    def _corrected(self, result: ItemResult) -> None:
-        self.refresh()
+    def _corrected(self, state: RoomState) -> None:
+        self.show_state(state)
         self.tabs.setCurrentIndex(HISTORY_TAB)
         self.say(_("The correction is recorded; the history keeps the vote it replaced."), GREY)
-        self.changed.emit(result)
+        self.changed.emit(state.item)

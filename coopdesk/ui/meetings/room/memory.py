@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from coopdesk.domain.meetings.attendance import Choice
-from coopdesk.services.meetings.votes import ItemVotes
+from coopdesk.services.meetings.readings import ItemVotes
 
 UNKNOWN = None  # a vote on record whose choice this screen does not know (kept for safety)
 

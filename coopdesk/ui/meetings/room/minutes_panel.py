@@ -26,11 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
-from coopdesk.domain.meetings.kinds import MeetingKind
 from coopdesk.i18n import _, current, refusal_text
-from coopdesk.services.meetings.papers import SignerChoice, choose_minute_signers, signer_candidates
+from coopdesk.services.meetings.signers import SignerChoice, SignersView, choose_minute_signers, signer_candidates
 from coopdesk.services.meetings.printing import MeetingPaperKind
 from coopdesk.services.meetings.meeting import MeetingView, get_meeting, record_times
 from coopdesk.ui.context import CoopContext
@@ -86,7 +84,9 @@ class MinutesPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("minutes_panel")
         self.context, self.meeting = context, meeting
-        self.board = meeting.kind is MeetingKind.BOARD
+        self.register = meeting.rules.register
+        self.elected = meeting.rules.signers.elected  # False: every attending director signs
+        self.view: SignersView | None = None
         self.choices: list[SignerChoice] = []
         self._dialog: PaperDialog | None = None
         row = QHBoxLayout(self)
@@ -134,7 +134,8 @@ class MinutesPanel(QWidget):
         self.meeting = view
         self._say(self.times_message, _("Recorded."), GREEN)
         self.meeting_changed.emit(view)
-        self._show_count()
+        if self.view is not None:
+            self.reload()  # the chair counts apart from the members elected to sign
         return view
 
     def _chair_edited(self) -> None:
@@ -150,12 +151,8 @@ class MinutesPanel(QWidget):
     # -- signers ---------------------------------------------------------------------------
     def _signers_box(self) -> QGroupBox:
         box = QGroupBox(_("Minute signers"), self)
-        if self.board:
-            rule = _("Every director who attended signs the board minutes.")
-        else:
-            rule = with_article(_("The chair and at least {minimum} members elected at the meeting sign the "
-                                  "minutes. Tick the members elected; the list shows those present in person.",
-                                  minimum=law.MINUTES_MIN_SIGNING_MEMBERS.value), law.MINUTES_MIN_SIGNING_MEMBERS.ref)
+        signers = self.meeting.rules.signers
+        rule = with_article(_(signers.rule_text, minimum=signers.minimum), signers.ref)
         explain = QLabel(rule, box)
         explain.setWordWrap(True)
         self.signers = QListWidget(box)
@@ -171,18 +168,21 @@ class MinutesPanel(QWidget):
         return box
 
     def reload(self) -> None:
-        self.choices = signer_candidates(self.context.db, self.context.coop_id, self.meeting.id)
+        self._take(signer_candidates(self.context.db, self.context.coop_id, self.meeting.id))
         self._fill()
+
+    def _take(self, view: SignersView) -> None:
+        self.view, self.choices = view, list(view.choices)
 
     def _fill(self) -> None:
         self.signers.blockSignals(True)
         self.signers.clear()
         for c in self.choices:
-            entry = QListWidgetItem(person(c.key, c.name, self.board), self.signers)
+            entry = QListWidgetItem(person(c.key, c.name, self.register), self.signers)
             entry.setData(Qt.ItemDataRole.UserRole, c.key)
             # at a board every attending director signs: nothing to pick
-            flags = Qt.ItemFlag.ItemIsEnabled | (Qt.ItemFlag.NoItemFlags if self.board
-                                                 else Qt.ItemFlag.ItemIsUserCheckable)
+            flags = Qt.ItemFlag.ItemIsEnabled | (Qt.ItemFlag.ItemIsUserCheckable if self.elected
+                                                 else Qt.ItemFlag.NoItemFlags)
             entry.setFlags(flags)
             entry.setCheckState(Qt.CheckState.Checked if c.chosen else Qt.CheckState.Unchecked)
         self.signers.blockSignals(False)
@@ -196,7 +196,7 @@ class MinutesPanel(QWidget):
     def choose(self, keys: list[int]) -> bool:
         """Record these signers at once; a refusal keeps the list as it was recorded."""
         try:
-            self.choices = choose_minute_signers(self.context.db, self.context.coop_id, self.meeting.id, keys)
+            self._take(choose_minute_signers(self.context.db, self.context.coop_id, self.meeting.id, keys))
         except Refusal as refusal:
             self._fill()
             self._say(self.count, refusal_text(refusal), RED)
@@ -208,19 +208,18 @@ class MinutesPanel(QWidget):
         return [c for c in self.choices if c.chosen]
 
     def _show_count(self) -> None:
-        chair = " ".join(self.meeting.chair_name.split())
-        count = len([c for c in self.chosen() if c.name != chair])  # the chair is not one of the three
-        t = current()
-        if self.board:
-            self._say(self.count, _("{count} of {total} attending directors chosen.", count=t.number(count),
-                                    total=t.number(len(self.choices))), GREY)
+        if self.view is None:  # read when the tab is first shown
             return
-        minimum = law.MINUTES_MIN_SIGNING_MEMBERS.value
+        t, state = current(), self.view.state
+        if not state.rule.elected:
+            self._say(self.count, _("{count} of {total} attending directors chosen.", count=t.number(state.chosen),
+                                    total=t.number(state.attending)), GREY)
+            return
         text = _("{count} members chosen besides the chair; at least {minimum} are needed.",
-                 count=t.number(count), minimum=t.number(minimum))
-        if not chair:
+                 count=t.number(state.chosen), minimum=t.number(state.rule.minimum))
+        if not self.meeting.chair_name:
             text += " " + _("Record the chair of the meeting too.")
-        self._say(self.count, text, GREEN if count >= minimum and chair else RED)
+        self._say(self.count, text, GREEN if state.enough else RED)
 
     # -- printing --------------------------------------------------------------------------
     def _print_box(self) -> QGroupBox:
@@ -257,4 +256,5 @@ class MinutesPanel(QWidget):
 
     def refresh_meeting(self) -> None:
         self.meeting = get_meeting(self.context.db, self.context.coop_id, self.meeting.id)
-        self._show_count()
+        if self.view is not None:
+            self.reload()  # the chair may have changed: the count besides the chair with it

@@ -7,6 +7,8 @@ checks all of it; a refusal is shown next to the field it names and nothing is s
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,7 +26,8 @@ from PySide6.QtWidgets import (
 from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
 from coopdesk.i18n import N_, _
-from coopdesk.services.meetings.attendance import AttendanceView, add_proxy
+from coopdesk.services.meetings.attendance import add_proxy
+from coopdesk.services.meetings.state import AttendanceView, RoomState
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.room.matching import match
 from coopdesk.ui.meetings.room.wording import GREY, person, with_article
@@ -62,16 +65,18 @@ def chosen_key(combo: QComboBox, field: str) -> int:
 
 class ProxyDialog(SaveDialog):
     def __init__(self, context: CoopContext, meeting_id: int, view: AttendanceView,
-                 parent: QWidget | None = None) -> None:
+                 item_on_screen: Callable[[], int | None] = lambda: None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("proxy_dialog")
         self.setWindowTitle(_("Add proxy"))
-        self.context, self.meeting_id = context, meeting_id
+        self.context, self.meeting_id, self.item_on_screen = context, meeting_id, item_on_screen
         given = {p.principal for p in view.proxies}
         here = set(view.in_person)
-        self.principal_combo = member_combo(self, [(k, person(k, n, False)) for k, n in sorted(view.names.items())
+        register = view.register
+        self.principal_combo = member_combo(self, [(k, person(k, n, register))
+                                                   for k, n in sorted(view.names.items())
                                                    if k not in here and k not in given])
-        holders = [(k, person(k, n, False) + ("  " + _("(here)") if k in here else ""))
+        holders = [(k, person(k, n, register) + ("  " + _("(here)") if k in here else ""))
                    for k, n in sorted(view.names.items())]
         self.holder_combo = member_combo(self, holders)
         self._build()
@@ -128,10 +133,11 @@ class ProxyDialog(SaveDialog):
     def choose(self, combo: QComboBox, key: int) -> None:
         combo.setCurrentIndex(combo.findData(key))
 
-    def save(self) -> AttendanceView:
+    def save(self) -> RoomState:
         principal = chosen_key(self.principal_combo, "principal")
         holder = chosen_key(self.holder_combo, "holder") if self.by_member.isChecked() else None
         return add_proxy(self.context.db, self.context.coop_id, self.meeting_id, principal, holder=holder,
                          family_name="" if holder is not None else self.family_name.text(),
                          lives_with_principal=holder is None and self.lives_with.isChecked(),
+                         item_id=self.item_on_screen(),
                          written_proof=self.proof.isChecked(), note=self.note.text())

@@ -8,20 +8,19 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from coopdesk.domain.meetings.kinds import MeetingKind
 from coopdesk.i18n import _, current
-from coopdesk.services.meetings.attendance import AttendanceView
-from coopdesk.ui.meetings.room.wording import GREEN, RED, base_label, needed_for_quorum, quorum_ref, with_article
+from coopdesk.services.meetings.meeting import MeetingView
+from coopdesk.services.meetings.state import AttendanceView
+from coopdesk.ui.meetings.room.wording import GREEN, RED, quorum_line
 
 _COLOURS = {True: (GREEN, "#e7f4ea"), False: (RED, "#fdecee")}
 
 
 class QuorumBanner(QFrame):
-    def __init__(self, kind: MeetingKind, parent: QWidget | None = None) -> None:
+    def __init__(self, meeting: MeetingView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("quorum_banner")
-        self.kind = kind
-        self.base_caption = self._label(base_label(kind), "caption")
+        self.base_caption = self._label(_(meeting.rules.words.register), "caption")
         self.base_number = self._label("", "base_number")
         self.present_caption = self._label(_("Present"), "caption")
         self.present_number = self._label("", "present_number")
@@ -60,7 +59,7 @@ class QuorumBanner(QFrame):
         in_person = len(view.in_person)
         self.base_number.setText(t.number(view.members))
         self.present_number.setText(t.number(view.present))
-        if self.kind is MeetingKind.BOARD:
+        if not view.proxies_allowed:
             detail = ""
         else:
             detail = _("{in_person} in person\n{by_proxy} by proxy", in_person=t.number(in_person),
@@ -68,12 +67,7 @@ class QuorumBanner(QFrame):
         self.present_detail.setText(detail)
         reached = view.quorum_reached
         self.status.setText(_("QUORUM REACHED") if reached else _("QUORUM NOT REACHED"))
-        rule = with_article(_(view.quorum_rule, **view.quorum_params), quorum_ref(self.kind))
-        needed = needed_for_quorum(self.kind, view.members)
-        if needed is not None and not reached:
-            rule += "  ·  " + _("{needed} needed, {missing} more to come", needed=t.number(needed),
-                                missing=t.number(needed - view.present))
-        self.rule.setText(rule)
+        self.rule.setText(quorum_line(view.quorum))
         self._paint(reached)
 
     def _paint(self, reached: bool) -> None:

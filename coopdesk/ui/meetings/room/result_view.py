@@ -6,30 +6,30 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from coopdesk.domain.meetings.kinds import ResolutionKind
 from coopdesk.i18n import _, current, ngettext
-from coopdesk.services.meetings.votes import ItemResult
-from coopdesk.ui.meetings.room.wording import AMBER, GREEN, GREY, RED, article, ref_from_label
+from coopdesk.services.meetings.results import ItemResult
+from coopdesk.ui.meetings.room.wording import AMBER, GREEN, GREY, RED, explained
 
 
 def verdict(result: ItemResult) -> tuple[str, str]:
     """The word in large type and its colour."""
-    if result.kind == ResolutionKind.REPORT.value:
+    if result.kind is ResolutionKind.REPORT:
         return (_("REPORTED") if result.closed else _("REPORT: NO VOTE")), GREY
     if result.passed is True:
         return _("PASSED"), GREEN
     if result.passed is False:
         return _("REJECTED"), RED
-    if result.yes + result.no + result.abstain:
+    if result.voted:
         return _("CHECK THE COUNT"), AMBER  # the room changed since the count: see why below
     return _("NO VOTE YET"), GREY
 
 
 def counts_line(result: ItemResult) -> str:
     t = current()
-    if result.kind == ResolutionKind.REPORT.value:
+    if result.kind is ResolutionKind.REPORT:
         return _("{present} present", present=t.number(result.present))
-    if not (result.yes or result.no or result.abstain):
+    if not result.voted:
         return _("{present} present, {voters} may vote", present=t.number(result.present),
-                 voters=t.number(result.present - result.excluded))
+                 voters=t.number(result.voters))
     return _("For {yes} · Against {no} · Abstain {abstain} — {present} present",
              yes=t.number(result.yes), no=t.number(result.no), abstain=t.number(result.abstain),
              present=t.number(result.present))
@@ -38,25 +38,26 @@ def counts_line(result: ItemResult) -> str:
 def detail_line(result: ItemResult) -> str:
     """Who is left out of the base, and who did not vote (they count against)."""
     t, parts = current(), []
-    if result.kind == ResolutionKind.REPORT.value:
+    if result.kind is ResolutionKind.REPORT:
         return ""
     if result.excluded:
         parts.append(_("{excluded} excluded", excluded=t.number(result.excluded)))
-    not_voting = result.present - result.excluded - result.yes - result.no - result.abstain
-    if (result.yes or result.no or result.abstain) and not_voting > 0:
-        parts.append(_("{count} did not vote (counts against)", count=t.number(not_voting)))
+    if result.voted and result.not_voting > 0:
+        parts.append(_("{count} did not vote (counts against)", count=t.number(result.not_voting)))
+    if result.passed is False and not result.closed and result.needed_to_pass:
+        parts.append(ngettext("{count} more yes vote would carry it.", "{count} more yes votes would carry it.",
+                              result.needed_to_pass, count=t.number(result.needed_to_pass)))
     return " · ".join(parts)
 
 
 def explanation(result: ItemResult) -> str:
     """Why it passed or failed, with the article, in the screen's language."""
-    if result.kind == ResolutionKind.REPORT.value:
+    if result.kind is ResolutionKind.REPORT:
         return ""
-    text = _(result.explanation_id, **result.explanation_params)
+    text = explained(result.explanation, result.article)
     if result.passed is not None and not result.quorum_reached:
         text = _("No quorum: {why}", why=text)
-    ref = ref_from_label(result.article)
-    return f"{text} {article(ref)}" if ref is not None else text
+    return text
 
 
 class ResultView(QFrame):

@@ -25,9 +25,12 @@ from PySide6.QtWidgets import (
 
 from coopdesk.domain.meetings.kinds import MEETING_LABELS, Subject
 from coopdesk.i18n import _, current
-from coopdesk.services.meetings.attendance import AttendanceView, attendance_of
-from coopdesk.services.meetings.votes import ItemResult, closed_results, item_votes
-from coopdesk.services.meetings.meeting import MeetingView, get_item, get_meeting, list_items
+from coopdesk.services.meetings.state import AttendanceView, RoomState
+from coopdesk.services.meetings.attendance import attendance_of
+from coopdesk.services.meetings.results import ItemResult
+from coopdesk.services.meetings.readings import closed_results, item_votes
+from coopdesk.services.meetings.meeting import MeetingView, get_meeting
+from coopdesk.services.meetings.agenda import get_item, list_items
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.room.agenda import AgendaList
 from coopdesk.ui.meetings.room.check_in import CheckInPanel
@@ -65,13 +68,14 @@ class MeetingRoom(QWidget):
         self.heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.details = QLabel(self)
         self.details.setObjectName("room_details")
-        self.banner = QuorumBanner(self.meeting.kind, self)
-        self.check_in = CheckInPanel(self.context, self.meeting, self)
-        self.check_in.changed.connect(self._attendance_changed)
+        self.banner = QuorumBanner(self.meeting, self)
+        self.check_in = CheckInPanel(self.context, self.meeting, self._item_on_screen, self)
+        self.check_in.changed.connect(self._room_changed)
         self.agenda = AgendaList(self)
         self.agenda.currentRowChanged.connect(lambda _row: self._show_current_item())
         self.item_panel = ItemPanel(self.context, self.meeting, self.memory, self)
         self.item_panel.changed.connect(self._item_changed)
+        self.item_panel.room_changed.connect(self._closed)
         self.minutes = MinutesPanel(self.context, self.meeting, self)
         self.minutes.meeting_changed.connect(self._meeting_changed)
         self.tabs = QTabWidget(self)
@@ -169,20 +173,28 @@ class MeetingRoom(QWidget):
             parts.append(_("chair: {name}", name=m.chair_name))
         self.details.setText("  ·  ".join(parts))
 
-    def _show_attendance(self, view: AttendanceView) -> None:
+    def _show_attendance(self, view: AttendanceView, item: ItemResult | None = None) -> None:
         self.attendance = view
         self.banner.show_attendance(view)
         self.check_in.show_attendance(view)
         self.minutes.set_chair_names([view.names[k] for k in view.in_person if k in view.names])
-        self._show_current_item()
+        if item is not None:
+            self.item_panel.show_state(RoomState(view, item))
+        else:
+            self._show_current_item()
+
+    def _item_on_screen(self) -> int | None:
+        item = self.agenda.current_view()
+        return item.id if item is not None else None
 
     def _show_current_item(self) -> None:
         if self.attendance is not None:
             self.item_panel.show_item(self.agenda.current_view(), self.attendance)
 
     # -- changes ---------------------------------------------------------------------------
-    def _attendance_changed(self, view: AttendanceView) -> None:
-        self._show_attendance(view)
+    def _room_changed(self, state: RoomState) -> None:
+        """A check-in, check-out or proxy: the room and the item on screen came back together."""
+        self._show_attendance(state.attendance, state.item)
         if self.tabs.currentIndex() == MINUTES_TAB:
             self.minutes.reload()
         self._notify("meetings")
@@ -194,9 +206,14 @@ class MeetingRoom(QWidget):
         item = get_item(self.context.db, self.context.coop_id, item.id)
         self.agenda.update_item(item, result)
         self._notify("meetings")
-        if item.subject is Subject.EXPULSION and result is not None and result.closed and result.passed:
-            # the member is expelled: they leave the register of this meeting and the member list changes
-            self._show_attendance(attendance_of(self.context.db, self.context.coop_id, self.meeting.id))
+
+    def _closed(self, state: RoomState) -> None:
+        """An item closed: a passed expulsion takes the member off this meeting's register too."""
+        item = self.item_panel.item
+        if item is not None and item.subject is Subject.EXPULSION and state.item is not None and state.item.passed:
+            self.attendance = state.attendance
+            self.banner.show_attendance(state.attendance)
+            self.check_in.show_attendance(state.attendance)
             self._notify("members")
 
     def _meeting_changed(self, view: MeetingView) -> None:

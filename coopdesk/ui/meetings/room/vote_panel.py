@@ -29,11 +29,14 @@ from PySide6.QtWidgets import (
 
 from coopdesk.domain.meetings.attendance import Choice
 from coopdesk.domain.errors import Refusal
-from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind
+from coopdesk.domain.meetings.kinds import ResolutionKind
+from coopdesk.domain.meetings.rules import Register
 from coopdesk.i18n import N_, _
-from coopdesk.services.meetings.attendance import AttendanceView
-from coopdesk.services.meetings.votes import ItemResult, cast_ballot, record_counts
-from coopdesk.services.meetings.meeting import ItemView, MeetingView
+from coopdesk.services.meetings.state import AttendanceView, RoomState
+from coopdesk.services.meetings.results import ItemResult
+from coopdesk.services.meetings.votes import cast_ballot, record_counts
+from coopdesk.services.meetings.agenda import ItemView
+from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.room.memory import UNKNOWN, VoteMemory
 from coopdesk.ui.meetings.room.present_list import present_rows
@@ -55,14 +58,14 @@ def spin(parent: QWidget, name: str) -> QSpinBox:
 
 
 class VotePanel(QWidget):
-    done = Signal(object)  # the ItemResult after a recorded vote
+    done = Signal(object)  # the RoomState after a recorded vote
     refused = Signal(object)  # the Refusal
 
     def __init__(self, context: CoopContext, meeting: MeetingView, memory: VoteMemory,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.meeting, self.memory = context, meeting, memory
-        self.board = meeting.kind is MeetingKind.BOARD
+        self.register = meeting.rules.register
         self.item: ItemView | None = None
         self.voters: list[int] = []
         self._shown: tuple[int, int, int, int] | None = None  # the item and counts last put in the boxes
@@ -128,7 +131,7 @@ class VotePanel(QWidget):
         for column in (NUMBER, NAME, VOTE, BUTTONS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(HOW, QHeaderView.ResizeMode.Stretch)
-        if self.board:
+        if self.register is Register.DIRECTORS:  # a director's key is a term: no number to show
             self.roll.hideColumn(NUMBER)
         return self.roll
 
@@ -136,7 +139,7 @@ class VotePanel(QWidget):
     def show_item(self, item: ItemView, result: ItemResult, attendance: AttendanceView) -> None:
         self.item, self.attendance = item, attendance
         self.setEnabled(item.kind is not ResolutionKind.REPORT and not result.closed)
-        voters = result.present - result.excluded
+        voters = result.voters
         for box in (self.yes, self.no, self.abstain):
             # up to the register, not those present: a count too high is refused by the service, with why
             box.setRange(0, max(attendance.members, result.yes, result.no, result.abstain))
@@ -148,8 +151,8 @@ class VotePanel(QWidget):
             self.abstain.setValue(result.abstain)
         self.counts_hint.setText(_("{voters} present may vote on this item. Whoever does not vote counts "
                                    "against, like an abstention.", voters=voters))
-        has_roll = result.roll_call and bool(result.yes + result.no + result.abstain)
-        has_counts = not result.roll_call and bool(result.yes + result.no + result.abstain)
+        has_roll = result.roll_call and result.voted
+        has_counts = not result.roll_call and result.voted
         # one method per item: the service refuses the other once votes are in
         self.by_counts.setEnabled(not has_roll)
         self.by_roll.setEnabled(not has_counts)
@@ -169,7 +172,7 @@ class VotePanel(QWidget):
         assert self.item is not None
         excluded = self.memory.exclusions_of(self.item.id)
         ballots = self.memory.ballots_of(self.item.id)
-        rows = [r for r in present_rows(attendance, self.board) if r.counts and r.key not in excluded]
+        rows = [r for r in present_rows(attendance) if r.counts and r.key not in excluded]
         self.voters = [r.key for r in rows]
         for row in range(self.roll.rowCount()):  # the old buttons go now, not at the next event loop turn
             old = self.roll.cellWidget(row, BUTTONS)
@@ -206,13 +209,13 @@ class VotePanel(QWidget):
         return lambda: self.cast(key, choice)
 
     # -- recording -------------------------------------------------------------------------
-    def record(self) -> ItemResult | None:
+    def record(self) -> RoomState | None:
         if self.item is None:
             return None
         return self._call(lambda: record_counts(self.context.db, self.context.coop_id, self.item.id,  # type: ignore[union-attr]
                                                 self.yes.value(), self.no.value(), self.abstain.value()))
 
-    def cast(self, key: int, choice: Choice) -> ItemResult | None:
+    def cast(self, key: int, choice: Choice) -> RoomState | None:
         if self.item is None:
             return None
         ballots = self.memory.ballots_of(self.item.id)
@@ -227,7 +230,7 @@ class VotePanel(QWidget):
         self.done.emit(result)
         return result
 
-    def _call(self, action: Callable[[], ItemResult]) -> ItemResult | None:
+    def _call(self, action: Callable[[], RoomState]) -> RoomState | None:
         try:
             result = action()
         except Refusal as refusal:
