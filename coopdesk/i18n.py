@@ -22,6 +22,7 @@ from pathlib import Path
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal
 
+from coopdesk.josa import attach
 from coopdesk.paths import translations_dir, user_cache_dir
 
 LANGUAGES: tuple[str, ...] = ("ko", "en")
@@ -88,11 +89,15 @@ class Translator:
 
     def gettext(self, message: str, **params: object) -> str:
         text = self._gettext(message)
-        return text.format(**params) if params else text
+        return self._particles(text.format(**params) if params else text)
 
     def ngettext(self, singular: str, plural: str, n: int, **params: object) -> str:
         text = self._ngettext(singular, plural, n)
-        return text.format(n=n, **params)
+        return self._particles(text.format(n=n, **params))
+
+    def _particles(self, text: str) -> str:
+        """Korean: "을(를)", "(으)로" … chosen for the word before them (coopdesk.josa)."""
+        return attach(text) if self.language == "ko" and "(" in text else text
 
     def number(self, value: int | Decimal) -> str:
         return format_decimal(value, locale=self.locale)
@@ -153,11 +158,13 @@ def ngettext(singular: str, plural: str, n: int, **params: object) -> str:
 
 def refusal_text(refusal: Exception, translator: Translator | None = None) -> str:
     """A refusal in the user's language, with the article of the law it comes from."""
-    from coopdesk.domain.errors import Refusal
+    from coopdesk.domain.errors import Refusal, Refusals
 
     t = translator or current()
     if not isinstance(refusal, Refusal):
         return str(refusal)
+    if isinstance(refusal, Refusals):  # every problem of a form, one per line
+        return "\n".join(refusal_text(p, t) for p in refusal.problems)
     params = {k: (t.date(v) if isinstance(v, dt.date) else v) for k, v in refusal.params.items()}
     text = t.gettext(refusal.message, **params)
     if refusal.article is not None:

@@ -40,6 +40,13 @@ def backups_dir() -> Path:
     return path
 
 
+def logs_dir() -> Path:
+    """Where the program writes what went wrong, for whoever supports the user."""
+    path = user_data_dir() / "logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def user_cache_dir() -> Path:
     return user_data_dir() / "cache"
 
@@ -68,3 +75,18 @@ def translations_dir() -> Path:
 
 def fonts_dir() -> Path:
     return resources_dir() / "fonts"
+
+
+def shown_target(target: str) -> str:
+    """A co-op file's path as it is; a database URL without its password (for messages,
+    titles and the settings, which must never hold a password)."""
+    if "://" not in target:
+        return target
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(target)
+    if parts.password is None:
+        return target
+    user = f"{parts.username}@" if parts.username else ""
+    port = f":{parts.port}" if parts.port else ""
+    return parts._replace(netloc=f"{user}{parts.hostname or ''}{port}").geturl()

@@ -2,9 +2,13 @@
 
     coopdesk [--db PATH|URL] [--coop ID] [--json] [--language ko|en] AREA VERB [options]
 
-``coopdesk`` alone starts the GUI.  Exit status: 0 done, 2 usage error, 3 refused by a
-rule (the reason on stderr, in the user's language), 1 a file that could not be read or
-written.
+The four global options may also follow the area or the verb, where people type them
+(``coopdesk member list --json``); a verb's own ``--language`` (the language of a
+document or a file it writes) keeps that meaning there.  ``coopdesk`` alone starts the
+GUI.  Exit status: 0 done, 2 usage error, 3 refused by a rule (the reason on stderr, in
+the user's language), 1 a file that could not be read or written.  Nothing ends in a
+Python traceback: what is not a refusal or a usage error is said in plain words, and
+its detail goes to the log file (coopdesk.logs), without the members' data.
 
 Start-up matters for scripts that call the command thousands of times, so the command
 modules import services lazily and nothing here imports Qt or reportlab unless the
@@ -16,15 +20,67 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from coopdesk import __version__, i18n
 from coopdesk.cli.common import Context, UsageError, print_json, warn
 from coopdesk.domain.errors import ImportRejected, Refusal
-from coopdesk.i18n import _, refusal_text
+from coopdesk.i18n import N_, _, ngettext, refusal_text
 
 OK, FAILED, USAGE, REFUSED = 0, 1, 2, 3
 _VALUED_GLOBALS = ("--db", "--coop", "--language")
+
+# argparse's own messages (its msgids, %-formatted by argparse) as ours, so they are
+# translated like every other text; each placeholder is given back in argparse's form.
+_ARGPARSE_MESSAGES: dict[str, tuple[str, dict[str, str]]] = {
+    "argument %(argument_name)s: %(message)s":
+        (N_("argument {argument}: {problem}"), {"argument": "%(argument_name)s", "problem": "%(message)s"}),
+    "unrecognized arguments: %s": (N_("unrecognized arguments: {arguments}"), {"arguments": "%s"}),
+    "the following arguments are required: %s":
+        (N_("the following arguments are required: {arguments}"), {"arguments": "%s"}),
+    "one of the arguments %s is required": (N_("one of the arguments {arguments} is required"), {"arguments": "%s"}),
+    "not allowed with argument %s": (N_("not allowed with argument {argument}"), {"argument": "%s"}),
+    "ignored explicit argument %r": (N_("ignored explicit argument {value}"), {"value": "%r"}),
+    "expected one argument": (N_("expected one argument"), {}),
+    "expected at most one argument": (N_("expected at most one argument"), {}),
+    "expected at least one argument": (N_("expected at least one argument"), {}),
+    "ambiguous option: %(option)s could match %(matches)s":
+        (N_("ambiguous option: {option} could match {matches}"), {"option": "%(option)s", "matches": "%(matches)s"}),
+    "invalid %(type)s value: %(value)r": (N_("invalid {type} value: {value}"), {"type": "%(type)s", "value": "%(value)r"}),
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        (N_("invalid choice: {value} (choose from {choices})"), {"value": "%(value)r", "choices": "%(choices)s"}),
+    "unknown parser %(parser_name)r (choices: %(choices)s)":
+        (N_("invalid choice: {value} (choose from {choices})"), {"value": "%(parser_name)r", "choices": "%(choices)s"}),
+}
+
+
+def _argparse_gettext(message: str) -> str:
+    found = _ARGPARSE_MESSAGES.get(message)
+    if found is None:
+        return message
+    ours, placeholders = found
+    return _(ours).replace("%", "%%").format(**placeholders)
+
+
+def _argparse_ngettext(singular: str, plural: str, n: int) -> str:
+    if singular == "expected %s argument":
+        return ngettext("expected {count} argument", "expected {count} arguments", n, count="%s")
+    return singular if n == 1 else plural
+
+
+@contextmanager
+def _argparse_in_our_language() -> Iterator[None]:
+    """argparse asks gettext's default domain, which never has our catalog: it asks us instead.
+
+    It also spares argparse's search for a catalog file for every parser it builds.
+    """
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = _argparse_gettext, _argparse_ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -59,7 +115,22 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(USAGE)
 
 
+def _global_options() -> list[tuple[str, dict[str, object]]]:
+    return [
+        ("--db", {"metavar": "PATH|URL",
+                  "help": _("The co-op file, or a postgresql+psycopg:// URL (default: the file opened last)")}),
+        ("--coop", {"type": int, "metavar": "ID", "help": _("Which co-op, when the file holds several")}),
+        ("--json", {"action": "store_true", "help": _("Machine-readable output")}),
+        ("--language", {"choices": i18n.LANGUAGES, "help": _("Language of messages (default: the system's)")}),
+    ]
+
+
 def build_parser() -> argparse.ArgumentParser:
+    with _argparse_in_our_language():
+        return _build_parser()
+
+
+def _build_parser() -> argparse.ArgumentParser:
     from coopdesk.cli import coop_cmds, file_cmds
     from coopdesk.cli.meetings import commands as meeting_cmds
     from coopdesk.cli.members import commands as member_cmds
@@ -67,30 +138,41 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(prog="coopdesk", description=_(
         "CoopDesk, the records of a co-operative under the Framework Act on Cooperatives. "
-        "Without an area, the window opens."))
+        "Without an area, the window opens."), epilog=_(
+        "--db, --coop, --json and --language may also be given after the area and the command "
+        "(coopdesk member list --json)."))
     parser.add_argument("--version", action="version", version=f"CoopDesk {__version__}",
                         help=_("Show the version and exit"))
-    parser.add_argument("--db", metavar="PATH|URL",
-                        help=_("The co-op file, or a postgresql+psycopg:// URL (default: the file opened last)"))
-    parser.add_argument("--coop", type=int, metavar="ID", help=_("Which co-op, when the file holds several"))
-    parser.add_argument("--json", action="store_true", help=_("Machine-readable output"))
-    parser.add_argument("--language", choices=i18n.LANGUAGES,
-                        help=_("Language of messages (default: the system's)"))
+    options = _global_options()
+    for option, keywords in options:
+        parser.add_argument(option, **keywords)  # type: ignore[arg-type]
     areas = parser.add_subparsers(dest="area", metavar="AREA", title=_("areas"))
     coop_cmds.add_parsers(areas)
     member_cmds.add_parsers(areas)
     officer_cmds.add_parsers(areas)
     meeting_cmds.add_parsers(areas)
     file_cmds.add_parsers(areas)
+    for sub in _subparsers(parser):
+        for option, keywords in options:
+            if option not in sub._option_string_actions:  # a verb's own --language stays its own
+                # SUPPRESS: given here, it overrides the one before the area; not given, it leaves it.
+                # Not repeated in every command's help: the epilog of `coopdesk --help` says it once.
+                sub.add_argument(option, **{**keywords, "default": argparse.SUPPRESS,  # type: ignore[arg-type]
+                                            "help": argparse.SUPPRESS})
     return parser
 
 
-def _language_asked(argv: Sequence[str]) -> str | None:
-    """The global ``--language``, read before the parser exists so its help is translated.
+def _subparsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    """Every parser under ``parser``: areas, verbs and documents."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in {id(p): p for p in action.choices.values()}.values():
+                yield sub
+                yield from _subparsers(sub)
 
-    Only options before the area count: ``print register --language`` picks the
-    document's language, not the screen's.
-    """
+
+def _language_asked(argv: Sequence[str]) -> str | None:
+    """The global ``--language`` before the area, read before the parser exists so its help is translated."""
     tokens = list(argv)
     for i, token in enumerate(tokens):
         if token.startswith("--language="):
@@ -106,32 +188,87 @@ def _language_asked(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _language_after_area(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | None:
+    """The screen language given after the area (``member list --language ko``), if any.
+
+    Followed through the parsers the words lead to, so that a verb's own ``--language``
+    (``print register --language en``: the document's) is not taken for it.
+    """
+    current, found, tokens, i = parser, None, list(argv), 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token == "--":
+            break
+        option, has_value, value = token.partition("=")
+        action = current._option_string_actions.get(option) if token.startswith("-") else None
+        if action is not None:
+            takes_value = action.nargs != 0
+            if not has_value and takes_value:
+                value = tokens[i + 1] if i + 1 < len(tokens) else ""
+                i += 1
+            if option == "--language" and action.dest == "language" and current is not parser:
+                found = value if value in i18n.LANGUAGES else found
+        elif not token.startswith("-"):
+            current = _choice(current, token) or current
+        i += 1
+    return found
+
+
+def _choice(parser: argparse.ArgumentParser, word: str) -> argparse.ArgumentParser | None:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices.get(word)  # type: ignore[no-any-return]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     previous = i18n.current().language
     asked = _language_asked(argv)
     i18n.set_language(asked or i18n.system_language())
     try:
-        return _run(argv, asked)
+        return _run(argv)
+    except Exception as exc:  # noqa: BLE001 - a bug in the command line itself: still no traceback
+        return _report_failure(exc, None, "")
     finally:
         i18n.set_language(previous)  # in-process callers (tests) keep their language
 
 
-def _run(argv: list[str], asked: str | None) -> int:
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = build_parser()
+    if any(t == "--language" or t.startswith("--language=") for t in argv):  # the last one given wins
+        later = _language_after_area(parser, argv)
+        if later is not None and later != i18n.current().language:
+            i18n.set_language(later)
+            parser = build_parser()  # its help and messages in the language asked for
+    with _argparse_in_our_language():
+        return parser.parse_args(argv)
+
+
+def _run(argv: list[str]) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        args = _parse(argv)
     except SystemExit as exit_:  # --help, --version, or a usage error already printed
         return exit_.code if isinstance(exit_.code, int) else USAGE
     if args.area is None:
-        from coopdesk.ui.app import run_gui
-
-        return run_gui(args.db, asked)
+        return _start_gui(args.db, args.language)
     ctx = Context(args)
-    failed = True
+    code = FAILED
     try:
-        code = args.run(ctx)
-        failed = code != OK
+        code = _run_command(args, ctx)
         return code
+    finally:
+        try:
+            ctx.close(code != OK)
+        except Exception as exc:  # noqa: BLE001 - closing must not hide what the command said
+            from coopdesk.logs import record_failure
+
+            record_failure(exc, _action(args))
+
+
+def _run_command(args: argparse.Namespace, ctx: Context) -> int:
+    try:
+        return int(args.run(ctx))
     except UsageError as exc:
         warn(_("{prog}: error: {problem}", prog="coopdesk", problem=str(exc)))
         return USAGE
@@ -142,13 +279,70 @@ def _run(argv: list[str], asked: str | None) -> int:
         _silence_stdout()
         return FAILED
     except OSError as exc:  # a file that cannot be read or written: not a rule, not a usage error
-        warn(_("{prog}: {problem}", prog="coopdesk", problem=_file_problem(exc)))
+        from coopdesk.logs import record_failure
+
+        record_failure(exc, _action(args))
+        problem = _("{prog}: {problem}", prog="coopdesk", problem=_file_problem(exc))
+        warn(problem)
+        if ctx.json:
+            print_json({"error": problem, "problem": "file"})
         return FAILED
     except KeyboardInterrupt:
         warn(_("Stopped."))
         return 130
-    finally:
-        ctx.close(failed)
+    except Exception as exc:  # noqa: BLE001 - whatever it is, plain words and the log, never a traceback
+        return _report_failure(exc, ctx, _action(args))
+
+
+def _action(args: argparse.Namespace) -> str:
+    """What the user was doing, for the log: the command's words, never its values."""
+    return " ".join(str(w) for w in (getattr(args, "area", None), getattr(args, "verb", None)) if w)
+
+
+def _report_failure(exc: Exception, ctx: Context | None, action: str) -> int:
+    """A failure below the rules (the file, the disk, the server) or a bug: plain words, no traceback."""
+    from coopdesk.logs import record_failure
+
+    logged = record_failure(exc, action)
+    try:
+        from coopdesk.services.failures import explain
+
+        failure = explain(exc)
+    except Exception:  # noqa: BLE001 - explaining must never fail louder than the failure
+        failure = None
+    if failure is not None:
+        text = _(failure.message, **failure.params)
+        where = ctx.shown_target() if ctx is not None else None
+        if where:
+            text = _("{file}: {problem}", file=where, problem=text)
+        kind, code = failure.trouble.value, (REFUSED if failure.refused else FAILED)
+    else:
+        text = _("CoopDesk met an error it did not expect. What was saved before is safe; "
+                 "the action you were doing may not have been completed.")
+        if logged is not None:
+            text += "\n" + _("The details were written to {file}. Please send that file to whoever "
+                             "supports your CoopDesk.", file=str(logged))
+        kind, code = "bug", FAILED
+    warn(text)
+    if ctx is not None and ctx.json:
+        print_json({"error": text, "problem": kind})
+    return code
+
+
+def _start_gui(db_target: str | None, language: str | None) -> int:
+    """The window, after checking that this computer can show one (Linux: its X libraries)."""
+    from coopdesk.ui.screen import screen_problem
+
+    problem = screen_problem()
+    if problem is not None:
+        warn(problem)
+        return FAILED
+    try:
+        from coopdesk.ui.app import run_gui
+
+        return run_gui(db_target, language)
+    except Exception as exc:  # noqa: BLE001 - before the window's own error dialog is in place
+        return _report_failure(exc, None, "window")
 
 
 def _silence_stdout() -> None:
@@ -161,9 +355,13 @@ def _silence_stdout() -> None:
 
 
 def _file_problem(exc: OSError) -> str:
+    from coopdesk.services.failures import file_reason
+
+    reason = file_reason(exc)
+    reason_text = _(reason) if reason else (exc.strerror or str(exc))
     if exc.filename is not None:
-        return _("cannot use {file}: {reason}", file=str(exc.filename), reason=exc.strerror or str(exc))
-    return str(exc)
+        return _("cannot use {file}: {reason}", file=str(exc.filename), reason=reason_text)
+    return reason_text
 
 
 def _report_refusal(exc: Refusal, as_json: bool) -> None:
@@ -176,4 +374,3 @@ def _report_refusal(exc: Refusal, as_json: bool) -> None:
     if as_json:
         article = exc.article.label(i18n.current().language) if exc.article else None
         print_json({"error": refusal_text(exc), "field": exc.field, "article": article})
-

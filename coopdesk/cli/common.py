@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coopdesk import paths
+from coopdesk.domain.errors import Refusal
 from coopdesk.i18n import _
 
 if TYPE_CHECKING:
@@ -83,6 +84,44 @@ def last_opened_file() -> str | None:
     return value
 
 
+def remember_opened(target: str) -> None:
+    """The file a command made becomes the one opened last, as if the window had opened it.
+
+    So ``coopdesk member list`` right after ``coopdesk demo`` or ``coopdesk init`` works
+    without ``--db``, and the window opens that file next.  A settings file that cannot be
+    written costs only that convenience: the command itself has succeeded.
+    """
+    from coopdesk.ui.settings import Settings  # plain JSON: no Qt
+
+    if "://" not in target:  # remembered as a full path, as the window does
+        target = str(Path(target).expanduser().resolve())
+    try:
+        settings = Settings()
+        settings.remember_file(target)
+        settings.save()
+    except (OSError, ValueError):
+        pass
+
+
+# The database URLs --db takes besides a file: SQLite, and PostgreSQL through psycopg (3),
+# the driver CoopDesk installs; "postgresql://" as people write it means that driver too.
+_SERVER_SCHEMES = ("postgresql+psycopg", "postgresql", "postgres")
+
+
+def database_target(value: str) -> str:
+    """A ``--db`` value as the store takes it; any other kind of URL is a usage error."""
+    if "://" not in value:
+        return value
+    scheme, _sep, rest = value.partition("://")
+    scheme = scheme.lower()
+    if scheme == "sqlite" or scheme.startswith("sqlite+"):
+        return value
+    if scheme in _SERVER_SCHEMES:
+        return f"postgresql+psycopg://{rest}"
+    raise UsageError(_("CoopDesk cannot open a \u201c{scheme}://\u201d database. --db takes a co-op file "
+                       "(a path) or a PostgreSQL server (postgresql+psycopg://user@host/name).", scheme=scheme))
+
+
 def sqlite_file(target: str) -> Path | None:
     """The file a ``--db`` value names, or None for a server URL."""
     if "://" in target:
@@ -98,7 +137,6 @@ class Context:
 
     args: argparse.Namespace
     _db: Database | None = field(default=None, repr=False)
-    _created: Path | None = field(default=None, repr=False)
 
     @property
     def json(self) -> bool:
@@ -106,15 +144,23 @@ class Context:
 
     def target(self) -> str:
         if self.args.db:
-            return str(self.args.db)
+            return database_target(str(self.args.db))
         last = last_opened_file()
         if last is None:
             raise UsageError(_("Which co-op file? Pass --db PATH (a .coopdesk file or a "
                                "postgresql+psycopg:// URL), or open a file in CoopDesk first."))
-        return last
+        return database_target(last)
 
-    def database(self, *, create: bool = False) -> Database:
-        """The database of ``--db``; only ``create`` makes a new file."""
+    def shown_target(self) -> str | None:
+        """The file or server this run works on, for a message (never a password); None if unknown."""
+        try:
+            return paths.shown_target(self.target())
+        except UsageError:
+            return None
+
+    def database(self) -> Database:
+        """The database of ``--db``; a missing file is refused (``init`` and ``demo`` create theirs
+        whole, through ``services.files``, and nothing here ever deletes a file)."""
         if self._db is not None:
             return self._db
         from coopdesk.services.files import open_database
@@ -122,11 +168,15 @@ class Context:
         target = self.target()
         path = sqlite_file(target)
         if path is not None and not path.exists():
-            if not create:
-                raise UsageError(_("There is no co-op file at {path}. Create one with "
-                                   "\u201ccoopdesk --db {path} init\u201d.", path=str(path)))
-            self._created = path
-        self._db = open_database(target)
+            raise UsageError(_("There is no co-op file at {path}. Create one with "
+                               "\u201ccoopdesk --db {path} init\u201d.", path=str(path)))
+        try:
+            self._db = open_database(target)
+        except Refusal as refusal:
+            cause = _failure_under(refusal)
+            if cause is None:
+                raise
+            raise cause from cause.__cause__  # its own chain: the database driver's error
         return self._db
 
     def where(self) -> str:
@@ -142,13 +192,24 @@ class Context:
         return default_coop(self.database(), self.args.coop)
 
     def close(self, failed: bool) -> None:
-        """Close the database; a file this run created is removed when the run failed."""
+        """Close the database (``failed`` changes nothing: no file is ever removed here)."""
+        del failed
         if self._db is not None:
             self._db.close()
             self._db = None
-        if failed and self._created is not None:
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(f"{self._created}{suffix}").unlink(missing_ok=True)
+
+
+def _failure_under(refusal: Refusal) -> BaseException | None:
+    """The database's own error when opening met a read-only, damaged or full file, or no server.
+
+    Opening words such errors as a refusal ("not a co-op file, or damaged", with the
+    database's English text); the command line tells them apart, in the user's words,
+    as a file that could not be read or written (exit 1).
+    """
+    from coopdesk.services.failures import explain
+
+    cause = refusal.__cause__
+    return cause if cause is not None and explain(cause) is not None else None
 
 
 # -- output ----------------------------------------------------------------------------

@@ -6,7 +6,17 @@ import argparse
 from dataclasses import fields
 from typing import Any
 
-from coopdesk.cli.common import Context, iso_date, print_fields, print_json, print_table, say, whole_number
+from coopdesk.cli.common import (
+    Context,
+    iso,
+    iso_date,
+    print_fields,
+    print_json,
+    print_table,
+    remember_opened,
+    say,
+    whole_number,
+)
 from coopdesk.domain.coop import (
     KIND_LABELS,
     LAW_LABELS,
@@ -21,8 +31,8 @@ from coopdesk.domain.coop import (
     NoticeMethod,
     TieRule,
 )
+from coopdesk.domain.errors import Refusal
 from coopdesk.i18n import N_, _, current
-
 
 # (option, BylawsSettings field, argparse keywords, help) — the bylaws settings of DESIGN.md §2.
 _BYLAWS_OPTIONS: tuple[tuple[str, str, dict[str, Any], str], ...] = (
@@ -57,6 +67,9 @@ VALUE_LABELS = {**MEMBERSHIP_STARTS_LABELS, **NOTICE_LABELS, **TIE_LABELS}
 _ENUMS = {"membership_starts": MembershipStarts, "notice_method": NoticeMethod, "tie_rule": TieRule}
 
 BYLAWS_LABELS = {name: label for _o, name, _k, label in _BYLAWS_OPTIONS}
+# A general co-op with one kind of member: the register's own word for them, in either language
+# (a member type is the co-op's data, as its bylaws name it, not a word of the screen).
+DEFAULT_MEMBER_TYPE = "조합원"
 
 
 def add_parsers(areas: argparse._SubParsersAction) -> None:
@@ -71,9 +84,13 @@ def add_parsers(areas: argparse._SubParsersAction) -> None:
     init.add_argument("--fiscal-month", type=whole_number(1, 12), default=1, metavar="MONTH",
                       help=_("Month the fiscal year starts (1-12)"))
     init.add_argument("--member-type", action="append", default=[], metavar="TYPE",
-                      help=_("A member type (repeat for each; a social co-op needs two or more)"))
+                      help=_("A member type (repeat for each; default: one type, {name}; a social co-op "
+                             "needs two or more)", name=DEFAULT_MEMBER_TYPE))
     init.add_argument("--adopted", type=iso_date, metavar="YYYY-MM-DD",
                       help=_("Date the bylaws were adopted (default: today)"))
+    init.add_argument("--add-to-existing", action="store_true",
+                      help=_("Add the co-op to a file or database that already holds one "
+                             "(an advisor's file may keep several)"))
     group = init.add_argument_group(_("Bylaws settings"))
     for option, name, keywords, label in _BYLAWS_OPTIONS:
         if "type" in keywords:
@@ -85,6 +102,14 @@ def add_parsers(areas: argparse._SubParsersAction) -> None:
     verbs = coop.add_subparsers(dest="verb", required=True, metavar="VERB")
     verbs.add_parser("show", help=_("Show the profile and the bylaws settings")).set_defaults(run=run_show)
     verbs.add_parser("list", help=_("The co-ops in the file, for --coop")).set_defaults(run=run_list)
+    verbs.add_parser("bylaws", help=_("The versions of the bylaws: adopted when, at which meeting, in force "
+                                      "since when")).set_defaults(run=run_bylaws)
+    report = verbs.add_parser("bylaws-reported", help=_(
+        "Record the day an adopted amendment was reported to the city or province: it is in force from then"))
+    report.add_argument("version", type=int, metavar="VERSION", help=_("The version, as \u201ccoop bylaws\u201d "
+                                                                      "lists it"))
+    report.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", required=True, help=_("The day it was reported"))
+    report.set_defaults(run=run_bylaws_reported)
 
 
 def _bylaws(args: argparse.Namespace) -> BylawsSettings:
@@ -98,17 +123,25 @@ def _bylaws(args: argparse.Namespace) -> BylawsSettings:
 
 
 def run_init(ctx: Context) -> int:
-    from coopdesk.services.coops import create_coop
-    from coopdesk.services.files import default_file_for
+    from coopdesk.services.files import create_coop_in
 
     a = ctx.args
     profile = CoopProfile(name=a.name, kind=CoopKind(a.kind), governing_law=GoverningLaw(a.law),
                           main_office=a.office, fiscal_year_start_month=a.fiscal_month,
-                          member_types=tuple(a.member_type), bylaws=_bylaws(a))
-    if not a.db:  # like the GUI: a new file in the user's co-op folder
-        a.db = str(default_file_for(a.name))
-    info = create_coop(ctx.database(create=True), profile, adopted_on=a.adopted)
+                          member_types=tuple(a.member_type) or (DEFAULT_MEMBER_TYPE,), bylaws=_bylaws(a))
+    # No --db: like the GUI, a new file in the user's co-op folder.  A new file appears
+    # whole or not at all; an existing one gets a second co-op only when asked for.
+    try:
+        made = create_coop_in(ctx.target() if a.db else None, profile, a.adopted,
+                              beside_others=a.add_to_existing)
+    except Refusal as refusal:
+        if refusal.field != "add_to_existing":
+            raise
+        raise Refusal(N_("{file} already holds a co-op ({name}). To add another co-op to it, "
+                         "add --add-to-existing."), field=refusal.field, **refusal.params) from None
+    a.db, info = made.target, made.result
     where = ctx.where()
+    remember_opened(ctx.target())  # the next command, and the window, open this co-op
     if ctx.json:
         print_json({**coop_json(info), "file": where})
     else:
@@ -168,3 +201,36 @@ def _setting_text(name: str, value: object) -> str:
     if isinstance(value, int):
         return t.number(value)
     return _(VALUE_LABELS[value]) if value in VALUE_LABELS else str(value)
+
+
+def _version_json(v: Any) -> dict[str, Any]:
+    return {"version": v.version, "adopted_on": iso(v.adopted_on), "effective_on": iso(v.effective_on),
+            "meeting": v.meeting_title, "item": v.item, "in_force": v.in_force, "waiting": v.waiting}
+
+
+def run_bylaws(ctx: Context) -> int:
+    from coopdesk.services.bylaws import list_versions
+
+    versions = list_versions(ctx.database(), ctx.coop().id)
+    if ctx.json:
+        print_json([_version_json(v) for v in versions])
+        return 0
+    t = current()
+    print_table([_("Version"), _("Adopted"), _("At"), _("In force since")],
+                [[t.number(v.version), t.date(v.adopted_on),
+                  _("{meeting}, item {item}", meeting=v.meeting_title, item=v.item) if v.meeting_title else "",
+                  t.date(v.effective_on) if v.effective_on else _("waiting for its report")] for v in versions],
+                right=(0,))
+    return 0
+
+
+def run_bylaws_reported(ctx: Context) -> int:
+    from coopdesk.services.bylaws import record_bylaws_report
+
+    view = record_bylaws_report(ctx.database(), ctx.coop().id, ctx.args.version, ctx.args.on)
+    if ctx.json:
+        print_json(_version_json(view))
+    else:
+        say(_("Version {version} of the bylaws is in force from {date}.", version=view.version,
+              date=current().date(view.effective_on)))
+    return 0

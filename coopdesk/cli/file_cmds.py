@@ -1,8 +1,9 @@
-"""Commands on the co-op file as a whole: demo, print, backup, restore, audit."""
+"""Commands on the co-op file as a whole: demo, print, copy, backup, restore, audit."""
 
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from coopdesk.cli.common import (
@@ -12,7 +13,9 @@ from coopdesk.cli.common import (
     print_json,
     print_table,
     progress_printer,
+    remember_opened,
     say,
+    sqlite_file,
     warn,
     whole_number,
 )
@@ -52,6 +55,11 @@ def add_parsers(areas: argparse._SubParsersAction) -> None:
     listing = verbs.add_parser("list", help=_("The backups of the co-op file, newest first"))
     listing.set_defaults(run=run_backup_list)
 
+    copy = areas.add_parser("copy", help=_("Save a complete copy of the co-op file, e.g. on a USB stick"))
+    copy.add_argument("copy_file", type=Path, metavar="PATH", help=_("Where the copy goes"))
+    copy.add_argument("--replace", action="store_true", help=_("Replace a file already there"))
+    copy.set_defaults(run=run_copy)
+
     restore = areas.add_parser("restore", help=_("Put a backup in place of the co-op file"))
     restore.add_argument("backup_file", type=Path, metavar="BACKUP", help=_("The backup file"))
     restore.add_argument("--yes", action="store_true",
@@ -60,23 +68,31 @@ def add_parsers(areas: argparse._SubParsersAction) -> None:
 
     audit = areas.add_parser("audit", help=_("The audit log"))
     averbs = audit.add_subparsers(dest="verb", required=True, metavar="VERB")
-    averbs.add_parser("verify", help=_("Check that the audit log is intact")).set_defaults(run=run_audit_verify)
+    check = averbs.add_parser("verify", help=_("Check the audit log: its chain, its seal, and the records it "
+                                               "rebuilds against the file"))
+    check.add_argument("--against", metavar="N:HASH",
+                       help=_("The mark printed at the foot of a final paper: confirm that this file still "
+                              "extends the log printed then"))
+    check.set_defaults(run=run_audit_verify)
 
 
 def run_demo(ctx: Context) -> int:
     from coopdesk.services.coops import list_coops
-    from coopdesk.services.demo import create_demo
-    from coopdesk.services.files import default_file_for
+    from coopdesk.services.demo import create_demo_in
 
     a = ctx.args
     if a.demo_file is not None:
         a.db = str(a.demo_file)
-    elif not a.db:
-        a.db = str(default_file_for(_("Demo co-op")))
-    db = ctx.database(create=True)
-    if list_coops(db):  # a demo never mixes with a real co-op's records
+    target = ctx.target() if a.db else None  # none: a new file in the co-op folder
+    existing = target is not None and (sqlite_file(target) is None or os.path.lexists(sqlite_file(target)))
+    if existing and list_coops(ctx.database()):  # a demo never mixes with a real co-op's records
         raise UsageError(_("{file} already holds a co-op; the demo needs a new file.", file=ctx.where()))
-    info = create_demo(db, members=a.members, progress=progress_printer(_("Creating the demo")))
+    # A new file gets its name only once the demo in it is complete; in an existing database
+    # the demo is one transaction, which checks again that no co-op is there.
+    made = create_demo_in(target, a.members, name=_("Demo co-op"),
+                          progress=progress_printer(_("Creating the demo")))
+    a.db, info = made.target, made.result
+    remember_opened(ctx.target())  # `coopdesk member list` next shows the demo's members
     if ctx.json:
         print_json({"file": ctx.where(), "coop_id": info.id, "name": info.name, "members": a.members})
     else:
@@ -131,6 +147,18 @@ def run_backup_list(ctx: Context) -> int:
     return 0
 
 
+def run_copy(ctx: Context) -> int:
+    from coopdesk.services.files import save_copy
+
+    a = ctx.args
+    copy = save_copy(ctx.database(), a.copy_file, replace=a.replace, progress=progress_printer(_("Copying")))
+    if ctx.json:
+        print_json({"file": ctx.where(), "copy": str(copy)})
+    else:
+        say(_("Saved a copy of {file} as {copy}.", file=ctx.where(), copy=str(copy)))
+    return 0
+
+
 def run_restore(ctx: Context) -> int:
     from coopdesk.services.files import restore
 
@@ -150,17 +178,31 @@ def run_restore(ctx: Context) -> int:
 
 
 def run_audit_verify(ctx: Context) -> int:
-    from coopdesk.services.audit import verify
+    from coopdesk.services.audit import AuditMark, verify
 
-    report = verify(ctx.database())
-    problem = _(report.problem) if report.problem else ""
+    against = AuditMark.parse(ctx.args.against) if ctx.args.against else None
+    report = verify(ctx.database(), against)
+    t = current()
+    problem = _(report.problem, **{k: t.number(v) if isinstance(v, int) else v for k, v in report.params.items()}) \
+        if report.problem else ""
     if ctx.json:
         print_json({"intact": report.intact, "entries": report.entries, "broken_at": report.broken_at,
-                    "problem": problem})
+                    "problem": problem, "mark": report.mark.text(), "anchored": report.anchored,
+                    "differences": [{"record": d.record, "field": d.field, "logged": d.logged, "stored": d.stored}
+                                    for d in report.differences]})
     if report.intact:
         if not ctx.json:
             say(ngettext("The audit log is intact: {count} entry.", "The audit log is intact: {count} entries.",
-                         report.entries, count=current().number(report.entries)))
+                         report.entries, count=t.number(report.entries)))
+            if report.anchored:
+                say(_("This file extends the log printed as {mark}.", mark=against.text() if against else ""))
+            say(_("Its mark now: {mark}", mark=report.mark.text()))
         return 0
-    warn(_("The audit log is broken at entry {id}: {problem}", id=report.broken_at, problem=problem))
+    if report.broken_at is not None:
+        warn(_("The audit log is broken at entry {id}: {problem}", id=report.broken_at, problem=problem))
+    else:
+        warn(_("The audit log does not confirm this file: {reason}", reason=problem))
+    for d in report.differences[:50]:
+        warn("  " + _("{record}, {field}: the log says “{logged}”, the file holds “{stored}”", record=d.record,
+                      field=d.field, logged=d.logged, stored=d.stored))
     return 3

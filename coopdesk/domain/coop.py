@@ -7,6 +7,7 @@ from enum import Enum
 
 from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
+from coopdesk.domain.fields import ADDRESS_LENGTH, MEMBER_TYPE_LENGTH, NAME_LENGTH, check_text
 from coopdesk.domain.law_ref import act
 from coopdesk.domain.text import N_
 
@@ -86,7 +87,7 @@ MEMBERSHIP_STARTS_LABELS: dict[MembershipStarts, str] = {
     MembershipStarts.FIRST_INSTALMENT: N_("When the first instalment is paid"),
 }
 
-MAX_NAME = 100
+MAX_NAME = NAME_LENGTH
 
 SOCIAL_STAKEHOLDER_TYPES: tuple[str, ...] = (
     N_("Producer"),
@@ -146,8 +147,7 @@ def check_name(name: str, kind: CoopKind) -> None:
     name = name.strip()
     if not name:
         raise Refusal(N_("The co-op needs a name."), field="name")
-    if len(name) > MAX_NAME:
-        raise Refusal(N_("The name is too long (at most {n} characters)."), field="name", n=MAX_NAME)
+    check_text(name, "name", MAX_NAME)
     word = law.NAME_WORD_SOCIAL if kind is CoopKind.SOCIAL else law.NAME_WORD_GENERAL
     if word.value not in name:
         raise Refusal(
@@ -166,6 +166,8 @@ def check_member_types(types: tuple[str, ...], kind: CoopKind) -> None:
         raise Refusal(N_("Two member types have the same name."), field="member_types")
     if not cleaned:
         raise Refusal(N_("Give at least one member type."), field="member_types")
+    for name in cleaned:
+        check_text(name, "member_types", MEMBER_TYPE_LENGTH)
     need = law.SOCIAL_MIN_STAKEHOLDER_TYPES
     if kind is CoopKind.SOCIAL and len(cleaned) < need.value:
         raise Refusal(
@@ -251,6 +253,7 @@ def check_profile(p: CoopProfile) -> None:
     check_name(p.name, p.kind)
     if not p.main_office.strip():
         raise Refusal(N_("Give the address of the main office."), field="main_office")
+    check_text(p.main_office.strip(), "main_office", ADDRESS_LENGTH)
     if not 1 <= p.fiscal_year_start_month <= 12:
         raise Refusal(
             N_("The fiscal year starts in a month from 1 to 12."),

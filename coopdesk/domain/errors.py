@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from coopdesk.domain.law_ref import LawRef
@@ -35,6 +36,31 @@ class Refusal(Exception):
         if self.article:
             text += f" ({self.article.label('en')})"
         return text
+
+
+class Refusals(Refusal):
+    """Several problems found at once in one form, so that the form can show them all."""
+
+    def __init__(self, problems: list[Refusal]) -> None:
+        first = problems[0]
+        super().__init__(first.message, article=first.article, field=first.field, **first.params)
+        self.problems = tuple(problems)
+
+
+def check_all(*checks: Callable[[], None]) -> None:
+    """Run every check; refuse with all their problems (one alone as itself), or pass."""
+    problems: list[Refusal] = []
+    for check in checks:
+        try:
+            check()
+        except Refusals as several:
+            problems.extend(several.problems)
+        except Refusal as refusal:
+            problems.append(refusal)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise Refusals(problems)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from coopdesk.domain.coop import (
     check_profile,
 )
 from coopdesk.domain.errors import Refusal
+from coopdesk.domain.fields import check_date
 from coopdesk.domain.text import N_
 from coopdesk.services import audit
 from coopdesk.store.database import Database
@@ -61,8 +62,9 @@ def bylaws_from_dict(data: dict[str, Any]) -> BylawsSettings:
 
 def validate_profile(profile: CoopProfile) -> None:
     """Refuse a co-op profile the Act does not allow, citing the article: what the creation
-    wizard checks as the secretary types, and ``create_coop`` checks again."""
-    check_profile(profile)
+    wizard checks as the secretary types, and ``create_coop`` checks again.  Checked as it will
+    be stored: spaces tidied."""
+    check_profile(_cleaned(profile))
 
 
 def create_coop(db: Database, profile: CoopProfile, adopted_on: dt.date | None = None) -> CoopInfo:
@@ -70,6 +72,7 @@ def create_coop(db: Database, profile: CoopProfile, adopted_on: dt.date | None =
     profile = _cleaned(profile)
     check_profile(profile)
     adopted_on = adopted_on or dt.date.today()
+    check_date(adopted_on, "adopted_on")
     with db.write() as s:
         coop = Coop(
             name=profile.name, kind=profile.kind, governing_law=profile.governing_law,

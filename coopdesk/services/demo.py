@@ -4,6 +4,10 @@ Everything comes from one seeded random generator, so the same seed gives the sa
 co-op.  A demo is built in steps (profile, members, members leaving); later areas
 (general assemblies with minutes, elections, capital, education) add their own steps
 to ``create_demo`` in the place marked there.
+
+A demo is all or nothing: it is written in one transaction, and a demo in a new file
+(``create_demo_in``) is built under a temporary name that becomes the file's name only
+when the demo is complete, so a killed ``coopdesk demo`` leaves no half co-op.
 """
 
 from __future__ import annotations
@@ -12,13 +16,15 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from coopdesk.domain.coop import BylawsSettings, CoopKind, CoopProfile, GoverningLaw
-from coopdesk.domain.errors import Refusal
+from coopdesk.domain.errors import Cancelled, Refusal
 from coopdesk.domain.members.details import MemberDetails
 from coopdesk.domain.members.standing import EventKind
 from coopdesk.domain.text import N_
-from coopdesk.services.coops import CoopInfo, create_coop, get_coop
+from coopdesk.services.coops import CoopInfo, create_coop, get_coop, list_coops
+from coopdesk.services.files import Made, create_in, where
 from coopdesk.services.meetings.demo import add_demo_governance
 from coopdesk.services.members.member import NewMember, add_members_in, record_event
 from coopdesk.services.table_files import Progress, Ticker
@@ -91,31 +97,48 @@ def demo_profile() -> CoopProfile:
 
 
 def create_demo(db: Database, members: int = 15, *, today: dt.date | None = None, seed: int = 2026,
-                progress: Progress | None = None) -> CoopInfo:
+                progress: Progress | None = None, alone: bool = False) -> CoopInfo:
     """A sample co-op with ``members`` members, some of whom have left or are leaving.
 
-    Cancel works while the members are being made up; once writing starts the demo is
-    finished, so that no half demo is left behind.  ``progress`` counts to 100.
+    Written in one transaction: Cancel, an error or a killed process leaves none of it.
+    With ``alone`` it is refused in a database that holds a co-op already (a demo never
+    mixes with a real co-op's records), checked in that same transaction.
+    ``progress`` counts to 100.
     """
     if not 1 <= members <= MAX_MEMBERS:
         raise Refusal(N_("A demo co-op has from 1 to {n} members."), field="members", n=MAX_MEMBERS)
     today = today or dt.date.today()
     plan = plan_demo(members, today, seed, progress)
-    coop = create_coop(db, demo_profile(), adopted_on=plan.founded_on)
-    with db.write() as s:
-        first, _ = add_members_in(s, coop.id, plan.members, coop.bylaws.withdrawal_notice_days, "demo.members")
-    _report(progress, 90)
-    for position, kind, on in plan.leaving:
-        record_event(db, coop.id, first + position, kind, on, today=today)
-    add_demo_governance(db, coop.id, random.Random(seed + 1), today)
-    # Later areas add their part of the demo here: an election, capital entries and education.
+    with db.all_or_nothing(lock_coops=alone) as joined:
+        if alone and list_coops(joined):
+            raise Refusal(N_("{file} already holds a co-op; the demo needs a new file."), file=where(db))
+        coop = create_coop(joined, demo_profile(), adopted_on=plan.founded_on)
+        with joined.write() as s:
+            first, _ = add_members_in(s, coop.id, plan.members, coop.bylaws.withdrawal_notice_days,
+                                      "demo.members")
+        _report(progress, 90)
+        for position, kind, on in plan.leaving:
+            record_event(joined, coop.id, first + position, kind, on, today=today)
+        add_demo_governance(joined, coop.id, random.Random(seed + 1), today)
+        # Later areas add their part of the demo here: an election, capital entries and education.
+        _report(progress, 99)
+        made = get_coop(joined, coop.id)
     _report(progress, 100)
-    return get_coop(db, coop.id)
+    return made
+
+
+def create_demo_in(target: str | Path | None, members: int = 15, *, name: str = "demo",
+                   progress: Progress | None = None) -> Made[CoopInfo]:
+    """``coopdesk demo``: a demo in a new file (``target`` None: in the user's co-op folder,
+    named after ``name``), given its name only once complete; or in an existing database
+    that holds no co-op yet."""
+    return create_in(target, lambda db: create_demo(db, members, progress=progress, alone=True), name=name)
 
 
 def _report(progress: Progress | None, percent: int) -> None:
-    if progress is not None:
-        progress(percent, 100)  # too late to cancel: the answer is not asked
+    # Before 100 the transaction is still open: Cancel undoes the whole demo.
+    if progress is not None and progress(percent, 100) is False and percent < 100:
+        raise Cancelled()
 
 
 def plan_demo(count: int, today: dt.date, seed: int = 2026, progress: Progress | None = None) -> DemoPlan:

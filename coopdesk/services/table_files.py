@@ -68,6 +68,32 @@ class Ticker:
             raise Cancelled()
 
 
+# A spreadsheet takes text that starts with one of these for a formula and runs it when a
+# CSV file is opened (CSV injection; OWASP's rule).  Such a cell is written with an
+# apostrophe in front, which the spreadsheet shows as text, and read back without it.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+QUOTE = "'"
+
+
+def _runs_as_formula(text: str) -> bool:
+    # A lone "-" (a dash for "none") is no formula.  Leading apostrophes are looked past,
+    # so that text which itself starts with "'=" gets one more and comes back whole.
+    bare = text.lstrip(QUOTE)
+    return bare.startswith(FORMULA_START) and bare != "-"
+
+
+def neutralise(text: str) -> str:
+    """``text`` for a CSV cell that a spreadsheet shows as text rather than runs."""
+    return QUOTE + text if _runs_as_formula(text) else text
+
+
+def unneutralise(text: str) -> str:
+    """The text :func:`neutralise` was given: the apostrophe in front of a formula goes."""
+    if text.startswith(QUOTE) and _runs_as_formula(text[1:]):
+        return text[1:]
+    return text
+
+
 def check_suffix(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:

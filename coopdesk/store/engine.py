@@ -4,16 +4,30 @@ SQLite is used with the pragmas of DESIGN.md §4.  pysqlite's own transaction ha
 is switched off so that SQLAlchemy's BEGIN is the real one: write transactions start
 with ``BEGIN IMMEDIATE``, so two program instances on one file take turns instead of
 failing half-way, and DDL in migrations is transactional.
+
+Co-op files carry SQLite's application id ``APPLICATION_ID`` in their header.  A
+connection reads it before any pragma that writes (``journal_mode=WAL`` rewrites the
+header of a file in another journal mode), and a file marked by another program is
+refused untouched.  ``store.coopfile`` looks at a file more closely before it is opened.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+# SQLite's header field for "which program's file is this" (offset 68, ``PRAGMA
+# application_id``): "COOP" in ASCII.  Set when a co-op file is created, and on the first
+# open of a co-op file made before CoopDesk marked its files.  Never change it: files in
+# people's hands carry it.
+APPLICATION_ID = 0x434F4F50
+
+# In this order: nothing before journal_mode=WAL may write, and the application id is
+# checked before all of them (see _on_connect).
 SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     "PRAGMA journal_mode=WAL",
@@ -51,10 +65,19 @@ def _json_text(value: object) -> str:
 
 def make_engine(url: str) -> Engine:
     if is_sqlite(url):
-        engine = create_engine(url, connect_args={"timeout": 30}, json_serializer=_json_text)
+        # hide_parameters: an error's text never carries a member's name, phone or address
+        engine = create_engine(url, connect_args={"timeout": 30}, json_serializer=_json_text, hide_parameters=True)
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, json_serializer=_json_text)
+    return create_engine(url, pool_pre_ping=True, json_serializer=_json_text, hide_parameters=True)
+
+
+class ForeignDatabase(sqlite3.DatabaseError):
+    """An SQLite database another program marked as its own: not opened, not changed."""
+
+    def __init__(self, application_id: int) -> None:
+        super().__init__(f"the file belongs to another program (SQLite application id {application_id:#010x})")
+        self.application_id = application_id
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -62,9 +85,15 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        for pragma in SQLITE_PRAGMAS:
-            cursor.execute(pragma)
-        cursor.close()
+        try:
+            # Reading the header writes nothing; journal_mode=WAL would, so this comes first.
+            found = cursor.execute("PRAGMA application_id").fetchone()[0]
+            if found not in (0, APPLICATION_ID):
+                raise ForeignDatabase(found)
+            for pragma in SQLITE_PRAGMAS:
+                cursor.execute(pragma)
+        finally:
+            cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]

@@ -137,6 +137,11 @@ class Member(Base):
     leaves_on: Mapped[dt.date | None] = mapped_column(Date)
     left_on: Mapped[dt.date | None] = mapped_column(Date)
     left_as: Mapped[EventKind | None] = mapped_column(enum_column(EventKind, "member_left_as"))
+    # Raised by every change of the member's details: a form saved over a newer change is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+    # Every UPDATE says "WHERE version = the one read" and raises the version: a change saved over a
+    # newer one touches no row, and the service refuses it (StaleDataError) instead of losing it.
+    __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         UniqueConstraint("coop_id", "number", name="uq_member_coop_number"),
         CheckConstraint("number >= 1", name="number_positive"),
@@ -197,6 +202,17 @@ class AuditEntry(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class AuditSeal(Base):
+    """The audit log's head, kept apart from the log in the same transaction as each entry: a log
+    cut short at its end (the last entries deleted) no longer matches it."""
+
+    __tablename__ = "audit_seal"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entries: Mapped[int] = mapped_column(Integer)
+    head: Mapped[str] = mapped_column(String(64))
+    __table_args__ = (CheckConstraint("id = 1", name="audit_seal_single_row"),)
+
+
 # -- meetings (회의): general assemblies, founding meetings and board meetings ----------------
 
 class MeetingRow(Base):
@@ -239,6 +255,7 @@ class AgendaItemRow(Base):
     closed: Mapped[bool] = mapped_column(Boolean, default=False)
     expel_member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
     grounds_told_on: Mapped[dt.date | None] = mapped_column(Date)
+    expulsion_grounds: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))  # 제명 사유
     heard: Mapped[bool] = mapped_column(Boolean, default=False)  # the member had the chance to speak
     new_bylaws: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # The frozen result (domain.meetings.snapshot): the counts and decision, read with every list

@@ -2,6 +2,9 @@
 
 Opening a file must be quick, so Alembic is loaded only when there is work for it:
 the revision in the file is compared with ``KNOWN_REVISIONS`` first.
+
+A SQLite co-op file is marked with the program's application id when its schema is
+created, or on its first open if an older CoopDesk made it (see ``store.coopfile``).
 """
 
 from __future__ import annotations
@@ -9,14 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import OperationalError
 
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.text import N_
+from coopdesk.store.engine import APPLICATION_ID
 from pathlib import Path
 
 # Oldest first; the last one is the head.  A test checks this against the scripts.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 HEAD = KNOWN_REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -58,6 +63,7 @@ def upgrade(engine: Engine, before_change: Callable[[], None] | None = None) -> 
     """Create or upgrade the schema in one transaction; call ``before_change`` first."""
     state = schema_state(engine)
     if state is SchemaState.CURRENT:
+        mark(engine)
         return state
     if state is SchemaState.OLDER and before_change is not None:
         before_change()
@@ -69,4 +75,28 @@ def upgrade(engine: Engine, before_change: Callable[[], None] | None = None) -> 
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+        _mark(conn)  # in the same transaction: a file with our schema is always marked
     return state
+
+
+def mark(engine: Engine) -> None:
+    """Mark a SQLite co-op file as ours, if it is not yet (then it is only read).
+
+    A file that cannot be written now (write-protected, or busy past the timeout) still
+    opens: it was recognised by its tables, and is marked on a later open.
+    """
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        if conn.exec_driver_sql("PRAGMA application_id").scalar() == APPLICATION_ID:
+            return
+    try:
+        with engine.begin() as conn:
+            _mark(conn)
+    except OperationalError:
+        pass
+
+
+def _mark(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")

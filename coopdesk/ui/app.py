@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication
 from coopdesk.i18n import LANGUAGES, _
 from coopdesk.ui.errors import install_exception_hook, start_logging
 from coopdesk.ui.fonts import apply_app_font
-from coopdesk.ui.main_window import APP_TITLE, MainWindow, shown_target
+from coopdesk.paths import shown_target
+from coopdesk.ui.main_window import APP_TITLE, MainWindow
 from coopdesk.ui.settings import Settings
 from coopdesk.ui.translation import apply_language
 from coopdesk.ui.workers import wait_for_detached

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QListWidget, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
 
 from coopdesk.i18n import _, current, ngettext
 from coopdesk.services.audit import AuditReport, AuditView
+from coopdesk.services.audit_replay import Difference
 from coopdesk.services.audit_labels import ENTITY_LABELS, action_words
 
 OK_STYLE = "color: #1b5e20; font-weight: bold;"
@@ -34,8 +36,19 @@ def verdict(report: AuditReport) -> str:
         return ngettext("The audit log is intact: {count} entry checked, none changed or missing.",
                         "The audit log is intact: {count} entries checked, none changed or missing.",
                         report.entries, count=t.number(report.entries))
-    return _("The audit log is broken at entry {entry}: {reason}",
-             entry=t.number(report.broken_at or 0), reason=_(report.problem))
+    reason = _(report.problem, **{k: t.number(v) if isinstance(v, int) else v for k, v in report.params.items()})
+    if report.broken_at is None:
+        return _("The audit log does not confirm this file: {reason}", reason=reason)
+    return _("The audit log is broken at entry {entry}: {reason}", entry=t.number(report.broken_at), reason=reason)
+
+
+def difference_text(d: Difference) -> str:
+    """One disagreement between the log and the tables, for the list under the verdict."""
+    if not d.field:
+        return _("{record}: in the log but not in the tables", record=d.record) if d.stored is None else \
+            _("{record}: in the tables but not in the log", record=d.record)
+    return _("{record}, {field}: the log says “{logged}”, the file holds “{stored}”", record=d.record,
+             field=d.field, logged=d.logged, stored=d.stored)
 
 
 class AuditDialog(QDialog):
@@ -55,6 +68,17 @@ class AuditDialog(QDialog):
                                "before it, so an entry changed or removed later breaks the chain."))
         explanation.setWordWrap(True)
         column.addWidget(explanation)
+        mark = QLabel(_("To check this file later against paper, note its mark: {mark} (final minutes, notices "
+                        "and registers print it at their foot).", mark=report.mark.text()))
+        mark.setObjectName("audit_mark")
+        mark.setWordWrap(True)
+        mark.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(mark)
+        if report.differences:
+            self.differences = QListWidget(self)
+            self.differences.setObjectName("audit_differences")
+            self.differences.addItems([difference_text(d) for d in report.differences[:500]])
+            column.addWidget(self.differences)
         column.addWidget(QLabel(_("Latest changes")))
         self.entries = _entries_table(entries)
         column.addWidget(self.entries, 1)

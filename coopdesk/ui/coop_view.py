@@ -1,17 +1,20 @@
-"""The co-op's profile and bylaws settings, to read.
+"""The co-op's profile and bylaws settings, to read, and the versions of the bylaws.
 
-They change only through a bylaws amendment resolved by a general assembly, so there is
-nothing to edit here.
+The settings change only through a bylaws amendment resolved by a general assembly; an
+adopted amendment waits here until the day it was reported to the city or province is
+recorded, and is in force from that day.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from coopdesk.i18n import _, current
+from coopdesk.services.bylaws import BylawsVersionView, list_versions
 from coopdesk.services.coops import CoopInfo
+from coopdesk.ui.bylaws_report_dialog import BylawsReportDialog
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.labels import (
     KIND_LABELS, LAW_LABELS, MEMBERSHIP_STARTS_LABELS, NOTICE_LABELS, TIE_LABELS, month_name, yes_no,
@@ -84,8 +87,52 @@ class CoopView(QScrollArea):
         column.addSpacing(12)
         column.addWidget(_note(_("The bylaws settings change only through an amendment resolved by a "
                                  "general assembly (special resolution).")))
+        column.addWidget(_heading(_("Versions of the bylaws")))
+        self.versions = list_versions(self.context.db, self.context.coop_id)
+        self.report_buttons: dict[int, QPushButton] = {}
+        for version in reversed(self.versions):
+            column.addLayout(self._version_row(version))
         column.addStretch()
         self.setWidget(body)
+
+    def _version_row(self, v: BylawsVersionView) -> QHBoxLayout:
+        row = QHBoxLayout()
+        label = QLabel(version_text(v))
+        label.setObjectName(f"bylaws_version_{v.version}")
+        label.setWordWrap(True)
+        row.addWidget(label, 1)
+        if v.waiting:
+            button = QPushButton(_("Record the report…"))
+            button.setObjectName(f"record_report_{v.version}")
+            button.clicked.connect(lambda _checked=False, version=v: self.record_report(version))
+            self.report_buttons[v.version] = button
+            row.addWidget(button)
+        return row
+
+    def record_report(self, version: BylawsVersionView) -> BylawsReportDialog:
+        dialog = BylawsReportDialog(self.context, version, self)
+        dialog.saved.connect(self._reported)
+        dialog.open()
+        self._dialog = dialog
+        return dialog
+
+    def _reported(self, _view: BylawsVersionView) -> None:
+        self.context.reload_coop()  # the settings in force may have changed: every page hears "coop"
+
+
+def version_text(v: BylawsVersionView) -> str:
+    """"Version 2 · adopted on 19 Sep 2026 at 2026 extraordinary assembly, item 2 · in force since …"."""
+    t = current()
+    parts = [_("Version {version}", version=t.number(v.version)),
+             _("adopted on {date}", date=t.date(v.adopted_on))]
+    if v.meeting_title:
+        parts.append(_("at {meeting}, item {item}", meeting=v.meeting_title, item=t.number(v.item or 0)))
+    if v.waiting:
+        parts.append(_("waiting for its report to the city or province; not yet in force"))
+    else:
+        parts.append(_("in force since {date}", date=t.date(v.effective_on)) if v.in_force
+                     else _("in force from {date}", date=t.date(v.effective_on)))
+    return " · ".join(parts)
 
 
 def _heading(text: str) -> QLabel:

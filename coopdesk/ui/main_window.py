@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLabel, Q
 from coopdesk import paths
 from coopdesk.domain.errors import Refusal
 from coopdesk.i18n import N_, _, current, ngettext
-from coopdesk.paths import FILE_SUFFIX
+from coopdesk.paths import FILE_SUFFIX, shown_target
 from coopdesk.ui.errors import show_refusal
 from coopdesk.ui.menus import Actions, build_menus, fill_recent
 from coopdesk.ui.settings import Settings
@@ -45,19 +44,6 @@ def busy() -> Iterator[None]:
         yield
     finally:
         QApplication.restoreOverrideCursor()
-
-
-def shown_target(target: str) -> str:
-    """A file path as it is, a database URL without its password."""
-    if "://" not in target:
-        return target
-    parts = urlsplit(target)
-    if parts.password is None:
-        return target
-    host = parts.hostname or ""
-    user = f"{parts.username}@" if parts.username else ""
-    port = f":{parts.port}" if parts.port else ""
-    return parts._replace(netloc=f"{user}{host}{port}").geturl()
 
 
 class MainWindow(QMainWindow):
@@ -145,8 +131,7 @@ class MainWindow(QMainWindow):
         asks for a new one, as ``coopdesk --db NEW_FILE`` does.
         """
         from coopdesk.services.files import open_database
-        from coopdesk.ui.wizard import remove_new_file
-        
+
         if "://" not in target:  # remembered as a full path, whatever folder we were started in
             target = str(Path(target).expanduser().resolve())
         new_file = "://" not in target and not Path(target).exists()
@@ -155,8 +140,10 @@ class MainWindow(QMainWindow):
             self.settings.forget_file(target)
             self._save_settings()
             return False
+        if new_file:  # the wizard first; the file exists only once the co-op is made, whole
+            return self._create_file(Path(target))
         try:
-            db = open_database(target, backup_on_open=True)
+            db = open_database(target, backup_on_open=True, warn=lambda failed: show_refusal(self, failed))
         except Refusal as refusal:
             show_refusal(self, refusal)
             return False
@@ -167,8 +154,6 @@ class MainWindow(QMainWindow):
             show_refusal(self, refusal)
         if coop is None:
             db.close()
-            if new_file:  # made just now and left without a co-op: not worth keeping
-                remove_new_file(Path(target))
             return False
         self.adopt(db, coop, target)
         return True
@@ -201,23 +186,35 @@ class MainWindow(QMainWindow):
         if coop is not None and coop.id != self.context.coop_id:
             self.adopt(self.context.db, coop, self.target)
 
+    def _create_file(self, path: Path) -> bool:
+        created = self._offer_wizard(target=path)
+        if created is None:
+            return False
+        self._created(created)
+        return True
+
     def _create_in(self, db: Database) -> CoopInfo | None:
+        created = self._offer_wizard(db=db)
+        return created.coop if created is not None else None
+
+    def _offer_wizard(self, **where: Any) -> CreatedCoop | None:
+        """Ask whether to create a co-op where none is yet, then run the wizard there."""
         from coopdesk.ui.wizard import CoopWizard
-        
+
         answer = QMessageBox.question(self, _("No co-op yet"),
                                       _("This database holds no co-op yet. Create one in it now?"))
         if answer != QMessageBox.StandardButton.Yes:
             return None
-        wizard = CoopWizard(self, db=db)
+        wizard = CoopWizard(self, **where)
         wizard.exec()
         wizard.deleteLater()
-        return wizard.created.coop if wizard.created is not None else None
+        return wizard.created
 
     def adopt(self, db: Database, coop: CoopInfo, target: str) -> None:
         """Make ``coop`` in ``db`` the open co-op (closing the one open before)."""
         from coopdesk.services.coops import list_coops
         from coopdesk.ui.context import CoopContext
-        
+
         old = self.context
         self.context = CoopContext(db, coop, self)
         self.context.changed.connect(self._context_changed)
@@ -277,6 +274,30 @@ class MainWindow(QMainWindow):
             if not path.endswith(FILE_SUFFIX):
                 path += FILE_SUFFIX
             self.save_as(Path(path))
+
+    def save_copy_dialog(self) -> QFileDialog | None:
+        """File ▸ Save a copy: where the copy goes; the job starts when a file is chosen."""
+        if self.context is None:
+            return None
+        if self.context.db.path is None:
+            show_refusal(self, Refusal(N_("A PostgreSQL database is copied on the server (pg_dump), "
+                                          "not by CoopDesk.")))
+            return None
+        dialog = QFileDialog(self, _("Save a copy of the co-op file"), str(paths.coops_dir()),
+                             _("Co-op files (*{suffix})", suffix=FILE_SUFFIX))
+        dialog.setObjectName("save_copy_dialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(FILE_SUFFIX.lstrip("."))
+        dialog.selectFile(_("Copy of {name}", name=self.context.db.path.name))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda chosen: self._save_copy(Path(chosen)))
+        dialog.open()
+        return dialog
+
+    def _save_copy(self, path: Path) -> None:
+        from coopdesk.ui import tools  # loads the database layer
+
+        tools.save_copy(self, path)
 
     def save_as(self, path: Path) -> bool:
         """Copy the co-op file to ``path`` and go on working in the copy."""

@@ -20,6 +20,7 @@ class Actions:
     new: QAction
     open: QAction
     save_as: QAction
+    save_copy: QAction
     switch: QAction
     close: QAction
     quit: QAction
@@ -36,6 +37,12 @@ class Actions:
     def update(self, coop_open: bool, has_file: bool, several_coops: bool) -> None:
         """Enable what makes sense: file copies and backups need an open co-op file."""
         self.save_as.setEnabled(coop_open and has_file)
+        self.save_copy.setEnabled(coop_open and has_file)
+        # A server's database is copied on the server: say so where the command would be.
+        tip = _("A PostgreSQL database is copied on the server (pg_dump), not by CoopDesk.") \
+            if coop_open and not has_file else ""
+        self.save_copy.setToolTip(tip)  # none: Qt shows the action's text
+        self.save_copy.setStatusTip(tip)
         self.switch.setEnabled(several_coops)
         self.close.setEnabled(coop_open)
         self.backup.setEnabled(coop_open and has_file)
@@ -65,6 +72,8 @@ def build_menus(window: MainWindow) -> Actions:
     recent.aboutToShow.connect(lambda: fill_recent(window, recent))
     fill_recent(window, recent)
     save_as = _action(window, file_menu, _("Save &as\u2026"), window.save_as_dialog, Key.SaveAs)
+    # A copy to take away (a USB stick), complete while the file is open; work goes on here.
+    save_copy = _action(window, file_menu, _("Save a &copy\u2026"), window.save_copy_dialog)
     switch = _action(window, file_menu, _("S&witch co-op\u2026"), window.switch_coop)
     file_menu.addSeparator()
     close = _action(window, file_menu, _("&Close"), window.close_coop, Key.Close)
@@ -80,7 +89,7 @@ def build_menus(window: MainWindow) -> Actions:
 
     help_menu = bar.addMenu(_("&Help"))
     about = _action(window, help_menu, _("&About CoopDesk"), window.about)
-    return Actions(new, open_, save_as, switch, close, quit_, backup, restore, verify, settings, about,
+    return Actions(new, open_, save_as, save_copy, switch, close, quit_, backup, restore, verify, settings, about,
                    recent, file_menu, tools_menu, help_menu)
 
 

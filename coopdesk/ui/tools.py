@@ -1,4 +1,4 @@
-"""The Tools menu's work, and the demo co-op: each runs off the GUI thread.
+"""The Tools menu's work, Save a copy, and the demo co-op: each runs off the GUI thread.
 
 Backups copy the whole file and the audit check reads every entry, which takes a
 moment on a large co-op, so they run as jobs behind a progress dialog.
@@ -6,6 +6,7 @@ moment on a large co-op, so they run as jobs behind a progress dialog.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -18,7 +19,6 @@ from coopdesk.ui.audit_dialog import AuditDialog
 from coopdesk.ui.backups_dialog import BackupsDialog
 from coopdesk.ui.errors import show_failure, show_refusal
 from coopdesk.ui.welcome import DEMO_MEMBERS
-from coopdesk.ui.wizard import remove_new_file
 from coopdesk.ui.workers import Job, Progress, run_job, wait_for_detached
 
 if TYPE_CHECKING:
@@ -87,27 +87,41 @@ def verify_audit(window: MainWindow) -> Job | None:
 
 
 def make_demo(window: MainWindow) -> Job | None:
-    """The demo co-op, in a new file of its own in the user's co-op folder."""
-    from coopdesk.services.demo import create_demo  # loaded when asked for, not at every start
+    """The demo co-op, in a new file of its own in the user's co-op folder.
 
-    path = files.default_file_for(_("Demo co-op"))
-    try:
-        db = files.open_database(path)
-    except Refusal as refusal:
-        show_refusal(window, refusal)
-        return None
+    The file gets its name only once the demo in it is complete: Cancel, an error or a
+    program that is killed leaves nothing behind (``services.demo.create_demo_in``).
+    """
+    from coopdesk.services.demo import create_demo_in  # loaded when asked for, not at every start
 
-    def discard() -> None:
-        db.close()
-        remove_new_file(path)
-
-    def failed(exc: BaseException) -> None:
-        discard()
-        show_failure(window, exc)
+    def made(demo: files.Made) -> None:
+        try:
+            db = files.open_database(demo.target)
+        except Refusal as refusal:
+            show_refusal(window, refusal)
+            return
+        window.adopt(db, demo.result, demo.target)
 
     return run_job(window, _("Making the demo co-op\u2026"),
-                   lambda progress: create_demo(db, members=DEMO_MEMBERS, progress=progress),
-                   lambda coop: window.adopt(db, coop, str(path)), failed, discard)
+                   lambda progress: create_demo_in(None, DEMO_MEMBERS, name=_("Demo co-op"), progress=progress),
+                   made, lambda exc: show_failure(window, exc))
+
+
+def save_copy(window: MainWindow, target: Path) -> Job | None:
+    """File ▸ Save a copy: a complete copy of the open file at ``target``; work goes on here.
+
+    The file dialog has asked before replacing a file, so a file there is replaced.
+    """
+    if window.context is None:
+        return None
+    db = window.context.db
+
+    def saved(copy: Path) -> None:
+        window.statusBar().showMessage(_("A copy of the co-op file was saved: {file}", file=str(copy)), MESSAGE_MS)
+
+    return run_job(window, _("Saving a copy\u2026"),
+                   lambda progress: files.save_copy(db, target, replace=True, progress=progress),
+                   saved, lambda exc: show_failure(window, exc))
 
 
 def wait_for_jobs(window: MainWindow) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from coopdesk.domain.coop import BylawsSettings, CoopProfile
 from coopdesk.domain.errors import Refusal
 from coopdesk.i18n import _
 from coopdesk.services.coops import CoopInfo, create_coop, validate_profile
-from coopdesk.services.files import Database, default_file_for, open_database
+from coopdesk.services.files import Database, create_coop_in, open_database
 from coopdesk.ui.errors import show_refusal
 from coopdesk.ui.wizard_form import CheckedPage
 from coopdesk.ui.wizard_pages import BasicsPage, BylawsPage, MemberTypesPage, OfficePage, SharesPage
@@ -34,13 +33,15 @@ class CoopWizard(QWizard):
     the co-op is created there; otherwise in a new file in the user's co-op folder.
     """
 
-    def __init__(self, parent: QWidget | None = None, db: Database | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, db: Database | None = None,
+                 target: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("coop_wizard")
         self.setWindowTitle(_("Create a co-op"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumSize(720, 560)
         self._db = db
+        self._target = target  # a new file to create at this path (None: a new file in the co-op folder)
         self.created: CreatedCoop | None = None
         self.basics = BasicsPage()
         self.office = OfficePage()
@@ -75,14 +76,10 @@ class CoopWizard(QWizard):
     def _create(self, profile: CoopProfile) -> CreatedCoop:
         if self._db is not None:
             return CreatedCoop(self._db, create_coop(self._db, profile), self._db.path)
-        path = default_file_for(profile.name)
-        db = open_database(path)
-        try:
-            return CreatedCoop(db, create_coop(db, profile), path)
-        except BaseException:
-            db.close()
-            remove_new_file(path)  # a refused co-op leaves no empty file behind
-            raise
+        # built under a temporary name and put in place whole: two windows never share or delete a file
+        made = create_coop_in(self._target, profile)
+        path = Path(made.target)
+        return CreatedCoop(open_database(path), made.result, path)
 
     def point_at(self, refusal: Refusal) -> None:
         """Go back to the page with the refused field and show the reason under it."""
@@ -95,9 +92,3 @@ class CoopWizard(QWizard):
                 page.field_widgets[refusal.field or ""].setFocus()
                 return
         show_refusal(self, refusal)
-
-
-def remove_new_file(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        with contextlib.suppress(OSError):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)

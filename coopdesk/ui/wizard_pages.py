@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopdesk.domain import law
+from coopdesk.domain.fields import NAME_LENGTH
 from coopdesk.domain.coop import (
     SOCIAL_STAKEHOLDER_TYPES, BylawsSettings, CoopKind, GoverningLaw, NoticeMethod, TieRule,
 )
@@ -59,7 +60,7 @@ class BasicsPage(CheckedPage):
         self.kind_buttons[CoopKind.GENERAL].setChecked(True)
         self.add_field(form, _("Kind"), kinds, "kind")
         self.name = QLineEdit()
-        self.name.setMaxLength(200)
+        self.name.setMaxLength(NAME_LENGTH)  # the column holds 100
         self.add_field(form, _("Co-op name"), self.name, "name")
         form.addRow(note(_("The name must contain \u201c{general}\u201d, or \u201c{social}\u201d for a social "
                            "co-op ({article}).", general=law.NAME_WORD_GENERAL.value,

@@ -55,6 +55,9 @@ class Workspace(QWidget):
         row.addWidget(self.navigation)
         row.addWidget(self.stack, 1)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        full_screen = getattr(self.pages.get("meetings"), "full_screen", None)
+        if full_screen is not None:  # the meeting room takes the whole window while it is open
+            full_screen.connect(lambda on: self.navigation.setVisible(not on))
         self.show_area(area)
 
     @property

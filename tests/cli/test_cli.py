@@ -147,7 +147,7 @@ def test_list_filters_by_status_type_and_search(desk):
 
 def test_a_file_with_several_coops_needs_coop(desk, cli, coop_file):
     assert cli("--db", coop_file, "init", "--name", "두번째협동조합", "--office", "부산",
-               "--member-type", "조합원").code == 0
+               "--member-type", "조합원", "--add-to-existing").code == 0
     unclear = desk("member", "add", "--name", "김하늘")
     assert unclear.code == 3 and "holds 2 co-ops" in unclear.err
     added = desk("--coop", "2", "member", "add", "--name", "김하늘")  # the only type is taken

@@ -55,7 +55,7 @@ def test_a_cp949_file_imports_with_a_column_mapped_by_hand(desk, tmp_path):
     result = desk("--json", "member", "import", source, "--encoding", "cp949", "--map", "joined_on=가입",
                   "--map", "phone=3")
     assert result.code == 0, result.err
-    assert result.json() == {"count": 2, "first_number": 1, "last_number": 2}
+    assert result.json() == {"count": 2, "first_number": 1, "last_number": 2, "skipped": 0}
     rows = desk("--json", "member", "list").json()
     assert [(r["name"], r["phone"], r["joined_on"]) for r in rows] == [
         ("김하늘", "010-1234-5678", "2025-03-01"), ("이바다", "", "2025-03-02")]
@@ -70,6 +70,53 @@ def test_import_usage_errors(desk, tmp_path):
     wrong_column = desk("member", "import", source, "--map", "name=성함")
     assert wrong_column.code == 2 and "이름, 유형, 가입일" in wrong_column.err
     assert _names(desk) == []
+
+
+REGISTER = (
+    "이름,유형,생년월일,전화,가입일\n"
+    "김하늘,소비자,1980-05-01,010-1234-5678,2025-03-01\n"
+    "이바다,생산자,,010-2222-3333,2025-03-02\n"
+)
+
+
+def test_importing_the_same_file_twice_is_refused_with_the_two_ways_on(desk, tmp_path):
+    source = tmp_path / "members.csv"
+    source.write_text(REGISTER, encoding="utf-8")
+    assert desk("member", "import", source).code == 0
+    source.write_text(REGISTER + "박산,소비자,,,2025-03-03\n", encoding="utf-8")
+    again = desk("member", "import", source)
+    assert again.code == 3
+    assert again.err.splitlines() == [
+        "Nothing was imported. Rows that match members already on the register: 2; new rows: 1.",
+        "line 2: Already on the register: member no. 1, 김하늘 (same name and birth date).",
+        "line 3: Already on the register: member no. 2, 이바다 (same phone number).",
+        "To import only the new rows, run the command again with --skip-existing; "
+        "to import every row anyway, with --allow-duplicates.",
+    ]
+    assert _names(desk) == ["김하늘", "이바다"]
+
+    skipped = desk("member", "import", source, "--skip-existing")
+    assert skipped.code == 0, skipped.err
+    assert skipped.out.splitlines() == ["Imported one member: number 3.",
+                                        "Skipped 2 rows that match members already on the register."]
+    assert _names(desk) == ["김하늘", "이바다", "박산"]
+    anyway = desk("--json", "member", "import", source, "--allow-duplicates")
+    assert anyway.json() == {"count": 3, "first_number": 4, "last_number": 6, "skipped": 0}
+    assert _names(desk) == ["김하늘", "이바다", "박산"] * 2
+
+
+def test_rows_already_on_the_register_as_json(desk, tmp_path):
+    source = tmp_path / "members.csv"
+    source.write_text(REGISTER, encoding="utf-8")
+    desk("member", "import", source)
+    result = desk("--json", "member", "import", source)
+    assert result.code == 3
+    report = result.json()
+    assert [(p["line"], p["member"], p["field"]) for p in report["problems"]] == [
+        (2, 1, "birth_date"), (3, 2, "phone")]
+    assert report["new"] == 0
+    both = desk("member", "import", source, "--skip-existing", "--allow-duplicates")
+    assert both.code == 2 and "not allowed with argument" in both.err
 
 
 # -- export ---------------------------------------------------------------------------
@@ -189,7 +236,12 @@ def test_audit_verify_finds_a_tampered_entry(desk, coop_file):
         desk("member", "add", "--name", name, "--type", "소비자")
     intact = desk("--json", "audit", "verify")
     assert intact.code == 0
-    assert intact.json() == {"intact": True, "entries": 4, "broken_at": None, "problem": ""}
+    report = intact.json()
+    assert {k: report[k] for k in ("intact", "entries", "broken_at", "problem", "differences")} == {
+        "intact": True, "entries": 4, "broken_at": None, "problem": "", "differences": []}
+    assert report["mark"].startswith("4:") and len(report["mark"]) == 2 + 12
+    anchored = desk("--json", "audit", "verify", "--against", report["mark"]).json()
+    assert (anchored["intact"], anchored["anchored"]) == (True, True)
     assert "intact: 4 entries" in desk("audit", "verify").out
 
     with sqlite3.connect(coop_file) as conn:  # what someone going around the program would do

@@ -79,3 +79,18 @@ def test_share_price_must_be_positive():
     with pytest.raises(Refusal) as exc:
         check_bylaws(BylawsSettings(share_price=0))
     assert exc.value.field == "share_price"
+
+
+@pytest.mark.parametrize("changes, field", [
+    (dict(name="햇살\x1b협동조합"), "name"),
+    (dict(name="햇살협동조합\x00"), "name"),
+    (dict(main_office="서울특별시 \u202e마포구"), "main_office"),
+    (dict(main_office="서" * 201), "main_office"),
+    (dict(member_types=("소비자\x07", "생산자")), "member_types"),
+    (dict(member_types=("소" * 51,)), "member_types"),
+])
+def test_the_profile_s_text_must_be_printable_and_fit_its_column(changes, field):
+    with pytest.raises(Refusal) as exc:
+        check_profile(sample_profile(**changes))
+    assert exc.value.field == field
+    check_profile(sample_profile(main_office="서" * 200, member_types=("소" * 50,)))

@@ -92,3 +92,29 @@ def test_postgresql_databases_are_not_backed_up_by_the_program(postgres_server):
     finally:
         db.close()
         postgres_server.drop_database("t_backup_refused")
+
+
+def test_a_backup_that_cannot_be_made_on_open_warns_and_the_file_still_opens(tmp_path, monkeypatch):
+    import errno
+
+    from coopdesk.services.coops import create_coop
+    from coopdesk.store import backup as store_backup
+    from tests.conftest import sample_profile
+
+    path = tmp_path / "coop.coopdesk"
+    db = files.open_database(path)
+    create_coop(db, sample_profile())
+    db.close()
+
+    def full_disk(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(store_backup, "copy_database", full_disk)  # the disk, not the program, fails
+    warned = []
+    db = files.open_database(path, backup_on_open=True, warn=warned.append)
+    try:
+        from coopdesk.services.coops import list_coops
+
+        assert [c.name for c in list_coops(db)] == ["햇살마을협동조합"]
+        assert len(warned) == 1 and "disk is full" in str(warned[0])
+    finally:
+        db.close()

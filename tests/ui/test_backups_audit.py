@@ -137,3 +137,25 @@ def test_verify_audit_log_says_where_the_chain_breaks(window, qtbot):
     assert not dialog.report.intact and dialog.report.broken_at == 2
     assert dialog.verdict.text() == ("The audit log is broken at entry 2: "
                                      "This entry was changed after it was written.")
+
+
+def test_verify_audit_log_lists_a_record_changed_behind_its_back(window, qtbot):
+    add_a_member(window)
+    path = window.context.db.path
+    window.close_coop()
+    tamper = sqlite3.connect(path)  # the tables edited directly: the chain itself is untouched
+    try:
+        tamper.execute("UPDATE member SET name = '홍길동' WHERE number = 1")
+        tamper.commit()
+    finally:
+        tamper.close()
+    window.open_target(str(path))
+
+    window.verify_audit()
+    qtbot.waitUntil(lambda: window.findChild(AuditDialog) is not None, timeout=WAIT_MS)
+    dialog = window.findChild(AuditDialog)
+    assert not dialog.report.intact and dialog.report.broken_at is None
+    assert dialog.verdict.text().startswith("The audit log does not confirm this file")
+    shown = [dialog.differences.item(r).text() for r in range(dialog.differences.count())]
+    assert shown == ["member 1, name: the log says “김민준”, the file holds “홍길동”"]
+    assert dialog.report.mark.text() in dialog.findChild(type(dialog.verdict), "audit_mark").text()

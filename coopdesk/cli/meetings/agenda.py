@@ -70,6 +70,9 @@ def _item_options(add: argparse.ArgumentParser) -> None:
     expel = add.add_argument_group(_("Expulsion of a member (--subject expulsion)"))
     expel.add_argument("--expel-member", type=whole_number(1, 10**9), metavar="N",
                        help=_("The member's number"))
+    expel.add_argument("--grounds", default="", metavar="TEXT",
+                       help=_("The grounds for the expulsion, as the member was told them ({article})",
+                              article=law.EXPULSION_NOTICE_DAYS.ref.label(lang)))
     expel.add_argument("--grounds-told-on", type=iso_date, metavar="YYYY-MM-DD",
                        help=_("The day the member was told the grounds: at least {days} days before the "
                               "meeting ({article})", days=law.EXPULSION_NOTICE_DAYS.value,
@@ -100,7 +103,7 @@ def run_add(ctx: Context) -> int:
     subject = Subject(a.subject)
     kind = ResolutionKind(a.kind) if a.kind else default_kind(a.meeting, ctx, subject)
     given = ItemInput(subject, a.title, kind, a.proposal, a.expel_member, a.grounds_told_on,
-                      _new_bylaws(ctx, a, subject))
+                      _new_bylaws(ctx, a, subject), a.grounds)
     view = add_item(ctx.database(), ctx.coop().id, a.meeting, given)
     if ctx.json:
         print_json(item_json(view))

@@ -147,4 +147,5 @@ def meeting_json(v: MeetingView) -> dict[str, Any]:
 def item_json(v: ItemView) -> dict[str, Any]:
     return {"item": v.position, "id": v.id, "subject": v.subject.value, "title": v.title, "kind": v.kind.value,
             "proposal": v.proposal, "discussion": v.discussion, "closed": v.closed,
-            "expel_member": v.expel_member, "grounds_told_on": iso(v.grounds_told_on), "heard": v.heard}
+            "expel_member": v.expel_member, "grounds": v.grounds, "grounds_told_on": iso(v.grounds_told_on),
+            "heard": v.heard}

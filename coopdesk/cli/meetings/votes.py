@@ -173,6 +173,9 @@ def print_result_lines(r: ItemResult) -> None:
     if r.excluded:
         say("  " + _("{excluded} present with a personal interest did not vote on this item.",
                      excluded=current().number(r.excluded)))
+    if r.yes_needed is not None and (r.voted or r.closed):
+        say("  " + _("{needed} yes needed to carry it, of {voters} voting", needed=current().number(r.yes_needed),
+                     voters=current().number(r.voters)))
     if r.passed is not None:
         say("  " + _("Rule applied: {rule}", rule=explained(r.explanation, r.article)))
     if r.passed is False and not r.closed and r.needed_to_pass:

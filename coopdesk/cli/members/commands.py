@@ -164,7 +164,8 @@ def run_edit(ctx: Context) -> int:
     a, coop = ctx.args, ctx.coop()
     before = get_member(ctx.database(), coop.id, a.number).details
     changes = {name: getattr(a, name) for name in _DETAIL_OPTIONS if _given(a, name)}
-    view = edit_member(ctx.database(), coop.id, a.number, replace(before, **changes))
+    # only the fields asked for: two commands changing two fields at once both land
+    view = edit_member(ctx.database(), coop.id, a.number, replace(before, **changes), only=changes.keys())
     return _print_member(ctx, view)
 
 

@@ -25,7 +25,13 @@ def add_parsers(verbs: argparse._SubParsersAction) -> None:
     imp.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                      help=_("Read a field from the column with this heading (may be repeated); "
                             "the other fields are matched by their headings"))
-    imp.set_defaults(run=run_import)
+    existing = imp.add_mutually_exclusive_group()
+    existing.add_argument("--skip-existing", action="store_const", dest="existing", const="skip",
+                          help=_("Import only the rows that match no member already on the register "
+                                 "(same name and birth date, or same phone number)"))
+    existing.add_argument("--allow-duplicates", action="store_const", dest="existing", const="allow",
+                          help=_("Import every row, also those that match members already on the register"))
+    imp.set_defaults(run=run_import, existing="refuse")
 
     exp = verbs.add_parser("export", help=_("Export the members the list shows to an .xlsx or .csv file"))
     exp.add_argument("file", type=Path, help=_("The .xlsx or .csv file to write"))
@@ -66,7 +72,7 @@ def _column_index(headers: list[str], column: str) -> int:
 
 
 def run_import(ctx: Context) -> int:
-    from coopdesk.services.members.importing import import_members
+    from coopdesk.services.members.importing import Existing, import_members
 
     a = ctx.args
     if not a.file.is_file():
@@ -75,30 +81,46 @@ def run_import(ctx: Context) -> int:
     coop = ctx.coop()
     mapping = _mapping(a, encoding)
     result = import_members(ctx.database(), coop.id, a.file, mapping, encoding=encoding,
-                            progress=progress_printer(_("Importing")))
+                            progress=progress_printer(_("Importing")), existing=Existing(a.existing))
     if ctx.json:
         print_json({"count": result.count, "first_number": result.first_number,
-                    "last_number": result.last_number})
-    elif result.count == 1:
+                    "last_number": result.last_number, "skipped": result.skipped})
+        return 0
+    if result.count == 1:
         say(_("Imported one member: number {number}.", number=result.first_number))
     elif result.count:
         say(ngettext("Imported {count} member: numbers {first} to {last}.",
                      "Imported {count} members: numbers {first} to {last}.", result.count,
                      count=current().number(result.count), first=result.first_number, last=result.last_number))
-    else:
+    elif not result.skipped:
         say(_("The file holds no members; nothing was imported."))
+    if result.skipped:
+        say(ngettext("Skipped {count} row that matches a member already on the register.",
+                     "Skipped {count} rows that match members already on the register.", result.skipped,
+                     count=current().number(result.skipped)))
     return 0
 
 
 def report_rejected(exc: ImportRejected, as_json: bool) -> None:
-    """Every bad row, with its line number and the reason, in the user's language."""
+    """Every bad row, with its line number and the reason, in the user's language; for rows
+    already on the register, whom each matches and the two ways to go on."""
+    from coopdesk.services.members.importing import AlreadyOnRegister
+
     warn(refusal_text(exc))
     for problem in exc.problems:
         warn(_("line {line}: {reason}", line=problem.line, reason=refusal_text(problem.refusal)))
+    on_register = isinstance(exc, AlreadyOnRegister)
+    if on_register:
+        warn(_("To import only the new rows, run the command again with --skip-existing; "
+               "to import every row anyway, with --allow-duplicates."))
     if as_json:
-        print_json({"error": refusal_text(exc), "problems": [
-            {"line": p.line, "field": p.refusal.field, "message": refusal_text(p.refusal)}
-            for p in exc.problems]})
+        report: dict[str, object] = {"error": refusal_text(exc), "problems": [
+            {"line": p.line, "field": p.refusal.field, "message": refusal_text(p.refusal),
+             **({"member": p.refusal.params["number"]} if on_register else {})}
+            for p in exc.problems]}
+        if isinstance(exc, AlreadyOnRegister):
+            report["new"] = exc.new
+        print_json(report)
 
 
 def run_export(ctx: Context) -> int:

@@ -53,6 +53,9 @@ class MeetingRenderer(DocumentRenderer):
         self.note = ParagraphStyle("Note", parent=s.body, fontSize=8.5, leading=11.5, textColor=GREY)
         self.seal = ParagraphStyle("Seal", parent=self.note, alignment=TA_RIGHT)
 
+    def audit_mark(self) -> str:
+        return self.meeting.audit_mark
+
     def coop_name(self) -> str:
         return self.meeting.coop_name
 

@@ -16,7 +16,9 @@ from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Spacer
 
 from coopdesk.documents.fonts import GOTHIC_BOLD
 from coopdesk.documents.meetings.base import MeetingRenderer, clock, say
+from coopdesk.domain import law
 from coopdesk.domain.meetings.papers import (
+    ExpulsionFacts,
     MinutesItem,
     MinutesPaper,
     excluded_words,
@@ -27,8 +29,10 @@ from coopdesk.domain.meetings.papers import (
 from coopdesk.domain.meetings.kinds import MeetingKind
 from coopdesk.domain.meetings.rules import rules_for
 from coopdesk.domain.meetings.signers import Signatures
+from coopdesk.domain.text import N_
 from coopdesk.i18n import Translator
 
+_PEOPLE = N_("{count} people")  # a headcount: "11명" in Korean
 DRAFT_GREY = colors.Color(0.55, 0.58, 0.64, alpha=0.28)
 
 
@@ -95,17 +99,16 @@ class MinutesRenderer(MeetingRenderer):
     def _facts(self) -> Flowable:
         t, p, rules = self.t, self.paper, rules_for(self.meeting.kind)
         register = t.gettext(rules.words.register_in_minutes)
-        if not rules.proxies:
-            present = t.number(p.present)
+        if rules.proxies:
+            present = t.gettext("{present} ({in_person} in person, {by_proxy} by proxy)", present=t.number(p.present),
+                                in_person=t.number(p.in_person), by_proxy=t.number(p.by_proxy))
         else:
-            present = t.gettext("{present} ({in_person} in person, {by_proxy} by proxy)",
-                                present=t.number(p.present), in_person=t.number(p.in_person),
-                                by_proxy=t.number(p.by_proxy))
+            present = t.gettext(_PEOPLE, count=t.number(p.present))
         return self.facts_block([
             (t.gettext("Meeting"), self.kind_label()),
             (t.gettext("Date and time"), self.when(p.opened, p.closed)),
             (t.gettext("Place"), self.meeting.place),
-            (register, t.number(p.members)),
+            (register, t.gettext(_PEOPLE, count=t.number(p.members))),  # "재적 조합원 11명"
             (t.gettext("Present"), present),
             (t.gettext("Chair of the meeting"), p.chair.name if p.chair else ""),
         ])
@@ -123,11 +126,24 @@ class MinutesRenderer(MeetingRenderer):
             if item.ref is not None:
                 rule += " " + t.gettext("({article})", article=item.ref.label(self.language))
             result.append(self.para(t.gettext("Rule applied: {rule}", rule=rule), self.note))
-        rows = [(t.gettext("Proposal"), item.proposal or "-"),
-                (t.gettext("Discussion"), item.discussion or "-"),
-                (t.gettext("Result"), result)]
+        rows = [(t.gettext("Proposal"), item.proposal or "-")]
+        if item.expulsion is not None:
+            rows.append((t.gettext("Expulsion"), self._expulsion(item.expulsion)))
+        rows += [(t.gettext("Discussion"), item.discussion or "-"),
+                 (t.gettext("Result"), result)]
         block = self.facts_block(rows, key_width=24 * mm)
         return KeepTogether([self.para(heading, self.label), Spacer(0, 1.5 * mm), block, Spacer(0, 3 * mm)])
+
+    def _expulsion(self, e: ExpulsionFacts) -> list[Flowable]:
+        """Whom, the grounds, the day they were told, the hearing (Act 25②)."""
+        t, ref = self.t, law.EXPULSION_NOTICE_DAYS.ref.label(self.language)
+        told = t.date(e.told_on, "long") if e.told_on else t.gettext("not recorded")
+        heard = t.gettext("The member was given the chance to speak before the vote.") if e.heard else \
+            t.gettext("The minutes do not record that the member was given the chance to speak.")
+        return [self.para(t.gettext("Member {number} {name}", number=t.number(e.member_number), name=e.member_name)),
+                self.para(t.gettext("Grounds: {grounds}", grounds=e.grounds or t.gettext("not recorded"))),
+                self.para(t.gettext("Told the grounds on {date} ({article}).", date=told, article=ref)),
+                self.para(heard)]
 
     def _signature_block(self) -> list[Flowable]:
         t, signers = self.t, rules_for(self.meeting.kind).signers

@@ -62,6 +62,9 @@ class RegisterRenderer(DocumentRenderer):
     def title(self) -> str:
         return self.t.gettext("Member register")
 
+    def audit_mark(self) -> str:
+        return self.header.audit_mark
+
     def coop_name(self) -> str:
         return self.header.coop_name
 

@@ -31,6 +31,7 @@ class MeetingFacts:
     date: dt.date
     place: str
     start: dt.time | None = None
+    audit_mark: str = ""  # the audit log's entries and head at printing, on final papers
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,18 @@ class Signer:
 
 
 @dataclass(frozen=True, slots=True)
+class ExpulsionFacts:
+    """What the minutes of an expulsion state besides the vote (Act 25②): whom, why, when the
+    member was told the grounds, and whether they were given the chance to speak."""
+
+    member_number: int
+    member_name: str
+    grounds: str
+    told_on: dt.date | None
+    heard: bool
+
+
+@dataclass(frozen=True, slots=True)
 class MinutesItem:
     """One agenda item as closed.  ``passed`` is None for a report (no vote);
     ``explanation``/``ref`` are the rule applied (resolutions.Outcome)."""
@@ -98,6 +111,7 @@ class MinutesItem:
     explanation: Explanation | None = None
     ref: LawRef | None = None
     decided: bool = True  # False: still open (draft minutes only)
+    expulsion: ExpulsionFacts | None = None
 
 
 @dataclass(frozen=True, slots=True)

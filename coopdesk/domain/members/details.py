@@ -7,11 +7,19 @@ import re
 from dataclasses import dataclass, fields
 
 from coopdesk.domain.errors import Refusal
+from coopdesk.domain.fields import (
+    ADDRESS_LENGTH,
+    EMAIL_LENGTH,
+    NAME_LENGTH,
+    NOTE_LENGTH,
+    PHONE_LENGTH,
+    check_text,
+)
 from coopdesk.domain.text import N_
 
-MAX_NAME = 100
-MAX_TEXT = 200
-MAX_NOTES = 2000
+MAX_NAME = NAME_LENGTH
+MAX_TEXT = ADDRESS_LENGTH
+MAX_NOTES = NOTE_LENGTH
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE_CHARS = re.compile(r"^\+?[0-9 ()\-.]+$")
 OLDEST_BIRTH_YEAR = 1900
@@ -49,8 +57,7 @@ def check_details(d: MemberDetails, member_types: tuple[str, ...], today: dt.dat
     """Refuse details that cannot be right; ``d`` is expected to be ``cleaned()``."""
     if not d.name:
         raise Refusal(N_("The member needs a name."), field="name")
-    if len(d.name) > MAX_NAME:
-        raise Refusal(N_("The name is too long (at most {n} characters)."), field="name", n=MAX_NAME)
+    check_text(d.name, "name", NAME_LENGTH)
     if d.member_type not in member_types:
         raise Refusal(
             N_("\u201c{value}\u201d is not a member type of this co-op ({allowed})."),
@@ -63,13 +70,13 @@ def check_details(d: MemberDetails, member_types: tuple[str, ...], today: dt.dat
             raise Refusal(N_("The birth date is in the future."), field="birth_date")
         if d.birth_date.year < OLDEST_BIRTH_YEAR:
             raise Refusal(N_("The birth date is too long ago."), field="birth_date")
+    check_text(d.phone, "phone", PHONE_LENGTH)
     _check_phone(d.phone)
-    if d.email and (len(d.email) > MAX_TEXT or not _EMAIL.match(d.email)):
+    check_text(d.email, "email", EMAIL_LENGTH)
+    if d.email and not _EMAIL.match(d.email):
         raise Refusal(N_("\u201c{value}\u201d is not an e-mail address."), field="email", value=d.email)
-    if len(d.address) > MAX_TEXT:
-        raise Refusal(N_("The address is too long (at most {n} characters)."), field="address", n=MAX_TEXT)
-    if len(d.notes) > MAX_NOTES:
-        raise Refusal(N_("The notes are too long (at most {n} characters)."), field="notes", n=MAX_NOTES)
+    check_text(d.address, "address", ADDRESS_LENGTH)
+    check_text(d.notes, "notes", NOTE_LENGTH, multiline=True)
 
 
 def _check_phone(phone: str) -> None:

@@ -14,6 +14,7 @@ class RegisterHeader:
     main_office: str
     as_of: dt.date  # the date the register is printed for
     member_count: int  # current members on that date
+    audit_mark: str = ""  # the audit log's entries and head at printing
 
 
 @dataclass(frozen=True, slots=True)

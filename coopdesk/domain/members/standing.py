@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from coopdesk.domain.errors import Refusal
+from coopdesk.domain.fields import NOTE_LENGTH, check_date, check_text
 from coopdesk.domain.law_ref import act
 from coopdesk.domain.text import N_
 
@@ -134,7 +135,14 @@ def _replace(s: Standing, **changes: object) -> Standing:
 def check_new_event(
     current: Standing, event: MemberEvent, today: dt.date, notice_days: int
 ) -> None:
-    """Refuse an event that cannot follow the ones on record."""
+    """Refuse an event that cannot follow the ones on record.
+
+    Events keep their order: nothing is dated before the member's admission (an applicant's
+    death, before the application), an application not after the admission, and nothing
+    after today, since an event is recorded once it has happened.  These are the
+    register's own integrity rules, not articles of the Act."""
+    check_date(event.on, "on")
+    check_text(event.note, "note", NOTE_LENGTH, multiline=True)
     status = current.status_on(max(today, event.on))
     if current.left_on is not None or status in (
         MemberStatus.WITHDRAWN,
@@ -142,8 +150,8 @@ def check_new_event(
         MemberStatus.DECEASED,
     ):
         raise Refusal(N_("This member has already left the co-op."), field="kind")
-    if event.kind is EventKind.APPLIED and current.applied_on is not None:
-        raise Refusal(N_("An application is already on record."), field="kind")
+    if event.kind is EventKind.APPLIED:
+        _check_application(current, event)
     if event.kind is EventKind.ADMITTED:
         if current.joined_on is not None:
             raise Refusal(N_("This member was already admitted."), field="kind")
@@ -152,8 +160,8 @@ def check_new_event(
     if event.kind in (EventKind.WITHDRAWAL_NOTICE, EventKind.WITHDRAWN, EventKind.EXPELLED):
         if current.joined_on is None:
             raise Refusal(N_("Only an admitted member can leave the co-op."), field="kind")
-        if event.on < current.joined_on:
-            raise Refusal(N_("Leaving cannot come before joining."), field="on")
+    if event.kind in _AFTER_JOINING:
+        _check_not_before_joining(current, event)
     if event.kind is EventKind.WITHDRAWAL_NOTICE and current.notice_on is not None:
         raise Refusal(N_("A withdrawal notice is already on record."), field="kind")
     if event.kind is EventKind.EXPELLED:
@@ -162,5 +170,38 @@ def check_new_event(
             article=act(25, 1),
             field="kind",
         )
-    if event.on > today + dt.timedelta(days=366):
-        raise Refusal(N_("The date is too far in the future."), field="on")
+    if event.on > today:
+        raise Refusal(
+            N_("An event is recorded once it has happened: {date} is after today, {today}. "
+               "Check the date, or record the event on the day it happens."),
+            field="on", date=event.on, today=today)
+
+
+_AFTER_JOINING = (EventKind.WITHDRAWAL_NOTICE, EventKind.WITHDRAWN, EventKind.EXPELLED, EventKind.DECEASED)
+
+
+def _check_application(current: Standing, event: MemberEvent) -> None:
+    if current.applied_on is not None:
+        raise Refusal(N_("An application is already on record."), field="kind")
+    if current.joined_on is not None and event.on > current.joined_on:
+        raise Refusal(
+            N_("The application cannot be dated after the admission on {joined}. Check the date."),
+            field="on", joined=current.joined_on)
+
+
+def _check_not_before_joining(current: Standing, event: MemberEvent) -> None:
+    """A member leaves after joining; an applicant who dies, after applying."""
+    if current.joined_on is not None and event.on < current.joined_on:
+        raise Refusal(
+            N_("This event cannot be dated before the member joined on {joined}. Check the date."),
+            field="on", joined=current.joined_on)
+    if current.joined_on is None and current.applied_on is not None and event.on < current.applied_on:
+        raise Refusal(
+            N_("This event cannot be dated before the application on {applied}. Check the date."),
+            field="on", applied=current.applied_on)
+
+
+def changes_register(before: Standing, after: Standing, day: dt.date) -> bool:
+    """Does an event change whether the member is on the register on ``day`` (a member with
+    a vote)?  Then a meeting held that day and already counted would no longer agree."""
+    return before.status_on(day).is_current != after.status_on(day).is_current

@@ -21,11 +21,12 @@ from enum import Enum
 from coopdesk.domain import law
 from coopdesk.domain.coop import BylawsSettings
 from coopdesk.domain.errors import Refusal
+from coopdesk.domain.fields import NAME_LENGTH, check_date, check_text
 from coopdesk.domain.law_ref import LawRef, act
 from coopdesk.domain.text import N_
 
 VACANCY_REST_OF_TERM = act(35, 3)  # 결원 보선: 전임자의 남은 임기
-MAX_PERSON_NAME = 100
+MAX_PERSON_NAME = NAME_LENGTH
 
 
 class Office(Enum):
@@ -123,13 +124,16 @@ def check_person(person: Person) -> None:
         raise Refusal(N_("Choose a member or give the officer's name."), field="person")
     if person.member_number is not None and person.member_number <= 0:
         raise Refusal(N_("A member number is a whole number above 0."), field="person")
-    if len(person.name.strip()) > MAX_PERSON_NAME:
-        raise Refusal(N_("The name is too long (at most {n} characters)."), field="person", n=MAX_PERSON_NAME)
+    if person.member_number is None:  # a member's name was checked when the member was entered
+        check_text(person.name.strip(), "person", MAX_PERSON_NAME)
 
 
 def check_term(term: OfficerTerm, bylaws: BylawsSettings) -> None:
     """Refuse a term that breaks a rule by itself, before it meets the rest of the register."""
     check_person(term.person)
+    for day, field in ((term.start, "start"), (term.end, "end"), (term.predecessor_end, "predecessor_end"),
+                       (term.left_on, "left_on")):
+        check_date(day, field)  # before a term's length is counted from them
     if term.end < term.start:
         raise Refusal(N_("A term cannot end before it starts."), field="end")
     _check_length(term, bylaws)

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
+from coopdesk.domain import law
 from coopdesk.domain.coop import BylawsSettings, check_bylaws
 from coopdesk.domain.errors import Refusal
+from coopdesk.domain.fields import LONG_TEXT_LENGTH, TITLE_LENGTH, check_date, check_text
 from coopdesk.domain.meetings.agenda import StandardTitle, standard_agenda
 from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind, Subject, check_kind
 from coopdesk.domain.meetings.notice import NoticeCheck, check_expulsion_notice, expulsion_notice_on_time
@@ -24,10 +26,14 @@ from coopdesk.domain.meetings.rules import ItemChoice, check_kind_at, item_choic
 from coopdesk.domain.text import N_
 from coopdesk.i18n import _
 from coopdesk.services import audit
+from coopdesk.services.races import raced
 from coopdesk.services.coops import bylaws_to_dict
 from coopdesk.services.meetings.rows import agenda_rows, item_row, meeting_row, member_by_number, open_item
 from coopdesk.store.database import Database
 from coopdesk.store.models import AgendaItemRow, BallotRow, ExclusionRow, Member, MeetingRow, VoteRow
+
+# Refusals when another laptop did the same thing at the same moment (see services.races).
+ITEM_RACED = N_("Another item was added to this agenda at the same moment; try again.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +45,7 @@ class ItemInput:
     expel_member: int | None = None  # expulsion: the member's number
     grounds_told_on: dt.date | None = None  # expulsion: the day the member was told the grounds
     new_bylaws: BylawsSettings | None = None  # bylaws amendment: the settings proposed
+    grounds: str = ""  # expulsion: the grounds (제명 사유) the member was told, as the minutes state them
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +62,7 @@ class ItemView:
     grounds_told_on: dt.date | None
     heard: bool
     title_code: StandardTitle | None = None
+    grounds: str = ""  # expulsion: the grounds the member was told
 
     @property
     def title(self) -> str:
@@ -83,7 +91,7 @@ def expulsion_notice(meeting_day: dt.date, told_on: dt.date) -> NoticeCheck:
 
 def add_item(db: Database, coop_id: int, meeting_id: int, given: ItemInput) -> ItemView:
     """A new item at the end of the agenda; the law's kind is enforced (Act 29②)."""
-    with db.write() as s:
+    with raced(ITEM_RACED, field="title"), db.write() as s:
         meeting = meeting_row(s, coop_id, meeting_id)
         row = _new_item(s, coop_id, meeting, given)
         audit.record(s, coop_id=coop_id, action="meeting.item.add", entity="agenda_item", key=row.id,
@@ -116,6 +124,9 @@ def _new_item(s: Session, coop_id: int, meeting: MeetingRow, given: ItemInput,
     title = " ".join(given.title.split())
     if not title:
         raise Refusal(N_("Give the item a title."), field="title")
+    check_text(title, "title", TITLE_LENGTH)
+    check_text(given.proposal.strip(), "proposal", LONG_TEXT_LENGTH, multiline=True)
+    check_date(given.grounds_told_on, "told_on")
     check_kind(given.subject, given.kind)
     check_kind_at(meeting.kind, given.kind)
     expel_id, bylaws = _expulsion(s, coop_id, meeting, given), _bylaws(given)
@@ -124,6 +135,7 @@ def _new_item(s: Session, coop_id: int, meeting: MeetingRow, given: ItemInput,
     row = AgendaItemRow(meeting_id=meeting.id, position=(last or 0) + 1, subject=given.subject, title=title,
                         title_code=title_code, proposal=given.proposal.strip(), kind=given.kind, discussion="",
                         closed=False, expel_member_id=expel_id, grounds_told_on=given.grounds_told_on,
+                        expulsion_grounds=given.grounds.strip() if expel_id is not None else "",
                         heard=False, new_bylaws=bylaws, result=None)
     s.add(row)
     s.flush()
@@ -140,6 +152,10 @@ def _expulsion(s: Session, coop_id: int, meeting: MeetingRow, given: ItemInput) 
     member = member_by_number(s, coop_id, given.expel_member)
     # Act 25②: told at least 10 days before, a condition of a valid expulsion, not a warning.
     check_expulsion_notice(given.grounds_told_on, meeting.held_on)
+    check_text(given.grounds.strip(), "grounds", LONG_TEXT_LENGTH, multiline=True)
+    if not given.grounds.strip():
+        raise Refusal(N_("Write the grounds for the expulsion: the member is told them, and the minutes state "
+                         "them."), article=law.EXPULSION_NOTICE_DAYS.ref, field="grounds")
     return member.id
 
 
@@ -163,8 +179,10 @@ def record_item_text(db: Database, coop_id: int, item_id: int, *, proposal: str 
         row = open_item(s, coop_id, item_id)
         before = item_dict(row)
         if proposal is not None:
+            check_text(proposal.strip(), "proposal", LONG_TEXT_LENGTH, multiline=True)
             row.proposal = proposal.strip()
         if discussion is not None:
+            check_text(discussion.strip(), "discussion", LONG_TEXT_LENGTH, multiline=True)
             row.discussion = discussion.strip()
         audit.record(s, coop_id=coop_id, action="meeting.item.text", entity="agenda_item", key=item_id,
                      before=before, after=item_dict(row))
@@ -248,10 +266,11 @@ def list_items(db: Database, coop_id: int, meeting_id: int) -> list[ItemView]:
 def item_view(s: Session, r: AgendaItemRow) -> ItemView:
     number = s.get(Member, r.expel_member_id).number if r.expel_member_id else None  # type: ignore[union-attr]
     return ItemView(r.id, r.position, r.subject, r.title, r.proposal, r.kind, r.discussion, r.closed,
-                    number, r.grounds_told_on, r.heard, r.title_code)
+                    number, r.grounds_told_on, r.heard, r.title_code, r.expulsion_grounds)
 
 
 def item_dict(r: AgendaItemRow) -> dict[str, object]:
-    return {"position": r.position, "subject": r.subject, "title": r.title, "title_code": r.title_code,
-            "proposal": r.proposal, "kind": r.kind, "discussion": r.discussion,
-            "grounds_told_on": r.grounds_told_on, "heard": r.heard, "new_bylaws": r.new_bylaws}
+    return {"id": r.id, "position": r.position, "subject": r.subject, "title": r.title,
+            "title_code": r.title_code, "proposal": r.proposal, "kind": r.kind, "discussion": r.discussion,
+            "grounds_told_on": r.grounds_told_on, "grounds": r.expulsion_grounds, "heard": r.heard,
+            "new_bylaws": r.new_bylaws}

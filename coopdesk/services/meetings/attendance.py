@@ -16,23 +16,34 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from coopdesk.domain.errors import Refusal
+from coopdesk.domain.fields import NAME_LENGTH, NOTE_LENGTH, check_text
 from coopdesk.domain.meetings.attendance import Proxy
+from coopdesk.domain.members.standing import EventKind
 from coopdesk.domain.text import N_
 from coopdesk.services import audit
+from coopdesk.services.races import raced
 from coopdesk.services.meetings.item_state import result_in
-from coopdesk.services.meetings.room import Room, load_room
+from coopdesk.services.meetings.room import Room, check_held, load_room
 from coopdesk.services.meetings.rows import item_row
 from coopdesk.services.meetings.state import AttendanceView, RoomState, attendance_view
 from coopdesk.store.database import Database
-from coopdesk.store.models import CheckInRow, ProxyRow
+from coopdesk.store.models import CheckInRow, Member, ProxyRow
+
+# Refusals when another laptop did the same thing at the same moment (see services.races).
+ALREADY_HERE = N_("This member is already checked in.")
+PROXY_RACED = N_("A proxy for this member, or held by this holder, was recorded at the same moment "
+                 "elsewhere; look again.")
 
 
 def check_in(db: Database, coop_id: int, meeting_id: int, key: int, at: dt.datetime | None = None, *,
              item_id: int | None = None) -> RoomState:
     """Here in person; a proxy the member gave is revoked: the vote comes back to them."""
     at = at or dt.datetime.now()
-    with db.write() as s:
+    with raced(ALREADY_HERE, field="member"), db.write() as s:
         room = load_room(s, coop_id, meeting_id)
+        check_held(room.meeting, at.date())
+        if key not in room.ids:
+            raise not_on_register(s, room, key)
         after = room.attendance.check_in(key)
         s.add(CheckInRow(meeting_id=meeting_id, in_at=at, **room.attendee_columns(key)))
         revoked = room.attendance.proxy_for(key) is not None
@@ -50,6 +61,7 @@ def check_out(db: Database, coop_id: int, meeting_id: int, key: int, at: dt.date
     at = at or dt.datetime.now()
     with db.write() as s:
         room = load_room(s, coop_id, meeting_id)
+        check_held(room.meeting, at.date())
         after = room.attendance.check_out(key)
         col = room.attendee_column(CheckInRow)
         row = s.execute(select(CheckInRow).where(CheckInRow.meeting_id == meeting_id, col == room.ids[key],
@@ -64,13 +76,15 @@ def add_proxy(db: Database, coop_id: int, meeting_id: int, principal: int, *, ho
               family_name: str = "", lives_with_principal: bool = False, written_proof: bool = False,
               note: str = "", item_id: int | None = None) -> RoomState:
     """A proxy for ``principal`` (member number), held by member ``holder`` or a family member."""
-    with db.write() as s:
+    with raced(PROXY_RACED, field="principal"), db.write() as s:
         room = load_room(s, coop_id, meeting_id)
         if not room.rules.proxies:
             raise Refusal(N_("Directors attend a board meeting in person; there are no proxies."),
                           field="principal")
         proxy = Proxy(principal, holder, " ".join(family_name.split()), lives_with_principal, written_proof,
                       note.strip())
+        check_text(proxy.family_name, "holder", NAME_LENGTH)  # the family member is named in the holder's box
+        check_text(proxy.proof_note, "note", NOTE_LENGTH, multiline=True)
         after = room.attendance.add_proxy(proxy)
         s.add(ProxyRow(meeting_id=meeting_id, principal_id=room.ids[principal],
                        holder_member_id=None if holder is None else room.ids[holder],
@@ -81,6 +95,35 @@ def add_proxy(db: Database, coop_id: int, meeting_id: int, principal: int, *, ho
                             "lives_with_principal": lives_with_principal, "written_proof": written_proof,
                             "note": proxy.proof_note})
         return room_state(s, coop_id, replace(room, attendance=after), item_id)
+
+
+# Why a member is not on the register of the meeting's day, by what their events say.
+_NOT_ON_REGISTER = {
+    EventKind.DECEASED: N_("Member {number} {name} died on {date}: not on the register of this meeting."),
+    EventKind.WITHDRAWN: N_("Member {number} {name} withdrew on {date}: not on the register of this meeting."),
+    EventKind.EXPELLED: N_("Member {number} {name} was expelled on {date}: not on the register of this meeting."),
+}
+
+
+def not_on_register(s: Session, room: Room, key: int) -> Refusal:
+    """The refusal that says why ``key`` may not attend: gone (died, withdrew, expelled), not yet
+    admitted, or no such member; at a board, not a director in office that day."""
+    if room.by_term:
+        return Refusal(N_("This person is not a director in office on the day of the meeting."), field="member")
+    member = s.execute(select(Member).where(Member.coop_id == room.meeting.coop_id, Member.number == key)).scalar()
+    if member is None:
+        return Refusal(N_("There is no member number {number}."), field="member", number=key)
+    day = room.meeting.held_on
+    if member.left_as is not None and member.left_on is not None and member.left_on <= day:
+        return Refusal(_NOT_ON_REGISTER[member.left_as], field="member", number=key, name=member.name,
+                       date=member.left_on)
+    if member.leaves_on is not None and member.leaves_on <= day:
+        return Refusal(_NOT_ON_REGISTER[EventKind.WITHDRAWN], field="member", number=key, name=member.name,
+                       date=member.leaves_on)
+    if member.joined_on is None or member.joined_on > day:
+        return Refusal(N_("Member {number} {name} is not yet admitted on the day of the meeting."),
+                       field="member", number=key, name=member.name)
+    return Refusal(N_("This person is not on the register."), field="member")
 
 
 def attendance_of(db: Database, coop_id: int, meeting_id: int) -> AttendanceView:

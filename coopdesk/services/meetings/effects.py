@@ -6,13 +6,12 @@ that records it (``members.member.record_resolved_event``), after a special reso
 a general assembly passed on an item whose member was told the grounds in time and heard
 (Act 25).  A bylaws amendment adopts a new version of the bylaws settings on the meeting
 day, effective only from the day the change is reported to the city or province (recorded
-later with ``record_bylaws_report``).  Both keep the item that decided them, not a
+later with ``services.bylaws.record_bylaws_report``).  Both keep the item that decided them, not a
 sentence about it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -25,7 +24,6 @@ from coopdesk.domain.text import N_
 from coopdesk.services import audit
 from coopdesk.services.coops import bylaws_from_dict, bylaws_in_force
 from coopdesk.services.members.member import member_events, record_resolved_event
-from coopdesk.store.database import Database
 from coopdesk.store.models import AgendaItemRow, BylawsVersion, Member, MeetingRow
 
 _EFFECTS = (Subject.EXPULSION, Subject.BYLAWS_AMENDMENT)
@@ -62,7 +60,8 @@ def _expel(s: Session, coop_id: int, meeting: MeetingRow, item: AgendaItemRow) -
     before, after = record_resolved_event(s, member, event, notice_days, item.id)
     audit.record(s, coop_id=coop_id, action="member.expelled", entity="member", key=member.number,
                  before={"status": before.status_on(meeting.held_on)},
-                 after={"status": after.status_on(meeting.held_on), "meeting": meeting.id, "item": item.id})
+                 after={"status": after.status_on(meeting.held_on), "on": meeting.held_on, "meeting": meeting.id,
+                        "item": item.id})
 
 
 def _adopt_bylaws(s: Session, coop_id: int, meeting: MeetingRow, item: AgendaItemRow) -> None:
@@ -73,19 +72,3 @@ def _adopt_bylaws(s: Session, coop_id: int, meeting: MeetingRow, item: AgendaIte
     audit.record(s, coop_id=coop_id, action="bylaws.adopt", entity="bylaws_version", key=row.version,
                  after={"adopted_on": meeting.held_on, "meeting": meeting.id, "item": item.id,
                         "settings": item.new_bylaws})
-
-
-def record_bylaws_report(db: Database, coop_id: int, version: int, reported_on: dt.date) -> None:
-    """The amended bylaws were reported to the city or province: they take effect that day."""
-    with db.write() as s:
-        row = s.execute(select(BylawsVersion).where(BylawsVersion.coop_id == coop_id,
-                                                    BylawsVersion.version == version)).scalar()
-        if row is None:
-            raise Refusal(N_("There is no version {version} of the bylaws."), field="version", version=version)
-        if row.effective_on is not None:
-            raise Refusal(N_("This version of the bylaws is already in effect."), field="version")
-        if reported_on < row.adopted_on:
-            raise Refusal(N_("The report cannot come before the amendment was adopted."), field="reported_on")
-        row.effective_on = reported_on
-        audit.record(s, coop_id=coop_id, action="bylaws.reported", entity="bylaws_version", key=version,
-                     after={"effective_on": reported_on})

@@ -17,6 +17,7 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from coopdesk.domain.errors import Refusal
+from coopdesk.domain.fields import NAME_LENGTH, PLACE_LENGTH, PURPOSE_LENGTH, TITLE_LENGTH, check_date, check_text
 from coopdesk.domain.law_ref import LawRef
 from coopdesk.domain.meetings.agenda import standard_agenda
 from coopdesk.domain.meetings.kinds import MeetingKind
@@ -125,17 +126,27 @@ def create_meeting(db: Database, coop_id: int, given: MeetingInput, *,
 
 
 def checked_meeting(given: MeetingInput) -> dict[str, object]:
-    """The meeting's columns, tidied, or a refusal."""
+    """The meeting's columns, tidied, or a refusal: text every page and export can hold,
+    a day the notice can be counted back from."""
     title = " ".join(given.title.split())
     if not title:
         raise Refusal(N_("Give the meeting a title."), field="title")
     counts_consenters = rules_for(given.kind).register is Register.CONSENTERS
     if given.consenters is not None and (not counts_consenters or given.consenters < 1):
         raise Refusal(N_("Only a founding meeting counts consenters, and at least one."), field="consenters")
-    return {"kind": given.kind, "title": title, "held_on": given.held_on, "starts_at": given.starts_at,
-            "place": given.place.strip(), "convened_by": given.convened_by.strip(),
-            "chair_name": " ".join(given.chair_name.split()), "consenters": given.consenters,
-            "purpose": given.purpose.strip()}
+    columns: dict[str, object] = {
+        "kind": given.kind, "title": title, "held_on": given.held_on, "starts_at": given.starts_at,
+        "place": " ".join(given.place.split()), "convened_by": " ".join(given.convened_by.split()),
+        "chair_name": " ".join(given.chair_name.split()), "consenters": given.consenters,
+        "purpose": given.purpose.strip()}
+    check_date(given.held_on, "held_on")
+    for field, length in _TEXT_LENGTHS.items():
+        check_text(str(columns[field]), field, length, multiline=field == "purpose")
+    return columns
+
+
+_TEXT_LENGTHS = {"title": TITLE_LENGTH, "place": PLACE_LENGTH, "convened_by": NAME_LENGTH,
+                 "chair_name": NAME_LENGTH, "purpose": PURPOSE_LENGTH}
 
 
 def edit_meeting(db: Database, coop_id: int, meeting_id: int, given: MeetingInput) -> MeetingView:
@@ -169,6 +180,7 @@ def record_times(db: Database, coop_id: int, meeting_id: int, *, opened_at: dt.t
         if closed_at is not None:
             row.closed_at = closed_at
         if chair_name is not None:
+            check_text(chair_name, "chair_name", NAME_LENGTH)
             row.chair_name = " ".join(chair_name.split())
         if row.opened_at and row.closed_at and row.closed_at < row.opened_at:
             raise Refusal(N_("The meeting cannot close before it opens."), field="closed_at")

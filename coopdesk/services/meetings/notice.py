@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from coopdesk.domain.errors import Refusal
+from coopdesk.domain.fields import NOTE_LENGTH, NOTICE_METHOD_LENGTH, check_date, check_text
 from coopdesk.domain.meetings.notice import (
     NOTICE_LATE,
     NoticeChannel,
@@ -103,9 +104,15 @@ def check_notice(db: Database, coop_id: int, meeting_id: int, sent_on: dt.date) 
 def record_notice(db: Database, coop_id: int, meeting_id: int, sent_on: dt.date, method: str,
                   note: str = "", *, accept_late: bool = False) -> tuple[NoticeView, NoticeCheck | None]:
     """Record a notice sent.  A late one is refused unless ``accept_late``; then the warning is kept."""
+    check_date(sent_on, "sent_on")
+    check_text(method, "method", NOTICE_METHOD_LENGTH)
+    check_text(note.strip(), "note", NOTE_LENGTH, multiline=True)
     channels, other = parse_method(method)
     if not channels and not other:
         raise Refusal(N_("Say how the notice went out."), field="method")
+    if sent_on > dt.date.today():
+        raise Refusal(N_("A notice is recorded once it has gone out: {date} is after today."), field="sent_on",
+                      date=sent_on)
     check = check_notice(db, coop_id, meeting_id, sent_on)
     late = check is not None and not check.on_time
     if late and not accept_late:

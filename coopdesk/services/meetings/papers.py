@@ -18,6 +18,7 @@ from coopdesk.domain.meetings.papers import (
     AgendaLine,
     AttendancePaper,
     AttendanceRow,
+    ExpulsionFacts,
     MeetingFacts,
     MinutesItem,
     MinutesPaper,
@@ -30,6 +31,7 @@ from coopdesk.domain.meetings.snapshot import FrozenResult
 from coopdesk.domain.officers.terms import Office
 from coopdesk.domain.text import N_
 from coopdesk.i18n import Translator, current
+from coopdesk.services.audit import current_mark
 from coopdesk.services.coops import get_coop
 from coopdesk.services.meetings.agenda import list_items
 from coopdesk.services.meetings.attendance import attendance_of
@@ -44,7 +46,7 @@ from coopdesk.services.meetings.signers import (
 )
 from coopdesk.services.officers.terms import TermStatus, list_terms
 from coopdesk.store.database import Database
-from coopdesk.store.models import AgendaItemRow
+from coopdesk.store.models import AgendaItemRow, Member
 
 
 def _translator(language: str | None) -> Translator:
@@ -61,7 +63,8 @@ def notice_paper(db: Database, coop_id: int, meeting_id: int, language: str | No
     sent_on, method = (notices[-1].sent_on, notices[-1].method_text(t)) if notices else (dt.date.today(), "")
     agenda = tuple(AgendaLine(_title(i.typed_title, i.title_code, t), i.kind)
                    for i in list_items(db, coop_id, meeting_id))
-    return NoticePaper(_facts(coop.name, meeting), coop.main_office, _convener(db, coop_id, meeting, sent_on),
+    facts = _facts(coop.name, meeting, current_mark(db).text())
+    return NoticePaper(facts, coop.main_office, _convener(db, coop_id, meeting, sent_on),
                        meeting.purpose or meeting.title, agenda, sent_on, method)
 
 
@@ -96,7 +99,7 @@ def minutes_paper(db: Database, coop_id: int, meeting_id: int, *, draft: bool = 
     meeting = get_meeting(db, coop_id, meeting_id)
     with db.read() as s:
         rows = agenda_rows(s, meeting_id)
-        items = tuple(_minutes_item(r, t) for r in rows)
+        items = tuple(_minutes_item(s, r, t) for r in rows)
         first = next((FrozenResult.from_json(r.result) for r in rows if r.closed and r.result), None)
         signers, directors, chair = _signers(s, meeting)
     if not draft and not all(i.decided for i in items):
@@ -110,22 +113,31 @@ def minutes_paper(db: Database, coop_id: int, meeting_id: int, *, draft: bool = 
     else:
         room = attendance_of(db, coop_id, meeting_id)
         members, in_person, by_proxy = room.members, len(room.in_person), room.by_proxy
-    facts = _facts(get_coop(db, coop_id).name, meeting)
+    facts = _facts(get_coop(db, coop_id).name, meeting, "" if draft else current_mark(db).text())
     return MinutesPaper(facts, opened, meeting.closed_at, members, in_person, by_proxy,
                         chair, items, signers, directors, draft)
 
 
-def _minutes_item(row: AgendaItemRow, t: Translator) -> MinutesItem:
+def _minutes_item(s: Session, row: AgendaItemRow, t: Translator) -> MinutesItem:
     """An item as its frozen result says it was decided."""
     title = _title(row.title, row.title_code, t)
+    expulsion = _expulsion(s, row)
     if not row.closed or row.result is None:
-        return MinutesItem(title, row.proposal, row.discussion, row.kind, decided=False)
+        return MinutesItem(title, row.proposal, row.discussion, row.kind, decided=False, expulsion=expulsion)
     f = FrozenResult.from_json(row.result)
     c = f.counts
     if f.passed is None or f.vote is None:
-        return MinutesItem(title, row.proposal, row.discussion, row.kind, c.members, c.present)
+        return MinutesItem(title, row.proposal, row.discussion, row.kind, c.members, c.present, expulsion=expulsion)
     return MinutesItem(title, row.proposal, row.discussion, row.kind, c.members, c.present, c.excluded,
-                       c.yes, c.no, c.abstain, f.passed, f.explanation, f.article)
+                       c.yes, c.no, c.abstain, f.passed, f.explanation, f.article, expulsion=expulsion)
+
+
+def _expulsion(s: Session, row: AgendaItemRow) -> ExpulsionFacts | None:
+    if row.expel_member_id is None:
+        return None
+    member = s.get(Member, row.expel_member_id)
+    assert member is not None
+    return ExpulsionFacts(member.number, member.name, row.expulsion_grounds, row.grounds_told_on, row.heard)
 
 
 def _signers(s: Session, meeting: MeetingView) -> tuple[tuple[Signer, ...], tuple[Signer, ...], Signer | None]:
@@ -144,9 +156,9 @@ def _title(typed: str, code: StandardTitle | None, t: Translator) -> str:
     return t.gettext(code.message) if code is not None else typed
 
 
-def _facts(coop_name: str, meeting: MeetingView) -> MeetingFacts:
+def _facts(coop_name: str, meeting: MeetingView, mark: str = "") -> MeetingFacts:
     return MeetingFacts(coop_name, meeting.kind, meeting.title, meeting.held_on,
-                        meeting.place, meeting.starts_at)
+                        meeting.place, meeting.starts_at, mark)
 
 
 def _convener(db: Database, coop_id: int, meeting: MeetingView, sent_on: dt.date) -> str:

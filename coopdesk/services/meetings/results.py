@@ -52,6 +52,7 @@ class ItemResult:
     article: LawRef | None  # the article of ``explanation``
     words: Explanation  # the result as the minutes say it ("출석 조합원 10명 중 찬성 8명 …")
     needed_to_pass: int | None  # more yes votes it would need: 0 when it passes, None when it cannot
+    yes_needed: int | None  # the yes votes that carry it, of the voters present (None: a report, or nobody)
     not_voting: int  # present voters who cast no vote (they count against)
     not_voted: tuple[int, ...]  # in a live roll call: who present may vote and has not
     closed: bool
@@ -85,7 +86,8 @@ class ItemResult:
             "article": self.article.label("en") if self.article else None,
             "quorum": q.statement.english(), "quorum_id": q.statement.message, "quorum_params": q.statement.kwargs,
             "quorum_article": q.ref.label("en"), "quorum_needed": q.needed, "quorum_missing": q.missing,
-            "needed_to_pass": self.needed_to_pass, "not_voting": self.not_voting, "not_voted": list(self.not_voted),
+            "needed_to_pass": self.needed_to_pass, "yes_needed": self.yes_needed, "not_voting": self.not_voting,
+            "not_voted": list(self.not_voted),
             "closed": self.closed, "roll_call": self.roll_call, "corrections": self.corrections,
         }
 
@@ -159,9 +161,10 @@ def _build(item: AgendaItemRow, rules: MeetingRules, tally: Tally, quorum: Quoru
     if outcome is not None:
         passed, rule = outcome.passed, outcome.rule
     majority = rules.majorities.get(item.kind)  # None for a report
+    yes_needed = majority.needed(tally.voters) if majority is not None else None
     return ItemResult(item.position, item.id, title_of(item), item.kind, tally.members, tally.present,
                       tally.in_person, tally.by_proxy, tally.excluded, tally.yes, tally.no, tally.abstain, quorum,
-                      passed, rule, majority, why, article, _words(item, rules, tally, passed, why), needed,
+                      passed, rule, majority, why, article, _words(item, rules, tally, passed, why), needed, yes_needed,
                       max(tally.not_voting, 0), not_voted, closed, roll_call, corrections)
 
 

@@ -16,10 +16,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, Result, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from coopdesk.domain.errors import Refusal
 from coopdesk.domain.meetings.attendance import Attendance, Proxy
 from coopdesk.domain.meetings.resolutions import Tally
 from coopdesk.domain.meetings.rules import MeetingRules, QuorumState, Register, rules_for
 from coopdesk.domain.officers.terms import Office
+from coopdesk.domain.text import N_
 from coopdesk.services.meetings.rows import meeting_row
 from coopdesk.store.models import CheckInRow, Member, MeetingRow, OfficerTermRow, ProxyRow
 
@@ -56,6 +58,14 @@ class Room:
     def attendee_column(self, table: Any) -> Any:
         """The column of ``table`` that names an attendee: a term at a board, else a member."""
         return table.officer_term_id if self.by_term else table.member_id
+
+
+def check_held(meeting: MeetingRow, on: dt.date) -> None:
+    """What happens in the room — arrivals, votes, closing — happens on the meeting day or after
+    it (a meeting entered after the fact); never before it."""
+    if on < meeting.held_on:
+        raise Refusal(N_("This meeting is on {date}: what happens in the room is recorded on that day, not "
+                         "before."), field="meeting", date=meeting.held_on)
 
 
 def load_room(s: Session, coop_id: int, meeting_id: int) -> Room:

@@ -21,9 +21,13 @@ from coopdesk.domain.meetings.rules import rules_for
 from coopdesk.domain.meetings.signers import SignersState, signers_state
 from coopdesk.domain.text import N_
 from coopdesk.services import audit
+from coopdesk.services.races import raced
 from coopdesk.services.meetings.rows import meeting_row
 from coopdesk.store.database import Database
 from coopdesk.store.models import CheckInRow, Member, MeetingRow, MinuteSignerRow, OfficerTermRow
+
+# Refusals when another laptop did the same thing at the same moment (see services.races).
+SIGNERS_RACED = N_("The signers were changed at the same moment elsewhere; look again.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +66,7 @@ def signer_candidates(db: Database, coop_id: int, meeting_id: int) -> SignersVie
 
 def choose_minute_signers(db: Database, coop_id: int, meeting_id: int, keys: Sequence[int]) -> SignersView:
     """The members elected at the meeting to sign its minutes, in signing order (Act 30③)."""
-    with db.write() as s:
+    with raced(SIGNERS_RACED, field="signers"), db.write() as s:
         meeting = meeting_row(s, coop_id, meeting_id)
         if not rules_for(meeting.kind).signers.elected:
             raise Refusal(N_("Every director who attended signs the board minutes; there is no one to choose."),

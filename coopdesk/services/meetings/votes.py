@@ -17,25 +17,32 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopdesk.domain.errors import Refusal
+from coopdesk.domain.fields import NOTE_LENGTH, check_text
 from coopdesk.domain.meetings.attendance import Choice, RollCall, check_excluded
 from coopdesk.domain.meetings.kinds import ResolutionKind, Subject
 from coopdesk.domain.meetings.resolutions import Outcome, Tally, decide
 from coopdesk.domain.meetings.snapshot import FrozenResult, FrozenRoom, FrozenVote, Roll
 from coopdesk.domain.text import N_
 from coopdesk.services import audit
+from coopdesk.services.races import raced
 from coopdesk.services.meetings.attendance import room_state
 from coopdesk.services.meetings.effects import apply_effect, check_effect_ready
 from coopdesk.services.meetings.item_state import ballots_of, counted, excluded_of, last_vote
-from coopdesk.services.meetings.room import Room, load_room
+from coopdesk.services.meetings.room import Room, check_held, load_room
 from coopdesk.services.meetings.rows import item_row, meeting_row, open_item
 from coopdesk.services.meetings.state import RoomState
 from coopdesk.store.database import Database
 from coopdesk.store.models import AgendaItemRow, BallotRow, ExclusionRow, MeetingRollRow, VoteRow
 
+# Refusals when another laptop did the same thing at the same moment (see services.races).
+ALREADY_EXCLUDED = N_("This member is already excluded from this item.")
+ALREADY_VOTED = N_("This member has already voted on this item.")
+
 
 def exclude(db: Database, coop_id: int, item_id: int, key: int, reason: str = "") -> RoomState:
     """An attendee with a personal interest in the item does not vote on it (recorded)."""
-    with db.write() as s:
+    check_text(reason.strip(), "reason", NOTE_LENGTH, multiline=True)
+    with raced(ALREADY_EXCLUDED, field="member"), db.write() as s:
         item, room = _open(s, coop_id, item_id)
         marked = excluded_of(s, room, item_id)
         check_excluded(room.attendance, marked | {key})
@@ -67,7 +74,7 @@ def record_counts(db: Database, coop_id: int, item_id: int, yes: int, no: int, a
 
 def cast_ballot(db: Database, coop_id: int, item_id: int, key: int, choice: Choice) -> RoomState:
     """One present attendee's choice in a roll call; a second vote or an absent voter is refused."""
-    with db.write() as s:
+    with raced(ALREADY_VOTED, field="member"), db.write() as s:
         item, room = _open(s, coop_id, item_id)
         if item.kind is ResolutionKind.REPORT:
             raise Refusal(N_("A report is not put to a vote."), field="kind")
@@ -119,6 +126,7 @@ def correct_vote(db: Database, coop_id: int, item_id: int, yes: int, no: int, ab
     """A correction of a closed item's counts: a new vote, with a reason, decided on the frozen room."""
     if not reason.strip():
         raise Refusal(N_("Give the reason for the correction."), field="reason")
+    check_text(reason.strip(), "reason", NOTE_LENGTH, multiline=True)
     with db.write() as s:
         item = item_row(s, coop_id, item_id)
         if not item.closed or item.result is None:
@@ -154,7 +162,9 @@ def correct_vote(db: Database, coop_id: int, item_id: int, yes: int, no: int, ab
 
 def _open(s: Session, coop_id: int, item_id: int) -> tuple[AgendaItemRow, Room]:
     item = open_item(s, coop_id, item_id)
-    return item, load_room(s, coop_id, item.meeting_id)
+    room = load_room(s, coop_id, item.meeting_id)
+    check_held(room.meeting, dt.date.today())
+    return item, room
 
 
 def _frozen(room: Room, tally: Tally, vote: VoteRow | None, outcome: Outcome | None) -> FrozenResult:

@@ -4,6 +4,11 @@ Every row is checked as if the secretary had typed it into the member form; if a
 is wrong nothing is imported and every wrong row is listed with its line number.  The
 good case is one transaction with one audit entry.  Member numbers always come from the
 program, never from the file (numbers are never reused, so a file cannot choose them).
+
+A row that matches a member already on the register (same name and birth date, or the
+same phone number) is most often the same file imported twice.  Such rows are listed
+with whom they match and nothing is imported, unless the secretary chose to skip them
+or to import them anyway (a namesake born the same day, a family's shared phone).
 """
 
 from __future__ import annotations
@@ -12,8 +17,12 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from operator import itemgetter
 from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from coopdesk.domain.errors import Cancelled, ImportRejected, Refusal, RowProblem
 from coopdesk.domain.members.details import MemberDetails, check_details
@@ -23,8 +32,9 @@ from coopdesk.services import table_files
 from coopdesk.services.members.listing import collector_paused
 from coopdesk.services.coops import CoopInfo, get_coop
 from coopdesk.services.members.member import NewMember, add_members_in, check_dates
-from coopdesk.services.table_files import Progress, TableRow, Value
+from coopdesk.services.table_files import Progress, TableRow, Value, unneutralise
 from coopdesk.store.database import Database
+from coopdesk.store.models import Member
 
 Mapping = dict[str, int | None]
 
@@ -84,8 +94,36 @@ class ImportPreview:
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     count: int
-    first_number: int
+    first_number: int  # 0 when nothing was imported (every row skipped)
     last_number: int
+    skipped: int = 0  # rows left out because they match members already on the register
+
+
+class Existing(Enum):
+    """What an import does with rows that match members already on the register."""
+
+    REFUSE = "refuse"  # the default: nothing is imported, the matching rows are listed
+    SKIP = "skip"  # import only the rows that match no one
+    ALLOW = "allow"  # import every row, the matching ones too
+
+
+class AlreadyOnRegister(ImportRejected):
+    """Rows that match members already on the register; nothing was imported.
+
+    Each problem names the member the row matches.  The import can be run again with
+    ``Existing.SKIP`` or ``Existing.ALLOW``.
+    """
+
+    def __init__(self, problems: list[RowProblem], new: int) -> None:
+        super().__init__(problems)
+        self.message = N_("Nothing was imported. Rows that match members already on the register: {count}; "
+                          "new rows: {new}.")
+        self.params = {"count": len(problems), "new": new}
+        self.new = new
+
+
+_SAME_BIRTH = N_("Already on the register: member no. {number}, {name} (same name and birth date).")
+_SAME_PHONE = N_("Already on the register: member no. {number}, {name} (same phone number).")
 
 
 def _key(heading: str) -> str:
@@ -159,6 +197,8 @@ def read_headers(path: str | Path, encoding: str | None = None) -> tuple[str, ..
 
 
 def display(value: Value) -> str:
+    if type(value) is str:
+        return unneutralise(value)
     if value is None:
         return ""
     if isinstance(value, dt.date):
@@ -170,26 +210,69 @@ def display(value: Value) -> str:
 
 def import_members(db: Database, coop_id: int, path: str | Path, mapping: Mapping, *,
                    encoding: str | None = None, today: dt.date | None = None,
-                   progress: Progress | None = None) -> ImportResult:
-    """Every row of the file as a new member, or nothing at all (``ImportRejected``)."""
+                   progress: Progress | None = None, existing: Existing = Existing.REFUSE) -> ImportResult:
+    """Every row of the file as a new member, or nothing at all (``ImportRejected``).
+
+    Rows that match members already on the register are refused (``AlreadyOnRegister``),
+    skipped or imported, as ``existing`` says.
+    """
     today = today or dt.date.today()
     coop = get_coop(db, coop_id)
     check_mapping(mapping, coop)
     with table_files.open_table(path, encoding=encoding, progress=_part(progress, 0, 90)) as table, \
             collector_paused():
         check_mapping(mapping, coop, len(table.headers))
-        entries = check_rows(table.rows, mapping, coop, len(table.headers), today)
+        entries, lines = check_rows(table.rows, mapping, coop, len(table.headers), today)
         if not entries:
             raise Refusal(N_("The file holds no members to import."), field="path")
         if progress is not None and progress(90, 100) is False:
             raise Cancelled()  # the last moment at which Cancel can still stop it
         with db.write() as s:
-            first, last = add_members_in(s, coop_id, entries, coop.bylaws.withdrawal_notice_days,
-                                         "member.import")
+            # In the writing transaction: the register cannot change between the check and the import.
+            matches = [] if existing is Existing.ALLOW else on_register(s, coop_id, entries, lines)
+            if matches and existing is Existing.REFUSE:
+                raise AlreadyOnRegister([problem for _index, problem in matches], len(entries) - len(matches))
+            if matches:
+                left_out = {index for index, _problem in matches}
+                entries = [e for i, e in enumerate(entries) if i not in left_out]
+            first, last = (add_members_in(s, coop_id, entries, coop.bylaws.withdrawal_notice_days,
+                                          "member.import") if entries else (0, 0))
     if progress is not None:
         progress(100, 100)
-    return ImportResult(len(entries), first, last)
+    return ImportResult(len(entries), first, last, len(matches))
 
+
+def on_register(s: Session, coop_id: int, entries: Sequence[NewMember],
+                lines: Sequence[int]) -> list[tuple[int, RowProblem]]:
+    """The entries that match a member on the register, as (index, problem naming the member).
+
+    The register is read once into two dictionaries; each row is then a lookup, so a
+    check of 100,000 rows costs what reading the register costs.
+    """
+    by_birth: dict[tuple[str, dt.date], tuple[int, str]] = {}
+    by_phone: dict[str, tuple[int, str]] = {}
+    query = (select(Member.number, Member.name, Member.birth_date, Member.phone)
+             .where(Member.coop_id == coop_id).order_by(Member.number.desc()))
+    for number, name, birth, phone in s.execute(query):  # the lowest number wins: it was there first
+        if birth is not None:
+            by_birth[(name, birth)] = (number, name)
+        digits = _digits(phone) if phone else ""
+        if digits:
+            by_phone[digits] = (number, name)
+    if not by_birth and not by_phone:
+        return []
+    found: list[tuple[int, RowProblem]] = []
+    for index, entry in enumerate(entries):
+        d = entry.details
+        match, message, field = None, _SAME_BIRTH, "birth_date"
+        if d.birth_date is not None:
+            match = by_birth.get((d.name, d.birth_date))
+        if match is None and d.phone:
+            match, message, field = by_phone.get(_digits(d.phone)), _SAME_PHONE, "phone"
+        if match is not None:
+            found.append((index, RowProblem(lines[index], Refusal(message, field=field, number=match[0],
+                                                                  name=match[1]))))
+    return found
 
 
 def _part(progress: Progress | None, start: int, span: int) -> Progress | None:
@@ -200,10 +283,12 @@ def _part(progress: Progress | None, start: int, span: int) -> Progress | None:
 
 
 def check_rows(rows: Iterable[TableRow], mapping: Mapping, coop: CoopInfo, width: int,
-               today: dt.date) -> list[NewMember]:
-    """The rows as new members; raises ``ImportRejected`` listing every bad row."""
+               today: dt.date) -> tuple[list[NewMember], list[int]]:
+    """The rows as new members, and the line each came from; raises ``ImportRejected``
+    listing every bad row."""
     read = RowReader(mapping, coop, width, today)
     entries: list[NewMember] = []
+    lines: list[int] = []
     problems: list[RowProblem] = []
     seen: dict[tuple[str, dt.date | None, str], int] = {}
     for row in rows:
@@ -221,9 +306,10 @@ def check_rows(rows: Iterable[TableRow], mapping: Mapping, coop: CoopInfo, width
                     N_("Line {line} is the same member (same name, birth date and phone)."), line=first)))
                 continue
         entries.append(entry)
+        lines.append(row.line)
     if problems:
         raise ImportRejected(problems)
-    return entries
+    return entries, lines
 
 
 def _digits(phone: str) -> str:
@@ -294,10 +380,11 @@ def parse_date(value: Value, field: str = "date") -> dt.date:
 
 
 def _text(value: Value) -> str:
+    if type(value) is str:
+        # "'=SUM(1,1)" is how a CSV export keeps a formula from running: the text is "=SUM(1,1)".
+        return value if value[:1] != "'" else unneutralise(value)
     if value is None:
         return ""
-    if type(value) is str:
-        return value
     return display(value)
 
 

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 
-from sqlalchemy import select, update
+from sqlalchemy import exists, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from coopdesk.domain.errors import Refusal
+from coopdesk.domain.fields import check_date
+from coopdesk.domain.meetings.kinds import MeetingKind
+from coopdesk.domain.meetings.rules import Register, rules_for
 from coopdesk.domain.members.details import MemberDetails, check_details
 from coopdesk.domain.members.standing import (
     EventKind,
@@ -16,6 +22,7 @@ from coopdesk.domain.members.standing import (
     MemberStatus,
     ResolutionRef,
     Standing,
+    changes_register,
     check_new_event,
     standing,
 )
@@ -35,6 +42,7 @@ class MemberView:
     status: MemberStatus
     standing: Standing
     events: tuple[MemberEvent, ...]
+    version: int = 1  # as read: give it back when saving a change (``edit_member(version=…)``)
 
     @property
     def name(self) -> str:
@@ -74,9 +82,11 @@ def take_numbers(s: Session, coop_id: int, count: int) -> int:
 def check_dates(joined_on: dt.date | None, applied_on: dt.date | None, today: dt.date) -> None:
     if joined_on is None and applied_on is None:
         raise Refusal(N_("Give the joining date, or the date of the application."), field="joined_on")
-    limit = today + dt.timedelta(days=366)
+    check_date(joined_on, "joined_on")
+    check_date(applied_on, "applied_on")
+    limit = today + dt.timedelta(days=366)  # a joining date a year ahead is a typing mistake
     for value, name in ((joined_on, "joined_on"), (applied_on, "applied_on")):
-        if value is not None and (value > limit or value.year < 1900):
+        if value is not None and value > limit:
             raise Refusal(N_("The date {date} is not possible here."), field=name, date=value.isoformat())
     if joined_on and applied_on and joined_on < applied_on:
         raise Refusal(N_("Admission cannot come before the application."), field="joined_on")
@@ -115,23 +125,50 @@ def add_member(db: Database, coop_id: int, details: MemberDetails, *, joined_on:
     return get_member(db, coop_id, number, today=today)
 
 
+CHANGED_MEANWHILE = N_("Member {number} was changed meanwhile, in another window or by another command. "
+                       "Reload the member and make your change again.")
+
+
 def edit_member(db: Database, coop_id: int, number: int, details: MemberDetails,
-                today: dt.date | None = None) -> MemberView:
+                today: dt.date | None = None, *, version: int | None = None,
+                only: Collection[str] | None = None) -> MemberView:
+    """New details for a member: only the fields that differ are written.
+
+    ``version`` is the one a form read: if the member changed since, the save is refused, not
+    lost.  ``only`` names the fields a command was asked to change: the others are left as they
+    are now, whatever the command read before."""
     today = _today(today)
     coop = get_coop(db, coop_id)
     details = details.cleaned()
     check_details(details, coop.member_types, today)
-    with db.write() as s:
+    with _unless_changed(number), db.write() as s:
         member = member_row(s, coop_id, number)
+        if version is not None and member.version != version:
+            raise Refusal(CHANGED_MEANWHILE, field="number", number=number)
         before = _details_of(s, member)
-        if before == details:
+        if only is not None:
+            details = replace(before, **{name: getattr(details, name) for name in only})
+            check_details(details, coop.member_types, today)
+        changed = {name for name, value in details.as_dict().items() if getattr(before, name) != value}
+        if not changed:
             return get_member(db, coop_id, number, today=today)
-        member.member_type_id = type_ids(s, coop_id)[details.member_type]
+        if "member_type" in changed:
+            member.member_type_id = type_ids(s, coop_id)[details.member_type]
         for key, value in _detail_columns(details).items():
-            setattr(member, key, value)
+            if key in changed:
+                setattr(member, key, value)
         audit.record(s, coop_id=coop_id, action="member.edit", entity="member", key=number,
                      before=before.as_dict(), after=details.as_dict())
     return get_member(db, coop_id, number, today=today)
+
+
+@contextmanager
+def _unless_changed(number: int) -> Iterator[None]:
+    """The row was updated by someone else between our read and our write (the version moved)."""
+    try:
+        yield
+    except StaleDataError as exc:
+        raise Refusal(CHANGED_MEANWHILE, field="number", number=number) from exc
 
 
 def record_event(db: Database, coop_id: int, number: int, kind: EventKind, on: dt.date, note: str = "",
@@ -145,15 +182,41 @@ def record_event(db: Database, coop_id: int, number: int, kind: EventKind, on: d
         events = member_events(s, member.id)
         current = standing(events, coop.bylaws.withdrawal_notice_days)
         check_new_event(current, event, today, coop.bylaws.withdrawal_notice_days)
+        after = standing([*events, event], coop.bylaws.withdrawal_notice_days)
+        _check_counted_meetings(s, coop_id, current, after, on)
         s.add(MemberEventRow(member_id=member.id, kind=kind, occurred_on=on, note=event.note,
                              recorded_at=dt.datetime.now()))
-        after = standing([*events, event], coop.bylaws.withdrawal_notice_days)
         for key, value in standing_columns(after).items():
             setattr(member, key, value)
         audit.record(s, coop_id=coop_id, action=f"member.{kind.value}", entity="member", key=number,
                      before={"status": current.status_on(today)}, after={**_event_dict(event),
                                                                          "status": after.status_on(today)})
     return get_member(db, coop_id, number, today=today)
+
+
+# Meetings whose register is the members (assemblies, the founding meeting), not the directors.
+_MEMBERS_MEETINGS = tuple(k for k in MeetingKind if rules_for(k).register is not Register.DIRECTORS)
+
+
+def _check_counted_meetings(s: Session, coop_id: int, before: Standing, after: Standing, on: dt.date) -> None:
+    """Refuse an event that would change who was on the register of a meeting already counted.
+
+    A closed item froze the register of its meeting's day with its result; an event dated on
+    or before that day that puts the member on it or takes them off would make the register
+    and that frozen record disagree.  An integrity rule of the program, not of the Act."""
+    counted = exists().where(AgendaItemRow.meeting_id == MeetingRow.id, AgendaItemRow.closed.is_(True))
+    meetings = s.execute(select(MeetingRow.held_on, MeetingRow.title)
+                         .where(MeetingRow.coop_id == coop_id, MeetingRow.held_on >= on,
+                                MeetingRow.kind.in_(_MEMBERS_MEETINGS), counted)
+                         .order_by(MeetingRow.held_on.desc(), MeetingRow.id.desc())).all()
+    for held_on, title in meetings:  # the latest first: a date after it clears them all
+        if changes_register(before, after, held_on):
+            raise Refusal(
+                N_("The meeting of {held_on} (\u201c{title}\u201d) has closed items, counted with the register "
+                   "of that day; an event dated {date} would change whether this member was on it. Check the "
+                   "date. If it is right, record the event dated after that meeting and write the real date "
+                   "in the note."),
+                field="on", held_on=held_on, title=title, date=on)
 
 
 def get_member(db: Database, coop_id: int, number: int, today: dt.date | None = None) -> MemberView:
@@ -163,8 +226,9 @@ def get_member(db: Database, coop_id: int, number: int, today: dt.date | None = 
         member = member_row(s, coop_id, number)
         events = member_events(s, member.id)
         details = _details_of(s, member)
+        version = member.version
     st = standing(events, coop.bylaws.withdrawal_notice_days)
-    return MemberView(number, details, st.status_on(today), st, tuple(events))
+    return MemberView(number, details, st.status_on(today), st, tuple(events), version)
 
 
 def member_row(s: Session, coop_id: int, number: int, field: str = "number") -> Member:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from coopdesk.documents.members.register import render_register
 from coopdesk.domain.members.register import RegisterHeader, RegisterRow
+from coopdesk.services.audit import current_mark
 from coopdesk.services.coops import get_coop
 from coopdesk.services.members.listing import MemberRow, list_members
 from coopdesk.services.printing import PrintResult, count_pages, write_pdf
@@ -29,7 +30,7 @@ def print_register(db: Database, coop_id: int, path: str | Path, language: str, 
     members = list_members(db, coop_id, today=as_of) if rows is None else rows
     header = RegisterHeader(
         coop_name=coop.name, main_office=coop.main_office, as_of=as_of,
-        member_count=sum(1 for m in members if m.status.is_current),
+        member_count=sum(1 for m in members if m.status.is_current), audit_mark=current_mark(db).text(),
     )
     pdf = render_register(header, _RegisterRows(members), language, progress=progress)
     return PrintResult(write_pdf(path, pdf), count_pages(pdf))

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopdesk.domain.errors import Refusal
+from coopdesk.domain.fields import NOTE_LENGTH, check_text
 from coopdesk.domain.officers.register import RegisterProblem, Severity, check_edit, check_register
 from coopdesk.domain.officers.terms import (
     BoardRequirement,
@@ -129,6 +130,7 @@ def _today(today: dt.date | None) -> dt.date:
 def add_term(db: Database, coop_id: int, term_input: TermInput, today: dt.date | None = None) -> OfficerView:
     """A new term on the register, refused if it breaks a rule alone or against the others."""
     coop, today = get_coop(db, coop_id), _today(today)
+    _check_note(term_input.note)
     with db.write() as s:
         member_id, term = _resolve(s, coop_id, term_input, today, coop.bylaws.withdrawal_notice_days)
         check_edit([v.term for v in _views(s, coop_id)], term, coop.bylaws)
@@ -146,6 +148,7 @@ def edit_term(db: Database, coop_id: int, term_id: int, term_input: TermInput,
               today: dt.date | None = None) -> OfficerView:
     """Change a term (a correction); the day an officer left early is kept."""
     coop, today = get_coop(db, coop_id), _today(today)
+    _check_note(term_input.note)
     with db.write() as s:
         row = _row(s, coop_id, term_id)
         views = _views(s, coop_id)
@@ -167,6 +170,7 @@ def edit_term(db: Database, coop_id: int, term_id: int, term_input: TermInput,
 def end_term(db: Database, coop_id: int, term_id: int, left_on: dt.date, note: str = "") -> OfficerView:
     """An officer left before the term's end (resigned, removed, died): ``left_on`` is the last day."""
     coop = get_coop(db, coop_id)
+    _check_note(note)
     with db.write() as s:
         row = _row(s, coop_id, term_id)
         views = _views(s, coop_id)
@@ -262,6 +266,10 @@ def _check_dates(given: TermInput, today: dt.date) -> None:
             raise Refusal(N_("The date {date} is not possible here."), field=field, date=value.isoformat())
     if given.start > limit:
         raise Refusal(N_("The date {date} is not possible here."), field="start", date=given.start.isoformat())
+
+
+def _check_note(note: str) -> None:
+    check_text(note.strip(), "note", NOTE_LENGTH, multiline=True)
 
 
 def _columns(term: OfficerTerm, note: str) -> dict[str, object]:

@@ -87,6 +87,10 @@ class ItemDialog(FormDialog):
         member = self.errors.wrap("expel_member", self.member_combo)
         self.errors.labels["member"] = self.errors.labels["expel_member"]  # "no member number 99"
         form.addRow(_("Member:"), member)
+        self.grounds_edit = multiline(box, 3)
+        self.grounds_edit.setObjectName("expulsion_grounds")
+        self.grounds_edit.setPlaceholderText(_("The grounds in the bylaws, as the member was told them"))
+        form.addRow(_("Grounds:"), self.errors.wrap("grounds", self.grounds_edit))
         form.addRow(_("Told the grounds on:"), self.told_edit)
         form.addRow("", self.told_check)
         return box
@@ -196,6 +200,7 @@ class ItemDialog(FormDialog):
             subject, self.title_edit.text(), self.kind(), self.proposal_edit.toPlainText(),
             expel_member=self.member_number() if expulsion else None,
             grounds_told_on=self.told_on() if expulsion else None,
+            grounds=self.grounds_edit.toPlainText() if expulsion else "",
             new_bylaws=self.bylaws_form.settings() if subject is Subject.BYLAWS_AMENDMENT else None)
 
     # -- saving ----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QWid
 
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.meetings.notice import NoticeCheck
-from coopdesk.i18n import _, current, refusal_text
+from coopdesk.i18n import N_, _, current, refusal_text
 from coopdesk.services.meetings.notice import NoticeView, check_notice, record_notice
 from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
@@ -63,7 +63,10 @@ class NoticeDialog(FormDialog):
         self.anyway.setChecked(False)
         try:
             self.check = check_notice(self.context.db, self.context.coop_id, self.meeting.id, self.sent_on())
-        except Refusal as refusal:  # a notice after the meeting: not a notice at all
+            if self.sent_on() > dt.date.today():  # the service refuses it too: say so while the date is typed
+                raise Refusal(N_("A notice is recorded once it has gone out: {date} is after today."),
+                              field="sent_on", date=self.sent_on())
+        except Refusal as refusal:  # a notice after the meeting, or not yet sent: not a notice at all
             self.check = None
             self.date_check.show_warning(refusal_text(refusal))
             self._impossible = True

@@ -12,7 +12,7 @@ import importlib.util
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -55,6 +55,10 @@ def room_available() -> bool:
 
 
 class MeetingsPage(QStackedWidget):
+    # True while the meeting room fills the area: the window gives it all its width (a
+    # 1366×768 laptop at 125% has 1,093 points across)
+    full_screen = Signal(bool)
+
     """The meetings (회의) area of the main window."""
 
     def __init__(self, context: CoopContext, parent: QWidget | None = None) -> None:
@@ -305,6 +309,7 @@ class MeetingsPage(QStackedWidget):
         self.room = room
         self.addWidget(room)
         self.setCurrentWidget(room)
+        self.full_screen.emit(True)
         room.setFocus()
         return room
 
@@ -312,6 +317,7 @@ class MeetingsPage(QStackedWidget):
         """Back to the list, which reads again what the room changed."""
         room, self.room = self.room, None
         self.setCurrentWidget(self.list_view)
+        self.full_screen.emit(False)
         if room is not None:
             self.removeWidget(room)
             room.deleteLater()

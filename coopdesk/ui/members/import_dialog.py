@@ -2,7 +2,10 @@
 
 The import is all or nothing.  When rows are bad, every one of them is listed here with
 its line number and the reason, and nothing was imported; the secretary fixes the file
-and tries again.  Reading the file and importing run off the GUI thread, with Cancel.
+and tries again.  When rows match members already on the register (the same file
+imported twice, most often), they are listed with whom they match, and the secretary
+chooses: import only the new rows, or all of them anyway.  Reading the file and
+importing run off the GUI thread, with Cancel.
 """
 
 from __future__ import annotations
@@ -32,7 +35,16 @@ from PySide6.QtWidgets import (
 
 from coopdesk.domain.errors import ImportRejected, Refusal, RowProblem
 from coopdesk.i18n import N_, _, current, refusal_text
-from coopdesk.services.members.importing import FIELDS, ImportPreview, ImportResult, Mapping, import_members, preview
+from coopdesk.services.members.importing import (
+    FIELDS,
+    AlreadyOnRegister,
+    Existing,
+    ImportPreview,
+    ImportResult,
+    Mapping,
+    import_members,
+    preview,
+)
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.errors import show_failure
 from coopdesk.ui.widgets.fields import FieldErrors
@@ -76,17 +88,37 @@ class ImportDialog(QDialog):
         self.problems.verticalHeader().setDefaultSectionSize(self.problems.fontMetrics().height() + 8)
         self.problems.setWordWrap(False)
         self.problems.horizontalHeader().setStretchLastSection(True)
-        for widget in (self.problem_summary, self.problems):
+        self.existing_choice = self._build_existing_choice()
+        for widget in (self.problem_summary, self.problems, self.existing_choice):
             widget.hide()
             layout.addWidget(widget)
         layout.setStretchFactor(self.problems, 2)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.import_button: QPushButton = buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
-        buttons.accepted.connect(self.start_import)
+        buttons.accepted.connect(lambda: self.start_import())
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(820, 720)
+
+    def _build_existing_choice(self) -> QWidget:
+        """The two ways on when rows match members already on the register."""
+        box = QWidget(self)
+        box.setObjectName("existing_choice")
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        question = QLabel(_("These rows match members already on the register. What should be imported?"), box)
+        question.setWordWrap(True)
+        self.skip_button = QPushButton(_("Only the new rows"), box)
+        self.skip_button.setObjectName("skip_existing")
+        self.skip_button.clicked.connect(lambda: self.start_import(Existing.SKIP))
+        self.allow_button = QPushButton(_("All rows, these too"), box)
+        self.allow_button.setObjectName("allow_duplicates")
+        self.allow_button.clicked.connect(lambda: self.start_import(Existing.ALLOW))
+        row.addWidget(question, 1)
+        row.addWidget(self.skip_button)
+        row.addWidget(self.allow_button)
+        return box
 
     def _build_file_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -205,7 +237,9 @@ class ImportDialog(QDialog):
         self._clear_results()
 
     # -- importing -------------------------------------------------------------------------
-    def start_import(self) -> None:
+    def start_import(self, existing: Existing = Existing.REFUSE) -> None:
+        """Import the file; ``existing`` says what to do with rows already on the register
+        (the default refuses them, so that the secretary sees them and chooses)."""
         if self.path is None or self.preview is None:
             return
         db, coop_id, path, mapping, encoding = (self.context.db, self.context.coop_id, self.path,
@@ -213,7 +247,8 @@ class ImportDialog(QDialog):
         self._clear_results()
         self.import_button.setEnabled(False)
         run_job(self, _("Importing members…"),
-                lambda progress: import_members(db, coop_id, path, mapping, encoding=encoding, progress=progress),
+                lambda progress: import_members(db, coop_id, path, mapping, encoding=encoding, progress=progress,
+                                                existing=existing),
                 self._imported, self._failed, self._cancelled)
 
     def _imported(self, result: ImportResult) -> None:
@@ -241,6 +276,9 @@ class ImportDialog(QDialog):
         self.problems.resizeColumnToContents(0)
         self.problem_summary.show()
         self.problems.show()
+        if isinstance(rejected, AlreadyOnRegister):
+            self.skip_button.setEnabled(rejected.new > 0)  # no new row: nothing to import but these
+            self.existing_choice.show()
 
     @property
     def problem_model(self) -> ProblemModel:
@@ -255,6 +293,7 @@ class ImportDialog(QDialog):
         self.errors.clear()
         self.problem_summary.hide()
         self.problems.hide()
+        self.existing_choice.hide()
         self.problem_model.set_problems([])
 
 

@@ -42,7 +42,8 @@ class MemberDialog(SaveDialog):
         if number is None:
             self.setWindowTitle(_("Add member"))
         else:
-            self._fill(get_member(context.db, context.coop_id, number))
+            self.read = get_member(context.db, context.coop_id, number)  # its version guards the save
+            self._fill(self.read)
 
     # -- building --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -112,7 +113,7 @@ class MemberDialog(SaveDialog):
     def save(self) -> MemberView:
         db, coop_id = self.context.db, self.context.coop_id
         if self.number is not None:
-            return edit_member(db, coop_id, self.number, self.details())
+            return edit_member(db, coop_id, self.number, self.details(), version=self.read.version)
         if self.application_only.isChecked():
             return add_member(db, coop_id, self.details(), joined_on=None,
                               applied_on=from_qdate(self.applied_edit.date()))

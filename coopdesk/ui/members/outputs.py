@@ -12,8 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -28,6 +27,7 @@ from coopdesk.services.members.exporting import export_members
 from coopdesk.services.members.listing import MemberRow
 from coopdesk.services.members.printing import print_register
 from coopdesk.services.printing import PrintResult
+from coopdesk.ui.errors import open_in_viewer
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.errors import show_failure
 from coopdesk.ui.pdf_dialog import PdfDialog
@@ -54,14 +54,14 @@ def notice(parent: QWidget, text: str, open_path: Path | None = None) -> QMessag
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if open_path is not None:
         button = box.addButton(_("Open"), QMessageBox.ButtonRole.ActionRole)
-        button.clicked.connect(lambda: open_file(open_path))
+        button.clicked.connect(lambda: open_in_viewer(box, open_path))
     box.open()
     return box
 
 
-def open_file(path: Path) -> bool:
-    """The file in the system's viewer (a PDF reader, a spreadsheet program)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def open_file(path: Path, parent: QWidget | None = None) -> bool:
+    """The file in the system's viewer; without one, the user is told where the file is."""
+    return open_in_viewer(parent, path)
 
 
 def refused(parent: QWidget, exc: BaseException) -> None:

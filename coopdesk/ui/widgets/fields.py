@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from coopdesk.domain.errors import Refusal
+from coopdesk.domain.errors import Refusal, Refusals
 from coopdesk.i18n import _, refusal_text
 
 DATE_FORMAT = "yyyy-MM-dd"  # the same in both languages, and what people type in Korea
@@ -62,7 +63,8 @@ class OptionalDate(QWidget):
 
 
 class FieldErrors:
-    """A refusal shown under the input it names (``Refusal.field``), or at the top."""
+    """Refusals shown under the inputs they name (``Refusal.field``), or at the top: all the
+    problems of a form at once (``Refusals``), each gone as soon as its input is changed."""
 
     def __init__(self, general: QLabel) -> None:
         self.general = general
@@ -81,6 +83,7 @@ class FieldErrors:
         _style(label)
         layout.addWidget(label)
         self.labels[field] = label
+        _on_change(widget, label.hide)  # fixed, or at least touched: the message goes
         return box
 
     def clear(self) -> None:
@@ -89,12 +92,18 @@ class FieldErrors:
             label.hide()
 
     def show(self, refusal: Refusal) -> QLabel:
-        return self.show_text(refusal.field, refusal_text(refusal))
+        problems = refusal.problems if isinstance(refusal, Refusals) else (refusal,)
+        self.clear()
+        shown = [self._add(p.field, refusal_text(p)) for p in problems]
+        return shown[0]
 
     def show_text(self, field: str | None, text: str) -> QLabel:
         self.clear()
+        return self._add(field, text)
+
+    def _add(self, field: str | None, text: str) -> QLabel:
         label = self.labels.get(field or "", self.general)
-        label.setText(text)
+        label.setText(f"{label.text()}\n{text}" if label.isVisibleTo(label.window()) and label.text() else text)
         label.show()
         return label
 
@@ -102,6 +111,24 @@ class FieldErrors:
         """The message shown for ``field`` (None: the general one); empty when none."""
         label = self.labels.get(field, self.general) if field else self.general
         return label.text() if label.isVisibleTo(label.window()) else ""
+
+    def shown(self) -> dict[str, str]:
+        """Every message on show, by field ("" for the general line)."""
+        shown = {f: lab.text() for f, lab in self.labels.items() if lab.isVisibleTo(lab.window())}
+        if self.general.isVisibleTo(self.general.window()):
+            shown[""] = self.general.text()
+        return shown
+
+
+def _on_change(widget: QWidget, slot: Callable[[], None]) -> None:
+    """Call ``slot`` when the user changes ``widget`` (or an input inside it)."""
+    targets = [widget, *widget.findChildren(QWidget)]
+    for target in targets:
+        for signal in ("textEdited", "dateChanged", "currentIndexChanged", "valueChanged", "toggled",
+                       "textChanged"):
+            if hasattr(target, signal) and not isinstance(target, QLabel):
+                getattr(target, signal).connect(lambda *_args: slot())
+                break
 
 
 def _style(label: QLabel) -> None:

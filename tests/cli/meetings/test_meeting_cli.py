@@ -152,7 +152,7 @@ def test_check_in_takes_several_numbers_and_reports_each(assembly):
     mixed = assembly("meeting", "check-in", "1", "1", "99", "2", "1")
     assert mixed.code == 3
     assert "Checked in: 조합원01 (member 1)" in mixed.out and "Checked in: 조합원02 (member 2)" in mixed.out
-    assert "Member 99: This person is not on the register." in mixed.err
+    assert "Member 99: There is no member number 99." in mixed.err  # named for what it is
     assert "Member 1: This member is already checked in." in mixed.err
     report = assembly("meeting", "check-in", "1", "3", "4", "--json").json()
     assert [r["ok"] for r in report["results"]] == [True, True] and report["attendance"]["present"] == 4
@@ -186,7 +186,7 @@ def test_an_expulsion_needs_the_grounds_told_in_time_and_a_hearing(assembly):
                          "--expel-member", "15", "--grounds-told-on", "2026-03-18")
     assert told_late.code == 3 and "by Mar 17, 2026. (Act 25②)" in told_late.err
     ok(assembly("meeting", "item", "add", "1", "--subject", "expulsion", "--title", "제명의 건",
-                "--expel-member", "15", "--grounds-told-on", "2026-03-17"))
+                "--expel-member", "15", "--grounds-told-on", "2026-03-17", "--grounds", "정당한 사유 없이 1년 이상 조합 사업을 이용하지 않음"))
     ok(assembly("meeting", "check-in", "1", *map(str, range(1, 13))))
     ok(assembly("meeting", "vote", "1", "5", "--yes", "10", "--no", "2"))
     unheard = assembly("meeting", "close", "1", "5")
@@ -207,7 +207,7 @@ def test_a_board_meeting_counts_directors_by_term_number(assembly, tmp_path):
     assert ok(desk("meeting", "create", "--kind", "board", "--date", "2026-04-10", "--time", "19:00",
                    "--place", "사무실", "--chair", "조합원01")).out.strip() == "2"
     came = desk("meeting", "check-in", "2", "1", "3", "4")
-    assert came.code == 3 and "Term 4: This person is not on the register." in came.err  # an auditor
+    assert came.code == 3 and "Term 4: This person is not a director in office on the day" in came.err  # an auditor
     assert "Checked in: 한 외부 (term 3)" in came.out
     room = desk("--json", "meeting", "attendance", "2").json()
     assert (room["members"], room["present"], room["quorum_reached"], room["quorum_article"]) == (
@@ -291,18 +291,6 @@ def test_the_papers_print_before_the_meeting_under_a_suggested_name(assembly, tm
     assert "DRAFT" in pdf_text(Path(draft["file"]))
 
 
-def report_bylaws(coop_file: Path, version: int, on: dt.date) -> None:
-    """The report to the city or province, which the command line does not record (yet)."""
-    from coopdesk.services.files import open_database
-    from coopdesk.services.meetings.effects import record_bylaws_report
-
-    db = open_database(str(coop_file))
-    try:
-        record_bylaws_report(db, 1, version, on)
-    finally:
-        db.close()
-
-
 def test_bylaws_for_an_amendment_come_from_a_file_and_the_options(assembly, tmp_path, coop_file):
     shown = ok(assembly("--json", "coop", "show")).json()
     good = tmp_path / "bylaws.json"
@@ -313,7 +301,17 @@ def test_bylaws_for_an_amendment_come_from_a_file_and_the_options(assembly, tmp_
     ok(assembly("meeting", "vote", "1", "5", "--yes", "7", "--no", "3"))
     assert ok(assembly("meeting", "close", "1", "5", "--json")).json()["passed"]
     assert ok(assembly("--json", "coop", "show")).json()["bylaws_version"] == 1  # in force once reported
-    report_bylaws(coop_file, version=2, on=dt.date(2026, 4, 10))
+    versions = ok(assembly("--json", "coop", "bylaws")).json()
+    assert [(v["version"], v["adopted_on"], v["item"], v["waiting"]) for v in versions] == [
+        (1, versions[0]["adopted_on"], None, False), (2, HELD, 5, True)]
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    refused = assembly("coop", "bylaws-reported", "2", "--on", tomorrow)
+    assert refused.code != 0 and "after today" in refused.err
+    assert ok(assembly("--json", "coop", "bylaws")).json()[1]["waiting"]  # the refusal changed nothing
+    said = ok(assembly("coop", "bylaws-reported", "2", "--on", "2026-04-10"))
+    assert "Version 2" in said.out and "2026" in said.out
+    listed = ok(assembly("coop", "bylaws")).out
+    assert "waiting for its report" not in listed and "item 5" in listed
     amended = ok(assembly("--json", "coop", "show")).json()
     assert (amended["bylaws_version"], amended["bylaws"]["directors_max"], amended["bylaws"]["notice_days"]) == (
         2, 9, 10)

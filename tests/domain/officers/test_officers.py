@@ -140,6 +140,27 @@ def test_leaving_early_must_fall_within_the_term():
     assert exc.value.field == "left_on"
 
 
+@pytest.mark.parametrize("changes, field", [
+    (dict(start=D(9999, 1, 1), end=D(9999, 12, 31)), "start"),  # counting four years on from it overflowed
+    (dict(start=D(1, 1, 1), end=D(2, 12, 31)), "start"),
+    (dict(end=D(2101, 1, 1)), "end"),
+    (dict(chosen_by=ChosenBy.VACANCY, predecessor_end=D(9999, 12, 31)), "predecessor_end"),
+    (dict(left_on=D(1899, 12, 31)), "left_on"),
+])
+def test_term_dates_stay_within_1900_to_2100(changes, field):
+    values = dict(person=LEE, office=Office.DIRECTOR, start=D(2024, 3, 15), end=D(2026, 3, 14)) | changes
+    with pytest.raises(Refusal, match="must fall between") as exc:
+        check_term(OfficerTerm(**values), FOUR_YEARS)
+    assert exc.value.field == field
+
+
+@pytest.mark.parametrize("name", ["홍\x1b길동", "홍길동\x00", "\u202e동길홍", "가" * 101])
+def test_the_name_of_an_officer_who_is_not_a_member_must_be_printable(name):
+    with pytest.raises(Refusal) as exc:
+        check_term(term(Person(None, name), Office.AUDITOR, D(2024, 1, 1), D(2025, 12, 31)), FOUR_YEARS)
+    assert exc.value.field == "person"
+
+
 # --- the register on a day ------------------------------------------------------------
 
 def _severities(problems):

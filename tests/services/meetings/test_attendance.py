@@ -61,3 +61,18 @@ def test_proxies_follow_the_meetings_rule(db, coop, assembly):
         add_proxy(db, coop.id, assembly.id, 6, family_name="김가족", lives_with_principal=True, written_proof=True)
     assert refused.value.article == law.PROXY_PRINCIPALS_PER_HOLDER.ref  # one proxy, one member
     assert attendance_of(db, coop.id, assembly.id).by_proxy == 1
+
+
+def test_a_member_who_left_is_named_with_why_they_cannot_check_in(db, coop, assembly):
+    import datetime as dt
+
+    from coopdesk.domain.members.standing import EventKind
+    from coopdesk.services.members.member import record_event
+
+    record_event(db, coop.id, 7, EventKind.DECEASED, dt.date(2026, 2, 1), today=dt.date(2026, 2, 2))
+    with pytest.raises(Refusal) as refused:
+        check_in(db, coop.id, assembly.id, 7)
+    assert refused.value.message.startswith("Member {number} {name} died on {date}")
+    assert refused.value.params == {"number": 7, "name": "조합원07", "date": dt.date(2026, 2, 1)}
+    with pytest.raises(Refusal, match="no member number"):
+        check_in(db, coop.id, assembly.id, 99)

@@ -101,7 +101,7 @@ def test_check_ins_and_a_proxy_make_the_quorum_and_the_principal_takes_the_vote_
     assert view.present == 9 and [p.principal for p in view.proxies] == [9] and 8 in view.in_person
     view = check_out(db, coop.id, assembly.id, 2).attendance
     assert view.present == 8
-    with pytest.raises(Refusal, match="not on the register"):
+    with pytest.raises(Refusal, match="no member number 16"):
         check_in(db, coop.id, assembly.id, 16)
     assert attendance_of(db, coop.id, assembly.id).present == 8
 
@@ -173,8 +173,11 @@ def test_an_expulsion_told_in_time_and_heard_expels_the_member(db, coop, assembl
         item(db, coop, assembly, Subject.EXPULSION, ResolutionKind.SPECIAL, "제명의 건", expel_member=15,
              grounds_told_on=D(2026, 3, 18))
     assert len(list_items(db, coop.id, assembly.id)) == 4
+    with pytest.raises(Refusal, match="grounds"):  # the minutes state them (Act 25②)
+        item(db, coop, assembly, Subject.EXPULSION, ResolutionKind.SPECIAL, "제명의 건", expel_member=15,
+             grounds_told_on=D(2026, 3, 17))
     expulsion = item(db, coop, assembly, Subject.EXPULSION, ResolutionKind.SPECIAL, "제명의 건", expel_member=15,
-                     grounds_told_on=D(2026, 3, 17))
+                     grounds_told_on=D(2026, 3, 17), grounds="정당한 사유 없이 1년 이상 조합 사업을 이용하지 않음")
     record_counts(db, coop.id, expulsion.id, 10, 2, 0)
     with pytest.raises(Refusal, match="chance to speak"):
         close_item(db, coop.id, expulsion.id)
@@ -192,7 +195,7 @@ def test_an_expulsion_told_in_time_and_heard_expels_the_member(db, coop, assembl
 def test_a_passed_bylaws_amendment_adopts_a_new_version_effective_when_reported(db, coop, assembly):
     from dataclasses import replace
 
-    from coopdesk.services.meetings.effects import record_bylaws_report
+    from coopdesk.services.bylaws import record_bylaws_report
     from coopdesk.store.models import BylawsVersion
     from sqlalchemy import select
 
@@ -247,7 +250,7 @@ def test_a_board_meeting_counts_directors_in_office_and_those_present(db, coop):
     board = create_meeting(db, coop.id, MeetingInput(MeetingKind.BOARD, "제3차 이사회", D(2026, 3, 10)))
     directors = [t.id for t in terms if t.term.office is not Office.AUDITOR]
     auditor = next(t.id for t in terms if t.term.office is Office.AUDITOR)
-    with pytest.raises(Refusal, match="not on the register"):
+    with pytest.raises(Refusal, match="not a director in office"):
         check_in(db, coop.id, board.id, auditor)
     view = arrive(db, coop, board, directors[:2])
     assert (view.members, view.present, view.quorum_reached) == (5, 2, False)

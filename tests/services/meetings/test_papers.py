@@ -177,3 +177,27 @@ def test_the_chair_ticked_as_a_signer_is_not_one_of_the_three(db, coop, assembly
     assert exc.value.params["count"] == 2
     choose_minute_signers(db, coop.id, assembly.id, [1, 2, 3, 4])
     assert print_meeting_paper(db, coop.id, assembly.id, MeetingPaperKind.MINUTES, tmp_path / "m.pdf", "en").pages
+
+
+@pytest.mark.parametrize("language, words", [
+    ("ko", ("조합원15번조합원15", "제명사유:정당한사유없이1년이상조합사업을이용하지않음",
+            "2026년3월17일에제명사유를통지함(법제25조②)", "표결전에해당조합원에게의견을진술할기회를주었음")),
+    ("en", ("Member15조합원15", "Grounds:정당한사유없이1년이상조합사업을이용하지않음",
+            "ToldthegroundsonMarch17,2026(Act25②)", "Thememberwasgiventhechancetospeakbeforethevote")),
+])
+def test_the_minutes_of_an_expulsion_name_the_member_the_grounds_the_day_told_and_the_hearing(
+        db, coop, assembly, tmp_path, language, words):
+    from coopdesk.services.meetings.agenda import record_hearing
+
+    arrive(db, coop, assembly, range(1, 13))
+    expulsion = item(db, coop, assembly, Subject.EXPULSION, ResolutionKind.SPECIAL, "제명의 건", expel_member=15,
+                     grounds_told_on=D(2026, 3, 17), grounds="정당한 사유 없이 1년 이상 조합 사업을 이용하지 않음")
+    record_hearing(db, coop.id, expulsion.id)
+    record_counts(db, coop.id, expulsion.id, 10, 2, 0)
+    close_item(db, coop.id, expulsion.id)
+    record_times(db, coop.id, assembly.id, opened_at=dt.time(14, 0))
+    result = print_meeting_paper(db, coop.id, assembly.id, MeetingPaperKind.MINUTES, tmp_path / "m.pdf", language,
+                                 draft=True)
+    text = "".join(pdf_text(result.path)[1].split())
+    for expected in words:
+        assert expected in text

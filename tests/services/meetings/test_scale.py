@@ -90,8 +90,9 @@ def test_who_is_on_the_register_on_the_day_follows_the_events(db, coop):
     view = attendance_of(db, coop.id, meeting.id)
     assert (view.members, sorted(view.names)) == (3, [plain, same_day, withdrawing])
     check_in(db, coop.id, meeting.id, withdrawing)  # a withdrawing member still votes
-    for absent in (applicant, late, withdrawn, deceased):
-        with pytest.raises(Refusal, match="not on the register"):
+    for absent, why in ((applicant, "not yet admitted"), (late, "not yet admitted"), (withdrawn, "withdrew on"),
+                        (deceased, "died on")):
+        with pytest.raises(Refusal, match=why):  # each named for why they may not attend
             check_in(db, coop.id, meeting.id, absent)
     earlier = assembly(db, coop, days(-40))  # the same members, another day
     assert sorted(attendance_of(db, coop.id, earlier.id).names) == [plain, withdrawing, withdrawn, deceased]
@@ -167,7 +168,8 @@ def test_an_expelled_member_leaves_the_room_with_the_proxy_held_and_the_ballots_
     cast_ballot(db, coop.id, add, 9, Choice.YES)
     cast_ballot(db, coop.id, add, 1, Choice.NO)
     expulsion = add_item(db, coop.id, meeting.id, ItemInput(Subject.EXPULSION, "제명의 건", ResolutionKind.SPECIAL,
-                                                            expel_member=9, grounds_told_on=days(-20))).id
+                                                            expel_member=9, grounds_told_on=days(-20),
+                                                            grounds="정당한 사유 없이 1년 이상 조합 사업을 이용하지 않음")).id
     exclude(db, coop.id, expulsion, 9, "본인")
     record_hearing(db, coop.id, expulsion)
     record_counts(db, coop.id, expulsion, 8, 1, 0)

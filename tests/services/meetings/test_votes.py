@@ -72,7 +72,7 @@ def test_closing_freezes_the_result_and_stores_the_register_once_per_meeting(db,
 def test_an_expulsion_changes_the_register_and_a_second_roll_is_kept(db, coop, assembly):
     arrive(db, coop, assembly, range(1, 13))
     expulsion = item(db, coop, assembly, Subject.EXPULSION, ResolutionKind.SPECIAL, expel_member=15,
-                     grounds_told_on=D(2026, 3, 10))
+                     grounds_told_on=D(2026, 3, 10), grounds="정당한 사유 없이 1년 이상 조합 사업을 이용하지 않음")
     from coopdesk.services.meetings.agenda import record_hearing
 
     record_hearing(db, coop.id, expulsion.id)

@@ -117,3 +117,68 @@ def test_a_cancelled_export_leaves_the_old_file_as_it_was(tmp_path, suffix):
         export_members(rows, path, "en", progress=lambda done, total: done < 4000)
     assert path.read_bytes() == b"the export of last week"
     assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+FORMULAS = {  # what a spreadsheet would run, as a member's details may hold it
+    "name": "=HYPERLINK(\"http://x.example\",\"x\")",
+    "address": "@SUM(1,1)",
+}
+
+
+def _csv_cells(path):
+    import csv
+
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_written_as_text(tmp_path):
+    rows = [row(1, FORMULAS["name"], address=FORMULAS["address"], phone="010-1234-5678"),
+            row(2, "-2+3", address="+82 2 333 4444", email="\tx@example.kr", birth_date=D(1980, 5, 1)),
+            row(3, "김민준", address="-", phone="")]
+    export_members(rows, tmp_path / "m.csv", "en")
+    cells = _csv_cells(tmp_path / "m.csv")
+    assert cells[1][1] == "'" + FORMULAS["name"] and cells[1][9] == "'@SUM(1,1)"
+    assert (cells[2][1], cells[2][9], cells[2][8]) == ("'-2+3", "'+82 2 333 4444", "'\tx@example.kr")
+    # Numbers, dates, phones and a lone dash are no formula: they stay as they were.
+    assert cells[1][0] == "1" and cells[1][7] == "010-1234-5678"
+    assert (cells[2][4], cells[2][6]) == ("2024-03-01", "1980-05-01")
+    assert cells[3][9] == "-"
+    assert not any(c.startswith(("=", "+", "@", "\t", "\r")) for line in cells[1:] for c in line)
+
+
+def test_an_apostrophe_that_is_part_of_the_text_survives_the_round_trip(db, coop, tmp_path):
+    names = ["'=already quoted", "'plain", "O'Brien", "-2+3", FORMULAS["name"]]
+    rows = [row(i, name, address=FORMULAS["address"]) for i, name in enumerate(names, start=1)]
+    export_members(rows, tmp_path / "m.csv", "en")
+    import_members(db, coop.id, tmp_path / "m.csv", preview(tmp_path / "m.csv").mapping, today=TODAY)
+    back = list_members(db, coop.id, today=TODAY)
+    assert [r.name for r in back] == names
+    assert {r.address for r in back} == {FORMULAS["address"]}
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_formula_like_text_comes_back_the_same_after_export_and_import(db, coop, register, tmp_path, suffix):
+    from coopdesk.domain.members.details import MemberDetails
+    from coopdesk.services.members.member import edit_member
+
+    edit_member(db, coop.id, 1, MemberDetails(FORMULAS["name"], "소비자", D(1980, 5, 1), "010-1234-5678",
+                                              address=FORMULAS["address"]), today=TODAY)
+    edit_member(db, coop.id, 2, MemberDetails("-2+3", "생산자", address="+1 (555) 0100"), today=TODAY)
+    shown = list_members(db, coop.id, today=TODAY)
+    path = tmp_path / f"m{suffix}"
+    export_members(shown, path, "ko")
+    other = create_coop(db, sample_profile(name="두레마을협동조합"), adopted_on=D(2025, 1, 1))
+    import_members(db, other.id, path, preview(path).mapping, today=TODAY)
+    assert facts(list_members(db, other.id, today=TODAY)) == facts(shown)
+
+
+def test_every_formula_start_is_a_text_cell_in_a_workbook(tmp_path):
+    # (no "\r": a workbook's XML reads every line end back as "\n", formula or not)
+    texts = ["=1+1", "-2+3", "+1", "@SUM(1,1)", "\tx", "=HYPERLINK(\"http://x.example\",\"x\")"]
+    export_members([row(i, t, address=t) for i, t in enumerate(texts, start=1)], tmp_path / "m.xlsx", "en")
+    sheet = load_workbook(tmp_path / "m.xlsx").active
+    cells = [(r[1], r[9]) for r in sheet.iter_rows(min_row=2)]
+    assert [c.value for c, _ in cells] == texts  # a workbook's text cell needs no apostrophe
+    assert {c.data_type for pair in cells for c in pair} == {"s"}
+    assert [a.value for _, a in cells] == texts

@@ -316,3 +316,127 @@ def test_an_import_is_one_audit_entry_and_the_chain_holds(db, coop, tmp_path):
     assert count_rows(db, "audit_entry") == before + 1
     assert audit.recent(db, 1)[0].action == "member.import"
     assert audit.verify(db).intact
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_the_apostrophe_that_kept_a_formula_from_running_is_removed(db, coop, tmp_path, suffix):
+    """As CoopDesk's CSV export, or another careful program, wrote them."""
+    rows = [["'=HYPERLINK(\"http://x.example\",\"x\")", "소비자", "", "'+82 10 1234 5678", "", "'@SUM(1,1)",
+             "2024-03-01", "'-2+3"],
+            ["'김민준", "소비자", "", "", "", "'-", "2024-03-01", "it's"]]
+    if suffix == ".csv":
+        path = tmp_path / "m.csv"
+        with path.open("w", encoding="utf-8-sig", newline="") as fh:
+            import csv
+            csv.writer(fh).writerows([HEADERS, *rows])
+    else:
+        path = write_xlsx(tmp_path / "m.xlsx", rows)
+    do_import(db, coop, path)
+    first, second = (get_member(db, coop.id, n, today=TODAY).details for n in (1, 2))
+    assert (first.name, first.phone, first.address, first.notes) == (
+        "=HYPERLINK(\"http://x.example\",\"x\")", "+82 10 1234 5678", "@SUM(1,1)", "-2+3")
+    # An apostrophe before anything else is the member's own text.
+    assert (second.name, second.address, second.notes) == ("'김민준", "'-", "it's")
+    assert preview(path).rows[0][1][0] == "=HYPERLINK(\"http://x.example\",\"x\")"  # as it will be imported
+
+
+# -- rows that are already on the register -------------------------------------------------
+
+def test_importing_the_same_file_again_is_refused_naming_whom_each_row_matches(db, coop, tmp_path):
+    from coopdesk.services.members.importing import AlreadyOnRegister
+
+    path = write_csv(tmp_path / "members.csv", GOOD)
+    do_import(db, coop, path)
+    entries = count_rows(db, "audit_entry")
+    with pytest.raises(AlreadyOnRegister) as exc:
+        do_import(db, coop, path)
+    problems = exc.value.problems
+    assert [(p.line, p.refusal.params["number"], p.refusal.params["name"]) for p in problems] == [
+        (2, 1, "김민준"), (3, 2, "이서연")]  # line 4 has neither birth date nor phone: nothing to match by
+    assert refusal_text(problems[0].refusal) == (
+        "Already on the register: member no. 1, 김민준 (same name and birth date).")
+    assert refusal_text(exc.value) == (
+        "Nothing was imported. Rows that match members already on the register: 2; new rows: 1.")
+    assert isinstance(exc.value, ImportRejected)  # shown and reported as any rejected import is
+    assert listed(db, coop) == EXPECTED and count_rows(db, "audit_entry") == entries
+
+
+def test_the_matching_rows_can_be_skipped_or_imported_anyway(db, coop, tmp_path):
+    from coopdesk.services.members.importing import Existing
+
+    do_import(db, coop, write_csv(tmp_path / "first.csv", GOOD[:2]))
+    path = write_csv(tmp_path / "members.csv", GOOD)
+    skipped = do_import(db, coop, path, existing=Existing.SKIP)
+    assert (skipped.count, skipped.first_number, skipped.last_number, skipped.skipped) == (1, 3, 3, 2)
+    assert [r[1] for r in listed(db, coop)] == ["김민준", "이서연", "박지호"]
+    anyway = do_import(db, coop, path, existing=Existing.ALLOW)
+    assert (anyway.count, anyway.first_number, anyway.skipped) == (3, 4, 0)
+    assert [r[1] for r in listed(db, coop)] == ["김민준", "이서연", "박지호"] * 2
+
+
+def test_a_member_is_found_by_name_and_birth_date_or_by_phone_digits(db, coop, tmp_path):
+    from coopdesk.services.members.importing import AlreadyOnRegister
+
+    do_import(db, coop, write_csv(tmp_path / "first.csv", GOOD[:2]))
+    rows = [
+        ["김민준", "소비자", "1980-05-01", "", "", "", "2025-01-01", ""],        # line 2: name and birth date
+        ["김 민준", "소비자", "", "010 2222 3333", "", "", "2025-01-01", ""],     # line 3: phone, written otherwise
+        ["김민준", "소비자", "1980-05-02", "", "", "", "2025-01-01", ""],        # a namesake born another day
+        ["이서연", "생산자", "", "", "", "", "2025-01-01", ""],                   # a name alone tells nothing
+        ["박지호", "소비자", "1980-05-01", "010-9999-0000", "", "", "2025-01-01", ""],
+    ]
+    with pytest.raises(AlreadyOnRegister) as exc:
+        do_import(db, coop, write_csv(tmp_path / "m.csv", rows))
+    found = [(p.line, p.refusal.params["number"], p.refusal.field) for p in exc.value.problems]
+    assert found == [(2, 1, "birth_date"), (3, 2, "phone")]
+    assert refusal_text(exc.value.problems[1].refusal) == (
+        "Already on the register: member no. 2, 이서연 (same phone number).")
+    assert exc.value.params == {"count": 2, "new": 3}
+
+
+def test_rows_with_problems_are_told_before_rows_already_on_the_register(db, coop, tmp_path):
+    from coopdesk.services.members.importing import AlreadyOnRegister
+
+    do_import(db, coop, write_csv(tmp_path / "first.csv", GOOD))
+    bad = ["정도윤", "소비자", "1990-02-30", "", "", "", "2024-03-01", ""]
+    with pytest.raises(ImportRejected) as exc:
+        do_import(db, coop, write_csv(tmp_path / "m.csv", [*GOOD, bad]))
+    assert not isinstance(exc.value, AlreadyOnRegister)
+    assert [p.line for p in exc.value.problems] == [5]
+
+
+def test_skipping_every_row_imports_nothing_and_writes_nothing(db, coop, tmp_path):
+    from coopdesk.services.members.importing import Existing
+
+    path = write_csv(tmp_path / "members.csv", GOOD[:2])
+    do_import(db, coop, path)
+    entries = count_rows(db, "audit_entry")
+    result = do_import(db, coop, path, existing=Existing.SKIP)
+    assert (result.count, result.skipped) == (0, 2)
+    assert len(listed(db, coop)) == 2 and count_rows(db, "audit_entry") == entries
+    assert do_import(db, coop, write_csv(tmp_path / "new.csv", GOOD[2:])).first_number == 3  # no number used
+
+
+def test_the_register_is_read_once_whatever_the_number_of_rows(db, coop, tmp_path):
+    """A query per row would make a 100,000-row import take minutes."""
+    from sqlalchemy import event
+
+    from coopdesk.services.members.importing import Existing
+
+    def statements_for(rows, name):
+        path = write_csv(tmp_path / name, rows)
+        seen = []
+        listen = lambda *args: seen.append(args[2])  # noqa: E731
+        event.listen(db.engine, "before_cursor_execute", listen)
+        try:
+            do_import(db, coop, path, existing=Existing.ALLOW)
+        finally:
+            event.remove(db.engine, "before_cursor_execute", listen)
+        return len([s for s in seen if "FROM member" in s and "SELECT" in s.upper()])
+
+    def people(n, start):
+        return [[f"조합원{i}", "소비자", "1980-01-01", f"010-{i:04d}-0000", "", "", "2024-03-01", ""]
+                for i in range(start, start + n)]
+
+    do_import(db, coop, write_csv(tmp_path / "register.csv", people(400, 0)))
+    assert statements_for(people(5, 0), "few.csv") == statements_for(people(400, 0), "many.csv")

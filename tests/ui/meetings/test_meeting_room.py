@@ -131,7 +131,7 @@ def test_a_refusal_is_said_in_red_under_the_field_and_changes_nothing(qtbot, roo
     assert room.check_in.field.text() == "5"  # kept, to correct
     room.check_in.field.clear()
     enter(qtbot, room, "16")  # joined after the meeting day
-    assert status.text() == "This person is not on the register."
+    assert status.text() == "Member 16 늦은가입 is not yet admitted on the day of the meeting."
     enter(qtbot, room, "없는사람")
     assert "No one who may attend" in status.text()
     assert present(context, meeting) == before and room.banner.present_number.text() == "1"
@@ -225,7 +225,7 @@ def test_a_roll_call_leaves_out_the_member_with_a_personal_interest(qtbot, room,
     assert not votes.button(1, Choice.NO).isEnabled() and votes.button(1, Choice.YES).isChecked()
     view = panel.result_view
     assert view.verdict.text() == "PASSED"  # 2 × 5 > 9 who may vote
-    assert view.detail.text() == "1 excluded · 3 did not vote (counts against)"
+    assert view.detail.text() == "5 yes needed to carry it, of 9 voting · 1 excluded · 3 did not vote (counts against)"
     assert not votes.by_counts.isEnabled()  # the roll call has begun: no show of hands on this item
     result = item_result(context.db, context.coop_id, panel.item.id)
     assert (result.yes, result.no, result.excluded, result.present) == (5, 1, 1, 10)
@@ -289,7 +289,7 @@ def test_an_expulsion_waits_for_the_hearing_and_then_expels_the_member(qtbot, ro
     arrive(context, meeting, range(1, 13))
     expulsion = add_item(context.db, context.coop_id, meeting.id, ItemInput(
         Subject.EXPULSION, "조합원 제명의 건", ResolutionKind.SPECIAL, expel_member=14,
-        grounds_told_on=D(2026, 3, 17)))
+        grounds_told_on=D(2026, 3, 17), grounds="정당한 사유 없이 1년 이상 조합 사업을 이용하지 않음"))
     room.reload()
     room.select_item(expulsion.position)
     panel = room.item_panel

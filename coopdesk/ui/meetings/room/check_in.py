@@ -127,12 +127,17 @@ class CheckInPanel(QWidget):
         self.current_match = match(self.field.text(), self.view.names, set(self.view.in_person), by_number)
         self.candidates.clear()
         names = self.view.names
-        for key in self.current_match.absent[:_SHOWN]:
-            item = QListWidgetItem(person(key, names.get(key, ""), self.register))
+        typing = bool(self.field.text().strip())
+        # whose vote is here by proxy is not "not yet here"; typed, they can still come in person
+        represented = {p.principal for p in self.view.proxies if p.counts}
+        absent = [k for k in self.current_match.absent if typing or k not in represented]
+        for key in absent[:_SHOWN]:
+            label = person(key, names.get(key, ""), self.register)
+            item = QListWidgetItem(label + ("  · " + _("present by proxy") if key in represented else ""))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.candidates.addItem(item)
-        count = len(self.current_match.absent)
-        caption = N_("Matching, not yet here: {count}") if self.field.text().strip() else N_("Not yet here: {count}")
+        count = len(absent)
+        caption = N_("Matching, not yet here: {count}") if typing else N_("Not yet here: {count}")
         self.candidates_caption.setText(_(caption, count=current().number(count)))
 
     def _update_buttons(self) -> None:
@@ -190,6 +195,8 @@ class CheckInPanel(QWidget):
         elif len(self.current_match.absent) > 1:
             self.say(_("{count} fit: pick one with ↑ ↓ and press Enter.", count=len(self.current_match.absent)),
                      AMBER)
+        elif self.field.text().strip().isdigit() and self.register is not Register.DIRECTORS:
+            self.check_in_key(int(self.field.text().strip()))  # the service says why they may not attend
         elif self.field.text().strip():
             self.say(_("No one who may attend this meeting fits “{text}”.", text=self.field.text().strip()), RED)
             self.field.selectAll()  # the next name typed replaces it

@@ -49,7 +49,7 @@ class QuorumBanner(QFrame):
         verdict.addWidget(self.status)
         verdict.addWidget(self.rule)
         row = QHBoxLayout(self)
-        row.setContentsMargins(18, 8, 18, 8)
+        row.setContentsMargins(18, 4, 18, 4)
         row.setSpacing(36)
         row.addLayout(counts)
         row.addLayout(verdict, 1)

@@ -40,6 +40,9 @@ def detail_line(result: ItemResult) -> str:
     t, parts = current(), []
     if result.kind is ResolutionKind.REPORT:
         return ""
+    if result.yes_needed is not None:  # the plain words first; the rule's formula follows below
+        parts.append(_("{needed} yes needed to carry it, of {voters} voting", needed=t.number(result.yes_needed),
+                       voters=t.number(result.voters)))
     if result.excluded:
         parts.append(_("{excluded} excluded", excluded=t.number(result.excluded)))
     if result.voted and result.not_voting > 0:
@@ -107,7 +110,7 @@ class ResultView(QFrame):
                            f"#verdict {{ font-size: 24pt; font-weight: bold; color: {colour}; }}"
                            f"#result_counts {{ font-size: 13pt; font-weight: bold; }}"
                            f"#result_detail {{ font-size: 11pt; }}"
-                           f"#result_explanation {{ font-size: 11pt; }}"
+                           f"#result_explanation {{ font-size: 10pt; color: {GREY}; }}"
                            f"#result_state {{ color: {GREY}; }}")
 
     def _state(self, result: ItemResult) -> str:

@@ -31,7 +31,7 @@ from coopdesk.domain.meetings.attendance import Choice
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.meetings.kinds import ResolutionKind
 from coopdesk.domain.meetings.rules import Register
-from coopdesk.i18n import N_, _
+from coopdesk.i18n import N_, _, current
 from coopdesk.services.meetings.state import AttendanceView, RoomState
 from coopdesk.services.meetings.results import ItemResult
 from coopdesk.services.meetings.votes import cast_ballot, record_counts
@@ -52,7 +52,7 @@ def spin(parent: QWidget, name: str) -> QSpinBox:
     box = QSpinBox(parent)
     box.setObjectName(name)
     box.setRange(0, 0)
-    box.setMinimumWidth(80)
+    box.setMinimumWidth(64)
     box.setStyleSheet("font-size: 14pt;")
     return box
 
@@ -149,8 +149,10 @@ class VotePanel(QWidget):
             self.yes.setValue(result.yes)
             self.no.setValue(result.no)
             self.abstain.setValue(result.abstain)
-        self.counts_hint.setText(_("{voters} present may vote on this item. Whoever does not vote counts "
-                                   "against, like an abstention.", voters=voters))
+        # a closed item's counts are frozen above: the hint is for voting, not for the record
+        self.counts_hint.setText("" if result.closed else _(
+            "{voters} present may vote on this item. Whoever does not vote counts against, like an abstention.",
+            voters=current().number(voters)))
         has_roll = result.roll_call and result.voted
         has_counts = not result.roll_call and result.voted
         # one method per item: the service refuses the other once votes are in
