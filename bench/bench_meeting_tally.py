@@ -44,6 +44,7 @@ from coopdesk.services.meetings.agenda import ItemInput, add_item, list_items  #
 from coopdesk.services.meetings.attendance import add_proxy, attendance_of, check_in, check_out  # noqa: E402
 from coopdesk.services.meetings.meeting import MeetingInput, create_meeting  # noqa: E402
 from coopdesk.services.meetings.readings import closed_results, item_result, meeting_results  # noqa: E402
+from coopdesk.services.meetings.register import register_of_day  # noqa: E402
 from coopdesk.services.meetings.votes import cast_ballot, close_item, exclude, record_counts  # noqa: E402
 from coopdesk.store.bulk import insert_many  # noqa: E402
 from coopdesk.store.database import Database  # noqa: E402
@@ -115,7 +116,7 @@ def make_meeting(db: Database, coop_id: int) -> tuple[int, list[int]]:
 
 def seat(db: Database, coop_id: int, meeting_id: int, present: int) -> list[int]:
     """Check ``present`` members in and record proxies, in bulk; the numbers still outside."""
-    register = sorted(attendance_of(db, coop_id, meeting_id).names)
+    register = sorted(register_of_day(db, coop_id, meeting_id).names)
     here, principals = register[:present], register[present:present + PROXIES]
     at = dt.datetime.combine(HELD, dt.time(13, 30))
     with db.write() as s:
@@ -137,7 +138,12 @@ def main() -> None:
     parser.add_argument("--present", type=int, default=6_000)
     parser.add_argument("--ballots", type=int, default=200)
     parser.add_argument("--db", help="reuse (or create) this co-op file or PostgreSQL URL")
+    parser.add_argument("--sizes", help="instead: one check-in, proxy and show of hands at each of these "
+                                        "register sizes (e.g. 1000,10000,100000), 55%% present, twice")
     args = parser.parse_args()
+    if args.sizes:
+        by_size([int(n) for n in args.sizes.split(",")])
+        return
     target = args.db or str(Path(tempfile.mkdtemp()) / "bench.coopdesk")
     db = open_database(target)
     coop_id = make_coop(db, args.members)
@@ -182,6 +188,63 @@ def main() -> None:
     closed_figure(db, target if args.db is None or not args.db.startswith("postgresql") else None, coop_id,
                   meeting_id)
     db.close()
+
+
+def by_size(sizes: list[int]) -> None:
+    """Issue 9: an action in the room costs the same whatever the size of the register.  Each size
+    gets its own co-op file with 55% of the register present (a quorate assembly) and 300 proxies.
+    Each figure is compared with two baselines from the same run: the same action at the smallest
+    size, and plain ``sqlite3`` inserting one check-in row and committing (the least a check-in
+    must write) in the same file."""
+    folder = Path(tempfile.mkdtemp())
+    rooms = []
+    for size in sizes:
+        target = str(folder / f"{size}.coopdesk")
+        db = open_database(target)
+        coop_id = make_coop(db, size)
+        meeting_id, items = make_meeting(db, coop_id)
+        outside = seat(db, coop_id, meeting_id, size * 55 // 100)
+        check_in(db, coop_id, meeting_id, outside.pop())  # the register's size is counted once, and kept
+        rooms.append((size, target, db, coop_id, meeting_id, items, outside))
+    for run in (1, 2):
+        print(f"run {run}: median of {SAMPLES} (ms); ratio to the smallest register, and to a raw sqlite3 insert")
+        first: dict[str, float] = {}
+        for size, target, db, coop_id, meeting_id, items, outside in rooms:
+            arrivals = [outside.pop() for _ in range(SAMPLES)]
+            pairs = [(outside.pop(), a) for a in arrivals[:5]]
+            figures = {
+                "check-in": each(lambda n: check_in(db, coop_id, meeting_id, n), arrivals),
+                "proxy": each(lambda p: add_proxy(db, coop_id, meeting_id, p[0], holder=p[1], written_proof=True),
+                              pairs),
+                "show of hands": each(lambda _: record_counts(db, coop_id, items[-run], 10, 5, 0), range(5)),
+            }
+            raw = statistics.median(_raw_insert(target, meeting_id, SAMPLES))
+            for name, times in figures.items():
+                median = statistics.median(times.wall)
+                first.setdefault(name, median)
+                print(f"  {size:>7,} members  {name:<14}{ms(median)}   ×{median / first[name]:5.2f} of the smallest"
+                      f"   ×{median / raw:6.1f} of a raw insert ({raw * 1000:.1f} ms)")
+    for *_, db, _c, _m, _i, _o in rooms:
+        db.close()
+
+
+def _raw_insert(path: str, meeting_id: int, runs: int) -> list[float]:
+    """sqlite3 writing one check-in row and committing, as a check-in must at the least."""
+    import sqlite3
+
+    times = []
+    with sqlite3.connect(path, isolation_level=None) as conn:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        member = conn.execute("SELECT max(id) FROM member").fetchone()[0]
+        for _ in range(runs):
+            start = time.perf_counter()
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("INSERT INTO meeting_check_in (meeting_id, member_id, in_at, out_at) "
+                         "VALUES (?, ?, '2026-03-28 14:00:00', '2026-03-28 14:00:00')", (meeting_id, member))
+            conn.execute("COMMIT")
+            times.append(time.perf_counter() - start)
+    return times
 
 
 def closed_figure(db: Database, path: str | None, coop_id: int, meeting_id: int) -> None:

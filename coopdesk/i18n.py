@@ -6,21 +6,23 @@ memory on first use, so a catalog can never be stale.
 
 The screen uses the *current* language (``set_language``); a document is printed in the
 language the user picks for it, through its own ``Translator``.
+
+Babel is imported on the first number or date formatted, not with this module: a command
+that prints only JSON never pays for it (bench/bench_cli.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gettext
+import importlib
 import io
 import locale
 import os
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-
-from babel.dates import format_date, format_datetime
-from babel.numbers import format_currency, format_decimal
+from types import ModuleType
 
 from coopdesk.josa import attach
 from coopdesk.paths import translations_dir, user_cache_dir
@@ -76,6 +78,13 @@ def _compile(po: Path, language: str) -> bytes:
     return buffer.getvalue()
 
 
+@cache
+def _babel(part: str) -> ModuleType:
+    """``babel.numbers`` or ``babel.dates``, imported on first use (a statement in each method
+    would cost a tenth of a date's formatting, 100,000 times for a register)."""
+    return importlib.import_module(f"babel.{part}")
+
+
 class Translator:
     """Texts, numbers, dates and money in one language."""
 
@@ -100,23 +109,23 @@ class Translator:
         return attach(text) if self.language == "ko" and "(" in text else text
 
     def number(self, value: int | Decimal) -> str:
-        return format_decimal(value, locale=self.locale)
+        return _babel("numbers").format_decimal(value, locale=self.locale)
 
     def money(self, won: int) -> str:
         """Integer won, never with decimals: 19,000,000원 or ₩19,000,000."""
         if self.language == "ko":
-            return format_currency(won, "KRW", format="#,##0원", locale=self.locale)
-        return format_currency(won, "KRW", locale=self.locale)
+            return _babel("numbers").format_currency(won, "KRW", format="#,##0원", locale=self.locale)
+        return _babel("numbers").format_currency(won, "KRW", locale=self.locale)
 
     def date(self, value: dt.date | None, style: str = "medium") -> str:
         if value is None:
             return ""
-        return format_date(value, style, locale=self.locale)
+        return _babel("dates").format_date(value, style, locale=self.locale)
 
     def datetime(self, value: dt.datetime | None, style: str = "medium") -> str:
         if value is None:
             return ""
-        return format_datetime(value, style, locale=self.locale)
+        return _babel("dates").format_datetime(value, style, locale=self.locale)
 
 
 _current: Translator | None = None

@@ -10,17 +10,22 @@ the user's language), 1 a file that could not be read or written.  Nothing ends 
 Python traceback: what is not a refusal or a usage error is said in plain words, and
 its detail goes to the log file (coopdesk.logs), without the members' data.
 
-Start-up matters for scripts that call the command thousands of times, so the command
-modules import services lazily and nothing here imports Qt or reportlab unless the
-command needs them.
+Start-up matters for scripts that call the command thousands of times (DESIGN.md §6: at
+most 10x a bare ``python -c`` reading the file with sqlite3; bench/bench_cli.py).  So only
+the area a command names is built into the parser, the command modules import services
+lazily, nothing imports Qt, reportlab or openpyxl unless the command needs them, and the
+reads scripts repeat most (``member list``, ``meeting results``, ``audit verify``) read a
+co-op file through services that need no SQLAlchemy, falling back to the ordinary open
+for a server or a file that needs it.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 
 from coopdesk import __version__, i18n
@@ -125,17 +130,35 @@ def _global_options() -> list[tuple[str, dict[str, object]]]:
     ]
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The areas, in the order ``coopdesk --help`` lists them: the module and function that add
+# each one's commands, and its line of help.  Only the area a command names is made whole,
+# its module imported: the others are only named, so a command pays for its own area.
+_AREAS: tuple[tuple[str, str, str, str], ...] = (
+    ("init", "coopdesk.cli.coop_cmds", "add_init", N_("Create a co-op (with --db, in that file)")),
+    ("coop", "coopdesk.cli.coop_cmds", "add_coop", N_("The co-op's profile")),
+    ("member", "coopdesk.cli.members.commands", "add_verbs", N_("The member register")),
+    ("officer", "coopdesk.cli.officers.commands", "add_verbs",
+     N_("The officer register: chair, directors and auditors")),
+    ("meeting", "coopdesk.cli.meetings.commands", "add_verbs",
+     N_("General assemblies, founding and board meetings: agenda, notice, attendance, votes, minutes")),
+    ("demo", "coopdesk.cli.file_cmds", "add_demo", N_("Create a demo co-op in a new file")),
+    ("print", "coopdesk.cli.file_cmds", "add_print", N_("Print a document to PDF")),
+    ("backup", "coopdesk.cli.file_cmds", "add_backup",
+     N_("Back up the co-op file now; \u201cbackup list\u201d lists the backups")),
+    ("copy", "coopdesk.cli.file_cmds", "add_copy", N_("Save a complete copy of the co-op file, e.g. on a USB stick")),
+    ("restore", "coopdesk.cli.file_cmds", "add_restore", N_("Put a backup in place of the co-op file")),
+    ("audit", "coopdesk.cli.file_cmds", "add_audit", N_("The audit log")),
+)
+AREAS = tuple(name for name, *_rest in _AREAS)
+
+
+def build_parser(whole: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; of the areas, those in ``whole`` (default: all) with their commands."""
     with _argparse_in_our_language():
-        return _build_parser()
+        return _build_parser(AREAS if whole is None else whole)
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    from coopdesk.cli import coop_cmds, file_cmds
-    from coopdesk.cli.meetings import commands as meeting_cmds
-    from coopdesk.cli.members import commands as member_cmds
-    from coopdesk.cli.officers import commands as officer_cmds
-
+def _build_parser(whole: Collection[str]) -> argparse.ArgumentParser:
     parser = _Parser(prog="coopdesk", description=_(
         "CoopDesk, the records of a co-operative under the Framework Act on Cooperatives. "
         "Without an area, the window opens."), epilog=_(
@@ -147,11 +170,10 @@ def _build_parser() -> argparse.ArgumentParser:
     for option, keywords in options:
         parser.add_argument(option, **keywords)  # type: ignore[arg-type]
     areas = parser.add_subparsers(dest="area", metavar="AREA", title=_("areas"))
-    coop_cmds.add_parsers(areas)
-    member_cmds.add_parsers(areas)
-    officer_cmds.add_parsers(areas)
-    meeting_cmds.add_parsers(areas)
-    file_cmds.add_parsers(areas)
+    for name, module, function, help_text in _AREAS:
+        area = areas.add_parser(name, help=_(help_text))
+        if name in whole:
+            getattr(importlib.import_module(module), function)(area)
     for sub in _subparsers(parser):
         for option, keywords in options:
             if option not in sub._option_string_actions:  # a verb's own --language stays its own
@@ -160,6 +182,17 @@ def _build_parser() -> argparse.ArgumentParser:
                 sub.add_argument(option, **{**keywords, "default": argparse.SUPPRESS,  # type: ignore[arg-type]
                                             "help": argparse.SUPPRESS})
     return parser
+
+
+def _area_asked(argv: Sequence[str]) -> str | None:
+    """The area the command line names: its first word that is not the value of a global option."""
+    tokens = list(argv)
+    for i, token in enumerate(tokens):
+        if token == "--":
+            return None
+        if not token.startswith("-") and (i == 0 or tokens[i - 1] not in _VALUED_GLOBALS):
+            return token
+    return None
 
 
 def _subparsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
@@ -235,12 +268,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
-    parser = build_parser()
+    area = _area_asked(argv)
+    # A word that is no area (a misspelling, or the value of an abbreviated option: ``--lang ko``)
+    # gets every area: argparse then reads the line as it always has.
+    whole = None if area is not None and area not in AREAS else {area} if area else set()
+    parser = build_parser(whole)
     if any(t == "--language" or t.startswith("--language=") for t in argv):  # the last one given wins
         later = _language_after_area(parser, argv)
         if later is not None and later != i18n.current().language:
             i18n.set_language(later)
-            parser = build_parser()  # its help and messages in the language asked for
+            parser = build_parser(whole)  # its help and messages in the language asked for
     with _argparse_in_our_language():
         return parser.parse_args(argv)
 

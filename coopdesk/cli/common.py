@@ -151,6 +151,14 @@ class Context:
                                "postgresql+psycopg:// URL), or open a file in CoopDesk first."))
         return database_target(last)
 
+    def read_target(self) -> str:
+        """What a command that only reads hands to the services that read a co-op file without
+        the database layer: the file's path (also for a ``sqlite:///`` URL), else the server's URL,
+        which those services leave to the ordinary open."""
+        target = self.target()
+        path = sqlite_file(target)
+        return str(path) if path is not None else target
+
     def shown_target(self) -> str | None:
         """The file or server this run works on, for a message (never a password); None if unknown."""
         try:

@@ -72,9 +72,9 @@ BYLAWS_LABELS = {name: label for _o, name, _k, label in _BYLAWS_OPTIONS}
 DEFAULT_MEMBER_TYPE = "조합원"
 
 
-def add_parsers(areas: argparse._SubParsersAction) -> None:
-    init = areas.add_parser("init", help=_("Create a co-op (with --db, in that file)"),
-                            description=_("Create a co-op: the fields of the new co-op wizard."))
+def add_init(init: argparse.ArgumentParser) -> None:
+    """``coopdesk init``: its options."""
+    init.description = _("Create a co-op: the fields of the new co-op wizard.")
     init.add_argument("--name", required=True, help=_("The co-op's name, with 협동조합 or 사회적협동조합"))
     init.add_argument("--kind", choices=[k.value for k in CoopKind], default=CoopKind.GENERAL.value,
                       help=_("General or social co-op"))
@@ -98,7 +98,9 @@ def add_parsers(areas: argparse._SubParsersAction) -> None:
         group.add_argument(option, dest=f"bylaws_{name}", help=_(label), **keywords)
     init.set_defaults(run=run_init)
 
-    coop = areas.add_parser("coop", help=_("The co-op's profile"))
+
+def add_coop(coop: argparse.ArgumentParser) -> None:
+    """The commands of ``coopdesk coop``."""
     verbs = coop.add_subparsers(dest="verb", required=True, metavar="VERB")
     verbs.add_parser("show", help=_("Show the profile and the bylaws settings")).set_defaults(run=run_show)
     verbs.add_parser("list", help=_("The co-ops in the file, for --coop")).set_defaults(run=run_list)

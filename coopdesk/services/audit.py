@@ -3,6 +3,11 @@
 Each entry's hash covers the previous entry's hash and the entry's own fields as they
 are stored, so verifying needs nothing but the table.  Edits and deletes are also
 refused by database triggers (see the first migration).
+
+Verifying reads plain rows (``check``), through the ordinary connection (``verify``) or,
+for ``coopdesk audit verify`` on a co-op file, through sqlite3 alone (``verify_file``):
+SQLAlchemy and the models are imported only where the log is written or listed, since
+importing them costs a command ten times its check (bench/bench_cli.py).
 """
 
 from __future__ import annotations
@@ -11,17 +16,22 @@ import datetime as dt
 import getpass
 import hashlib
 import json
+import sqlite3
+from contextlib import closing
 from dataclasses import dataclass, field
 from enum import Enum
-
-from sqlalchemy import func, select, text, update
-from sqlalchemy.orm import Session
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.text import N_
-from coopdesk.services.audit_replay import Difference, replay
-from coopdesk.store.database import Database
-from coopdesk.store.models import AuditEntry, AuditSeal
+from coopdesk.services.audit_replay import Difference, Rows, replay
+from coopdesk.store.plain import open_reader
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from coopdesk.store.database import Database
 
 GENESIS = "0" * 64
 
@@ -42,8 +52,21 @@ def _plain(value: object) -> object:
 
 def entry_hash(prev_hash: str, at: str, actor: str, coop_id: int | None, action: str,
                entity: str, entity_key: str, before: str, after: str) -> str:
-    body = canonical([prev_hash, at, actor, coop_id, action, entity, entity_key, before, after])
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    if not isinstance(after, str) or len(after) <= _SLICE:
+        body = canonical([prev_hash, at, actor, coop_id, action, entity, entity_key, before, after])
+        return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    # The same bytes, hashed a slice at a time: the entry of a 100,000-member import holds
+    # tens of megabytes of text, and the body above would copy it twice more.
+    digest = hashlib.sha256(canonical([prev_hash, at, actor, coop_id, action, entity, entity_key, before])[:-1]
+                            .encode("utf-8"))
+    digest.update(b',"')
+    for start in range(0, len(after), _SLICE):  # JSON escapes each character alone: slices escape alike
+        digest.update(json.dumps(after[start:start + _SLICE], ensure_ascii=False)[1:-1].encode("utf-8"))
+    digest.update(b'"]')
+    return digest.hexdigest()
+
+
+_SLICE = 1 << 20  # characters of a long entry hashed at a time
 
 
 def current_actor() -> str:
@@ -54,16 +77,24 @@ def current_actor() -> str:
 
 
 def record(session: Session, *, coop_id: int | None, action: str, entity: str, key: object,
-           before: object = None, after: object = None) -> None:
-    """Append one entry in the caller's transaction."""
+           before: object = None, after: object = None, after_text: str | None = None) -> None:
+    """Append one entry in the caller's transaction.
+
+    ``after_text`` is ``after`` already written as ``canonical`` text: an import of 100,000
+    members writes it a chunk at a time instead of holding 100,000 dictionaries at once."""
+    from sqlalchemy import select, text, update
+
+    from coopdesk.store.models import AuditEntry, AuditSeal
+
     if session.get_bind().dialect.name == "postgresql":
         # Two writers must not both chain onto the same last entry.
         session.execute(text("LOCK TABLE audit_entry IN EXCLUSIVE MODE"))
     prev = session.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
+    after_json = canonical(after) if after_text is None else after_text
     entry = AuditEntry(
         at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds"),
         actor=current_actor(), coop_id=coop_id, action=action, entity=entity,
-        entity_key=str(key), before=canonical(before), after=canonical(after),
+        entity_key=str(key), before=canonical(before), after=after_json,
         prev_hash=prev or GENESIS,
     )
     entry.hash = entry_hash(entry.prev_hash, entry.at, entry.actor, entry.coop_id, entry.action,
@@ -129,20 +160,39 @@ def verify(db: Database, against: AuditMark | None = None) -> AuditReport:
     """The chain, the seal at its end, the tables against the log replayed, and, given a mark
     printed on paper, that this log still extends the log that was printed."""
     with db.read() as s:
-        broken, count, hashes = _chain(s)
-        if broken is not None:
-            return broken
-        head = hashes[-1] if hashes else GENESIS
-        anchored = None
-        if against is not None:
-            anchored = against.entries <= count and hashes[against.entries - 1].startswith(against.head) \
-                if against.entries > 0 else against.head == GENESIS[:len(against.head)]
-        seal = s.execute(select(AuditSeal.entries, AuditSeal.head)).one_or_none()
-        if seal is not None and (seal.entries, seal.head) != (count, head):
-            return AuditReport(count, False, None, N_("The log ends before its seal: {missing} entries at the end "
-                                                      "are missing."), {"missing": seal.entries - count}, head,
-                               anchored=anchored)
-        differences = tuple(replay(s))
+        conn = s.connection()
+        return check(conn.exec_driver_sql, against)
+
+
+def verify_file(target: str, against: AuditMark | None = None) -> AuditReport | None:
+    """``verify`` on a co-op file read with sqlite3 alone, writing nothing; None for a database
+    server, or a file that needs the ordinary open (to upgrade, not ours, damaged: ``store.plain``)."""
+    conn = None if "://" in target else open_reader(Path(target).expanduser())
+    if conn is None:
+        return None
+    with closing(conn):  # one read transaction: the log, the seal and the tables of one moment
+        try:
+            return check(conn.execute, against)
+        except sqlite3.Error:  # a damaged file: the ordinary open says what it is, in the user's words
+            return None
+
+
+def check(rows: Rows, against: AuditMark | None = None) -> AuditReport:
+    """``verify`` on the database that ``rows`` reads."""
+    broken, count, hashes = _chain(rows)
+    if broken is not None:
+        return broken
+    head = hashes[-1] if hashes else GENESIS
+    anchored = None
+    if against is not None:
+        anchored = against.entries <= count and hashes[against.entries - 1].startswith(against.head) \
+            if against.entries > 0 else against.head == GENESIS[:len(against.head)]
+    seal = next(iter(rows("SELECT entries, head FROM audit_seal")), None)
+    if seal is not None and (seal[0], seal[1]) != (count, head):
+        return AuditReport(count, False, None, N_("The log ends before its seal: {missing} entries at the end "
+                                                  "are missing."), {"missing": seal[0] - count}, head,
+                           anchored=anchored)
+    differences = tuple(replay(rows))
     if differences:
         return AuditReport(count, False, None, N_("The records differ from what the log says in {count} places."),
                            {"count": len(differences)}, head, differences, anchored)
@@ -152,24 +202,28 @@ def verify(db: Database, against: AuditMark | None = None) -> AuditReport:
     return AuditReport(count, True, head=head, anchored=anchored)
 
 
-def _chain(s: Session) -> tuple[AuditReport | None, int, list[str]]:
+def _chain(rows: Rows) -> tuple[AuditReport | None, int, list[str]]:
     prev, hashes = GENESIS, []
-    for row in s.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars():
-        if row.prev_hash != prev:
-            return AuditReport(len(hashes) + 1, False, row.id,
+    for id_, prev_hash, hash_, *fields in rows(
+            "SELECT id, prev_hash, hash, at, actor, coop_id, action, entity, entity_key, before, after "
+            "FROM audit_entry ORDER BY id"):
+        if prev_hash != prev:
+            return AuditReport(len(hashes) + 1, False, id_,
                                N_("An entry before this one was removed or changed.")), 0, []
-        expected = entry_hash(row.prev_hash, row.at, row.actor, row.coop_id, row.action,
-                              row.entity, row.entity_key, row.before, row.after)
-        if row.hash != expected:
-            return AuditReport(len(hashes) + 1, False, row.id,
+        if hash_ != entry_hash(prev_hash, *fields):
+            return AuditReport(len(hashes) + 1, False, id_,
                                N_("This entry was changed after it was written.")), 0, []
-        prev = row.hash
-        hashes.append(row.hash)
+        prev = hash_
+        hashes.append(hash_)
     return None, len(hashes), hashes
 
 
 def current_mark(db: Database) -> AuditMark:
     """The log's state now: what a final paper prints at its foot."""
+    from sqlalchemy import func, select
+
+    from coopdesk.store.models import AuditEntry, AuditSeal
+
     with db.read() as s:
         seal = s.execute(select(AuditSeal.entries, AuditSeal.head)).one_or_none()
         if seal is not None:
@@ -180,6 +234,10 @@ def current_mark(db: Database) -> AuditMark:
 
 
 def recent(db: Database, limit: int = 200) -> list[AuditView]:
+    from sqlalchemy import select
+
+    from coopdesk.store.models import AuditEntry
+
     with db.read() as s:
         rows = s.execute(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)).scalars()
         return [

@@ -6,20 +6,23 @@ event, every officer's term, every meeting's facts and agenda — rebuilds what 
 should hold, so that a member's phone changed directly in the file, or a member row added
 without the program, shows as a difference.  What the log does not carry (check-ins,
 proxies, the minute signers' order) is not compared.
+
+The tables are read as plain rows (``Rows``: SQL in, tuples out), so that the same replay
+runs on the ordinary connection and on a co-op file read with sqlite3 alone
+(``audit.verify_file``); values are compared as the log writes them, whichever database
+gave them (``_plain``: a date as ISO text, a time without SQLite's microseconds).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, text
-from sqlalchemy.orm import Session
-
-from coopdesk.store.models import AgendaItemRow, AuditEntry, Member, MeetingRow, OfficerTermRow
+# A read of the database: an SQL statement without parameters in, its rows out.
+Rows = Callable[[str], Iterable[Sequence[Any]]]
 
 _DETAILS = ("name", "member_type", "birth_date", "phone", "email", "address", "notes")
 _TERM = ("member_number", "name", "office", "start", "end", "chosen_by", "predecessor_end", "left_on", "note")
@@ -27,6 +30,11 @@ _MEETING = ("kind", "title", "held_on", "starts_at", "place", "convened_by", "ch
             "closed_at", "consenters", "purpose")
 # Not the position: moving or removing an item renumbers the others without an entry each.
 _ITEM = ("subject", "title", "kind", "closed")
+_TIMES = frozenset({"starts_at", "opened_at", "closed_at"})
+_TERMS_SQL = ("SELECT t.id, m.number, t.person_name, t.office, t.start_on, t.end_on, t.chosen_by, "
+              "t.predecessor_end, t.left_on, t.note FROM officer_term t LEFT JOIN member m ON m.id = t.member_id")
+_STORED_TERM = ("member_number", "person_name", "office", "start", "end", "chosen_by", "predecessor_end",
+                "left_on", "note")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +56,12 @@ class _Rebuilt:
     items: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
-def replay(s: Session) -> list[Difference]:
+def replay(rows: Rows) -> list[Difference]:
     """Every difference between what the log rebuilds and what the tables hold."""
     rebuilt = _Rebuilt()
-    for entry in s.execute(select(AuditEntry.coop_id, AuditEntry.action, AuditEntry.entity_key,
-                                  AuditEntry.after).order_by(AuditEntry.id)):
-        _apply(rebuilt, entry.coop_id, entry.action, entry.entity_key, json.loads(entry.after))
-    return [*_members(s, rebuilt), *_terms(s, rebuilt), *_meetings(s, rebuilt)]
+    for coop_id, action, key, after in rows("SELECT coop_id, action, entity_key, after FROM audit_entry ORDER BY id"):
+        _apply(rebuilt, coop_id, action, key, json.loads(after))
+    return [*_members(rows, rebuilt), *_terms(rows, rebuilt), *_meetings(rows, rebuilt)]
 
 
 # -- rebuilding ------------------------------------------------------------------------------------
@@ -115,6 +122,16 @@ def _plain(value: object) -> object:
     return getattr(value, "value", value)
 
 
+def _time(value: object) -> object:
+    """A time of day as the log writes it: SQLite keeps "14:00:00.000000", the log "14:00:00"."""
+    if isinstance(value, str):
+        try:
+            return dt.time.fromisoformat(value).isoformat()
+        except ValueError:  # not a time at all: shown as stored, a difference
+            return value
+    return _plain(value)
+
+
 def _compare(record: str, logged: dict[str, Any] | None, stored: dict[str, Any] | None) -> Iterator[Difference]:
     if logged is None or stored is None:
         yield Difference(record, "", None if logged is None else "…", None if stored is None else "…")
@@ -133,20 +150,19 @@ def _iso(value: object) -> object:
     return value.isoformat() if isinstance(value, (dt.date, dt.time)) else value
 
 
-def _members(s: Session, r: _Rebuilt) -> Iterator[Difference]:
-    """Compared as plain tuples read without the ORM: at 100,000 members the per-row work of
-    typed columns would be most of the time."""
-    conn = s.connection()
-    types = dict(conn.execute(text("SELECT id, name FROM member_type")).all())
+def _members(rows: Rows, r: _Rebuilt) -> Iterator[Difference]:
+    """Compared as plain tuples: at 100,000 members the per-row work of typed columns would
+    be most of the time."""
+    types = {type_id: name for type_id, name in rows("SELECT id, name FROM member_type")}
     stored: dict[tuple[int, int], tuple[Any, ...]] = {}
     ids: dict[int, tuple[int, int]] = {}
-    for member_id, coop, number, *details in conn.execute(text(
-            "SELECT id, coop_id, number, name, member_type_id, birth_date, phone, email, address, notes FROM member")):
+    for member_id, coop, number, *details in rows(
+            "SELECT id, coop_id, number, name, member_type_id, birth_date, phone, email, address, notes FROM member"):
         ids[member_id] = (coop, number)
         details[1], details[2] = types.get(details[1]), _iso(details[2])
         stored[(coop, number)] = tuple(details)
     events: dict[tuple[int, int], list[tuple[str, Any]]] = {}
-    for member_id, kind, on in conn.execute(text("SELECT member_id, kind, occurred_on FROM member_event")):
+    for member_id, kind, on in rows("SELECT member_id, kind, occurred_on FROM member_event"):
         events.setdefault(ids[member_id], []).append((kind, _iso(on)))
     for key in _pairs(r.members, stored):
         logged = r.members.get(key)
@@ -158,22 +174,19 @@ def _members(s: Session, r: _Rebuilt) -> Iterator[Difference]:
             yield Difference(f"member {key[1]}", "events", sorted(r.events.get(key, [])), sorted(events.get(key, [])))
 
 
-def _terms(s: Session, r: _Rebuilt) -> Iterator[Difference]:
-    stored = {}
-    for t, number in s.execute(select(OfficerTermRow, Member.number)
-                               .outerjoin(Member, Member.id == OfficerTermRow.member_id)):
-        stored[t.id] = {"member_number": number, "person_name": t.person_name, "office": t.office,
-                        "start": t.start_on, "end": t.end_on, "chosen_by": t.chosen_by,
-                        "predecessor_end": t.predecessor_end, "left_on": t.left_on, "note": t.note}
+def _terms(rows: Rows, r: _Rebuilt) -> Iterator[Difference]:
+    stored = {term_id: dict(zip(_STORED_TERM, values)) for term_id, *values in rows(_TERMS_SQL)}
     for key in _pairs(r.terms, stored):
         yield from _compare(f"officer term {key}", r.terms.get(key), stored.get(key))
 
 
-def _meetings(s: Session, r: _Rebuilt) -> Iterator[Difference]:
-    stored = {m.id: {k: getattr(m, k) for k in _MEETING} for m in s.execute(select(MeetingRow)).scalars()}
+def _meetings(rows: Rows, r: _Rebuilt) -> Iterator[Difference]:
+    stored = {meeting_id: {k: _time(v) if k in _TIMES else v for k, v in zip(_MEETING, values)}
+              for meeting_id, *values in rows(f"SELECT id, {', '.join(_MEETING)} FROM meeting")}
     for key in _pairs(r.meetings, stored):
         yield from _compare(f"meeting {key}", r.meetings.get(key), stored.get(key))
-    items = {i.id: {k: getattr(i, k) for k in _ITEM} for i in s.execute(select(AgendaItemRow)).scalars()}
+    items = {item_id: {"subject": subject, "title": title, "kind": kind, "closed": bool(closed)}
+             for item_id, subject, title, kind, closed in rows(f"SELECT id, {', '.join(_ITEM)} FROM agenda_item")}
     for key in sorted(set(items) & set(r.items)):  # items the log names (older logs do not name standard ones)
         yield from _compare(f"agenda item {key}", r.items[key], items[key])
     for key in sorted(set(r.items) - set(items)):

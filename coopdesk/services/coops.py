@@ -3,62 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, fields
-from enum import Enum
-from typing import Any
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coopdesk.domain.coop import (
-    BylawsSettings,
-    CoopKind,
-    CoopProfile,
-    GoverningLaw,
-    MembershipStarts,
-    NoticeMethod,
-    TieRule,
-    check_profile,
-)
+from coopdesk.domain.coop import CoopKind, CoopProfile, check_profile
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.fields import check_date
 from coopdesk.domain.text import N_
 from coopdesk.services import audit
+from coopdesk.services.coop_info import CoopInfo, bylaws_from_dict, bylaws_to_dict  # noqa: F401 (theirs too)
 from coopdesk.store.database import Database
 from coopdesk.store.models import BylawsVersion, Coop, MemberType
-
-_ENUM_FIELDS: dict[str, type[Enum]] = {
-    "membership_starts": MembershipStarts,
-    "notice_method": NoticeMethod,
-    "tie_rule": TieRule,
-}
-
-
-@dataclass(frozen=True, slots=True)
-class CoopInfo:
-    id: int
-    name: str
-    kind: CoopKind
-    governing_law: GoverningLaw
-    main_office: str
-    fiscal_year_start_month: int
-    member_types: tuple[str, ...]
-    bylaws: BylawsSettings
-    bylaws_version: int
-
-
-def bylaws_to_dict(b: BylawsSettings) -> dict[str, Any]:
-    return {k: (v.value if isinstance(v, Enum) else v) for k, v in asdict(b).items()}
-
-
-def bylaws_from_dict(data: dict[str, Any]) -> BylawsSettings:
-    known = {f.name for f in fields(BylawsSettings)}
-    values = {k: v for k, v in data.items() if k in known}
-    for name, kind in _ENUM_FIELDS.items():
-        if name in values:
-            values[name] = kind(values[name])
-    return BylawsSettings(**values)
-
 
 def validate_profile(profile: CoopProfile) -> None:
     """Refuse a co-op profile the Act does not allow, citing the article: what the creation

@@ -17,6 +17,7 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 from coopdesk.domain.errors import Cancelled, Refusal
 from coopdesk.domain.text import N_
@@ -29,7 +30,6 @@ CSV = ".csv"
 SUFFIXES = (XLSX, CSV)
 UTF8 = "utf-8-sig"  # reads UTF-8 with or without a byte order mark; writes one, for Excel
 CP949 = "cp949"
-_PLAIN = frozenset((str, int, float, type(None)))  # cell values that need no conversion
 _PROGRESS_STEP = 2000  # rows between two progress reports
 
 
@@ -138,14 +138,18 @@ def open_table(path: str | Path, *, encoding: str | None = None, progress: Progr
     if not path.is_file():
         raise Refusal(N_("There is no file {path}."), field="path", path=str(path))
     if suffix == XLSX:
-        (lines, total), used = _xlsx_lines(path), None
+        # A workbook's progress is the bytes of its sheet read: counting its rows first
+        # would cost a pass over the whole sheet.
+        lines, total, done, used = *_xlsx_lines(path), None
+        ticker = Ticker(progress, total, step=max(total // 100, 1))
     else:
         text, used = _decode(path, encoding)
-        lines, total = _csv_lines(text), text.count("\n") + 1
+        lines, done = _csv_lines(text), None
+        ticker = Ticker(progress, text.count("\n") + 1)
     with _reading(path):
         for line, values in lines:
             if _filled(values):
-                rows = _rows(path, lines, len(values), Ticker(progress, total))
+                rows = _rows(path, lines, len(values), ticker, done)
                 return TableStream(_headers(values), line, rows, used, lines)
     raise Refusal(N_("{path} holds no table: the first sheet is empty."), field="path", path=str(path))
 
@@ -171,12 +175,14 @@ def _filled(values: Sequence[Value]) -> bool:
 
 
 def _rows(path: Path, lines: Iterator[tuple[int, Sequence[Value]]], width: int,
-          ticker: Ticker) -> Iterator[TableRow]:
+          ticker: Ticker, done: Callable[[], int] | None) -> Iterator[TableRow]:
+    """The non-empty rows; ``done`` says how far the reading is, or else the line does."""
+    tick = ticker.tick
     with _reading(path):
         for line, values in lines:
             if _filled(values):  # a wholly empty row is skipped, but the numbering goes on
                 yield TableRow(line, _fit(values, width))
-                ticker.tick(line)
+                tick(line if done is None else done())
     ticker.report(ticker.total)
 
 
@@ -184,7 +190,7 @@ def _rows(path: Path, lines: Iterator[tuple[int, Sequence[Value]]], width: int,
 def _reading(path: Path) -> Iterator[None]:
     try:
         yield
-    except (csv.Error, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
+    except (csv.Error, zipfile.BadZipFile, ParseError, KeyError, ValueError, OSError, EOFError) as exc:
         raise _unreadable(path, exc) from exc
 
 
@@ -215,46 +221,17 @@ def _unreadable(path: Path, exc: Exception) -> Refusal:
                    path=str(path), error=str(exc) or type(exc).__name__)
 
 
-def _xlsx_lines(path: Path) -> tuple[Generator[tuple[int, Sequence[Value]], None, None], int]:
-    from openpyxl import load_workbook  # slow to import; only needed here
+def _xlsx_lines(path: Path) -> tuple[Iterator[tuple[int, Sequence[Value]]], int, Callable[[], int]]:
+    """The rows of the first sheet, the bytes of its XML, and how many of them were read."""
+    from coopdesk.services.table_xlsx import first_sheet  # openpyxl is slow to import; only needed here
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        sheet = first_sheet(path, _cell)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise _unreadable(path, exc) from exc
-    if not workbook.worksheets:
-        workbook.close()
+    if sheet is None:
         raise Refusal(N_("{path} holds no table: the first sheet is empty."), field="path", path=str(path))
-    sheet = workbook.worksheets[0]
-    total = sheet.max_row or _count_rows(path, getattr(sheet, "_worksheet_path", ""))
-    # Some programs write a wrong size into the file; read every row that is there.
-    sheet.reset_dimensions()
-
-    def lines() -> Generator[tuple[int, Sequence[Value]], None, None]:
-        try:
-            plain = _PLAIN
-            for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                yield line, [v if type(v) in plain else _cell(v) for v in values]
-        finally:
-            workbook.close()
-
-    return lines(), total
-
-
-def _count_rows(path: Path, member: str) -> int:
-    """Rows in a sheet whose writer left out its size (openpyxl's write-only mode does),
-    for the progress bar: a quick count of row elements in the sheet's XML."""
-    count, tail = 0, b""
-    try:
-        with zipfile.ZipFile(path) as archive, archive.open(member) as sheet:
-            while chunk := sheet.read(1 << 20):
-                data = tail + chunk
-                count += data.count(b"<row ") + data.count(b":row ")
-                tail = data[-5:]
-                count -= tail.count(b"<row ") + tail.count(b":row ")  # counted again with the next chunk
-    except (KeyError, OSError, zipfile.BadZipFile):
-        return 0
-    return count
+    return sheet.lines, sheet.size, sheet.done
 
 
 def _cell(value: object) -> Value:

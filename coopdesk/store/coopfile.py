@@ -6,7 +6,7 @@ mode.  So a file is looked at first, without writing: its size, its first 100 by
 and, only when the header does not say whose it is, its table names through a
 connection that cannot write (``immutable=1``: no lock, no ``-wal`` or ``-shm`` made).
 
-A co-op file is marked with SQLite's application id (``engine.APPLICATION_ID``, "COOP")
+A co-op file is marked with SQLite's application id (``APPLICATION_ID``, "COOP")
 when it is created.  Files made before CoopDesk marked them are recognised by their
 tables and marked on their first open (``schema.upgrade``).
 """
@@ -17,8 +17,12 @@ import sqlite3
 from enum import Enum
 from pathlib import Path
 
-from coopdesk.store.engine import APPLICATION_ID
-
+# SQLite's header field for "which program's file is this" (offset 68, ``PRAGMA
+# application_id``): "COOP" in ASCII.  Set when a co-op file is created, and on the first
+# open of a co-op file made before CoopDesk marked its files.  Never change it: files in
+# people's hands carry it.  Here, not in ``engine``, so that telling a co-op file needs
+# no SQLAlchemy (``store.plain``).
+APPLICATION_ID = 0x434F4F50
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 APPLICATION_ID_OFFSET = 68

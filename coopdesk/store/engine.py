@@ -20,11 +20,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-# SQLite's header field for "which program's file is this" (offset 68, ``PRAGMA
-# application_id``): "COOP" in ASCII.  Set when a co-op file is created, and on the first
-# open of a co-op file made before CoopDesk marked its files.  Never change it: files in
-# people's hands carry it.
-APPLICATION_ID = 0x434F4F50
+from coopdesk.store.coopfile import APPLICATION_ID
 
 # In this order: nothing before journal_mode=WAL may write, and the application id is
 # checked before all of them (see _on_connect).

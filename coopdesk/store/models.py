@@ -26,6 +26,7 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
     text,
+    util,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -79,6 +80,9 @@ class Coop(Base):
     fiscal_year_start_month: Mapped[int] = mapped_column(Integer)
     next_member_number: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # Moved by the database's triggers on every change of a member or an officer's term that
+    # can change a register (migration 0008); never written by the program.
+    register_generation: Mapped[int] = mapped_column(Integer, server_default=text("0"))
     __table_args__ = (
         CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
         CheckConstraint("fiscal_year_start_month BETWEEN 1 AND 12", name="fiscal_month"),
@@ -231,6 +235,7 @@ class MeetingRow(Base):
     closed_at: Mapped[dt.time | None] = mapped_column(Time)
     chair_name: Mapped[str] = mapped_column(String(100), default="")
     consenters: Mapped[int | None] = mapped_column(Integer)  # founding meeting only (설립동의자 수)
+    room_version: Mapped[int] = mapped_column(Integer, server_default=text("0"))  # moved by each arrival
     purpose: Mapped[str] = mapped_column(String(500), default="")  # the notice's purpose (소집 목적)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     __table_args__ = (
@@ -283,6 +288,20 @@ class MeetingRollRow(Base):
     __table_args__ = (UniqueConstraint("meeting_id", "digest", name="uq_meeting_roll_digest"),)
 
 
+class MeetingRegisterRow(Base):
+    """The size of a members' meeting's register, counted on the register's generation: kept so
+    that a room action does not count the whole register again (see migration 0008).  Also the
+    roll the meeting's closed items froze on that generation."""
+
+    __tablename__ = "meeting_register"
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="RESTRICT"), primary_key=True)
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    generation: Mapped[int] = mapped_column(Integer)
+    members: Mapped[int] = mapped_column(Integer)
+    roll_id: Mapped[int | None] = mapped_column(ForeignKey("meeting_roll.id", ondelete="RESTRICT"))
+    __table_args__ = (CheckConstraint("members >= 0", name="meeting_register_members_not_negative"),)
+
+
 class MeetingNoticeRow(Base):
     """A notice sent (소집통지): how (channel codes, and any other way as typed), and for a late
     notice the numbers of the warning the user went on despite."""
@@ -302,9 +321,35 @@ class MeetingNoticeRow(Base):
     __table_args__ = (Index("ix_meeting_notice_meeting", "meeting_id"),)
 
 
+class PartialUniqueIndex(Index):
+    """A unique index over the rows matching ``where`` (SQLite and PostgreSQL both have them).
+
+    Each dialect's ``where`` option is declared when that dialect first asks for its options
+    (its DDL compiler, a comparison), not here: ``postgresql_where=`` would import SQLAlchemy's
+    PostgreSQL dialect (~60 ms) on every start on a co-op file.  ``dialect_kwargs`` shows the
+    option only once the dialect has asked.
+    """
+
+    def __init__(self, name: str, *columns: str, where: str) -> None:
+        self.predicate = where
+        super().__init__(name, *columns, unique=True)
+
+    @util.memoized_property
+    def dialect_options(self) -> util.PopulateDict[str, Any]:
+        return util.PopulateDict(self._options_of)
+
+    def _options_of(self, dialect: str) -> Any:
+        options = self._kw_reg_for_dialect_cls(dialect)  # imports that dialect, as SQLAlchemy does
+        if dialect in PARTIAL_INDEX_DIALECTS:
+            options["where"] = text(self.predicate)
+        return options
+
+
+PARTIAL_INDEX_DIALECTS = ("sqlite", "postgresql")
+
+
 def _partial_unique(name: str, columns: tuple[str, ...], where: str) -> Index:
-    """A unique index over the rows matching ``where`` (both SQLite and PostgreSQL have them)."""
-    return Index(name, *columns, unique=True, sqlite_where=text(where), postgresql_where=text(where))
+    return PartialUniqueIndex(name, *columns, where=where)
 
 
 # An attendee is a member (assemblies) or a director's term (board meetings), never both.

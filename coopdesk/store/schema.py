@@ -18,11 +18,9 @@ from sqlalchemy.exc import OperationalError
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.text import N_
 from coopdesk.store.engine import APPLICATION_ID
+from coopdesk.store.revisions import HEAD, KNOWN_REVISIONS  # a new migration is listed there
 from pathlib import Path
 
-# Oldest first; the last one is the head.  A test checks this against the scripts.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
-HEAD = KNOWN_REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

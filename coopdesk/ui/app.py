@@ -39,8 +39,9 @@ def create_main_window(db_target: str | None = None, language: str | None = None
     ``db_target`` (a co-op file or a PostgreSQL URL) is opened; without it, the file
     open last time, if it is still there; otherwise the welcome screen shows.
     ``language`` overrides the saved setting for this run only.  With ``open_later``
-    the file is opened just after the window first shows, so the window appears while
-    the database layer is still loading (start-up time, bench/bench_startup.py).
+    the file is opened just after the window first shows, its member list first and the
+    database layer in a thread after it (``MainWindow.open_first_screen``; start-up time,
+    bench/bench_startup.py).
     """
     app = application()
     settings = settings or Settings()
@@ -51,14 +52,21 @@ def create_main_window(db_target: str | None = None, language: str | None = None
     target, create = (db_target, True) if db_target else (_last_file(settings), False)
     if target and open_later:
         window.statusBar().showMessage(_("Opening {file}\u2026", file=shown_target(target)))
-        # A short wait lets the window paint before the database layer loads.
-        QTimer.singleShot(OPEN_AFTER_MS, lambda: _open_now(window, target, create))
+        QTimer.singleShot(0, lambda: _open_now(window, target, create))
     elif target:
         window.open_target(target, create=create)
     return window
 
 
 def _open_now(window: MainWindow, target: str, create: bool) -> None:
+    if window.open_first_screen(target):
+        window.statusBar().clearMessage()
+        return
+    # The ordinary open loads the database layer first: a short wait lets the window paint.
+    QTimer.singleShot(OPEN_AFTER_MS, lambda: _open_target(window, target, create))
+
+
+def _open_target(window: MainWindow, target: str, create: bool) -> None:
     window.open_target(target, create=create)
     window.statusBar().clearMessage()
 

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -20,21 +20,24 @@ from coopdesk import paths
 from coopdesk.domain.errors import Refusal
 from coopdesk.i18n import N_, _, current, ngettext
 from coopdesk.paths import FILE_SUFFIX, shown_target
+from coopdesk.ui.context import CoopContext
 from coopdesk.ui.errors import show_refusal
 from coopdesk.ui.menus import Actions, build_menus, fill_recent
+from coopdesk.ui.opening import DatabaseOpening
 from coopdesk.ui.settings import Settings
 from coopdesk.ui.settings_dialog import SettingsDialog
 from coopdesk.ui.translation import apply_language
 from coopdesk.ui.welcome import WelcomePage
 
-if TYPE_CHECKING:  # the database layer loads after the window shows: see run_gui
+if TYPE_CHECKING:  # the database layer loads after the window shows: see open_first_screen
     from coopdesk.services.coops import CoopInfo
     from coopdesk.services.files import Database
-    from coopdesk.ui.context import CoopContext
+    from coopdesk.services.members.first_screen import FirstScreen
     from coopdesk.ui.wizard import CoopWizard, CreatedCoop
     from coopdesk.ui.workspace import Workspace
 
 APP_TITLE = "CoopDesk"
+OPEN_ANYWAY_MS = 2000  # after a first screen, when the window has not painted the list by then
 
 
 @contextmanager
@@ -84,13 +87,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.welcome)
         self._update_frame()
 
-    def _show_workspace(self, area: str = "members") -> None:
+    def _show_workspace(self, area: str = "members", first: FirstScreen | None = None) -> None:
         from coopdesk.ui.workspace import Workspace
-        
+
         assert self.context is not None
         self.welcome = None
         with busy():  # the member list of a large co-op takes a moment to read
-            self.workspace = Workspace(self.context, area)
+            self.workspace = Workspace(self.context, area, first=first)
         members = self.workspace.members_page
         members.model.filtered.connect(self._update_count)
         self.setCentralWidget(self.workspace)
@@ -98,7 +101,8 @@ class MainWindow(QMainWindow):
 
     def _update_frame(self) -> None:
         fill_recent(self, self.menu_actions.recent)
-        has_file = self.context is not None and self.context.db.path is not None
+        # a co-op shown from its first screen is a co-op file whose database is still opening
+        has_file = self.context is not None and (not self.context.is_open or self.context.db.path is not None)
         self.menu_actions.update(self.context is not None, has_file, self.coops_in_file > 1)
         if self.context is None:
             self.setWindowTitle(APP_TITLE)
@@ -158,6 +162,57 @@ class MainWindow(QMainWindow):
         self.adopt(db, coop, target)
         return True
 
+    def open_first_screen(self, target: str) -> bool:
+        """Open a co-op file as ``open_target`` does, its member list shown before the database
+        layer loads; False, having done nothing, when the file needs ``open_target``.
+
+        How ``coopdesk`` opens its file: the co-op and its members are read without
+        SQLAlchemy (``services.members.first_screen``); then SQLAlchemy loads and the file
+        is opened in a thread, with the backup of the file as it was found (``ui.opening``).
+        A PostgreSQL database, a file to upgrade, several co-ops or a file that is not a
+        co-op file need the ordinary open.
+        """
+        from coopdesk.services.members.first_screen import read_first_screen
+        from coopdesk.ui.members.page import BACKGROUND_LOAD_ABOVE
+
+        first = read_first_screen(target, members_up_to=BACKGROUND_LOAD_ABOVE)
+        if first is None:
+            return False
+        target = str(first.path)
+        opening = DatabaseOpening(target, lambda failed: show_refusal(self, failed), self)
+        old = self.context
+        self.context = context = CoopContext(None, first.coop, self, opening=opening)
+        self.context.changed.connect(self._context_changed)
+        self.target = target
+        self.coops_in_file = 1
+        if old is not None:
+            old.close_db()
+            old.deleteLater()
+        self.settings.remember_file(target)
+        self._save_settings()
+        self._show_workspace(first=first)
+        # The database opens once the list has painted (a large register: read in a thread
+        # first), or after a while if the window is not on the screen to paint it.
+        assert self.workspace is not None
+        self.workspace.members_page.painted.connect(opening.start)
+        QTimer.singleShot(OPEN_ANYWAY_MS, opening.start)
+        opening.ready.connect(lambda: self._opened(context))
+        opening.failed.connect(lambda: self._not_opened(context))
+        return True
+
+    def _opened(self, context: CoopContext) -> None:
+        """The database of a co-op shown from its first screen has opened in its thread."""
+        if context is self.context and not context.is_open:
+            try:
+                context.db  # noqa: B018 - takes it from the opening
+            except Refusal as refusal:
+                show_refusal(self, refusal)  # and the co-op closes (_not_opened)
+
+    def _not_opened(self, context: CoopContext) -> None:
+        """The file of a co-op shown from its first screen could not be opened (the user was told)."""
+        if context is self.context:
+            self.close_coop()
+
     def _choose_coop(self, db: Database, current_id: int | None = None) -> CoopInfo | None:
         from coopdesk.services.coops import get_coop, list_coops
         
@@ -213,7 +268,6 @@ class MainWindow(QMainWindow):
     def adopt(self, db: Database, coop: CoopInfo, target: str) -> None:
         """Make ``coop`` in ``db`` the open co-op (closing the one open before)."""
         from coopdesk.services.coops import list_coops
-        from coopdesk.ui.context import CoopContext
 
         old = self.context
         self.context = CoopContext(db, coop, self)
@@ -221,8 +275,8 @@ class MainWindow(QMainWindow):
         self.target = target
         self.coops_in_file = len(list_coops(db))
         if old is not None:
-            if old.db is not db:
-                old.db.close()
+            if not old.is_open or old.db is not db:
+                old.close_db()
             old.deleteLater()
         if shown_target(target) == target:  # never keep a database password in the settings
             self.settings.remember_file(target)
@@ -232,7 +286,7 @@ class MainWindow(QMainWindow):
     def close_coop(self) -> None:
         if self.context is None:
             return
-        self.context.db.close()
+        self.context.close_db()
         self.context.deleteLater()
         self.context = None
         self.target = ""
@@ -379,10 +433,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(_("The settings could not be saved: {error}", error=str(exc)), 10000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        from coopdesk.ui import tools  # loads the database layer
+        from coopdesk.ui.workers import wait_for_jobs
 
-        tools.wait_for_jobs(self)
+        wait_for_jobs(self)
         if self.context is not None:
-            self.context.db.close()
+            self.context.close_db()
         self._save_settings()
         super().closeEvent(event)

@@ -19,7 +19,7 @@ from coopdesk.ui.audit_dialog import AuditDialog
 from coopdesk.ui.backups_dialog import BackupsDialog
 from coopdesk.ui.errors import show_failure, show_refusal
 from coopdesk.ui.welcome import DEMO_MEMBERS
-from coopdesk.ui.workers import Job, Progress, run_job, wait_for_detached
+from coopdesk.ui.workers import Job, Progress, run_job
 
 if TYPE_CHECKING:
     from coopdesk.ui.main_window import MainWindow
@@ -122,11 +122,3 @@ def save_copy(window: MainWindow, target: Path) -> Job | None:
     return run_job(window, _("Saving a copy\u2026"),
                    lambda progress: files.save_copy(db, target, replace=True, progress=progress),
                    saved, lambda exc: show_failure(window, exc))
-
-
-def wait_for_jobs(window: MainWindow) -> None:
-    """Before the window goes: let running work end, so no thread outlives its database."""
-    for job in window.findChildren(Job):
-        job.cancel()
-        job.wait()
-    wait_for_detached()

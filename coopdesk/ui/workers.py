@@ -117,3 +117,11 @@ def wait_for_detached() -> None:
     for job in list(_DETACHED):
         job.cancel()
         job.wait()
+
+
+def wait_for_jobs(owner: QObject) -> None:
+    """Before a window goes: let running work end, so no thread outlives its database."""
+    for job in owner.findChildren(Job):
+        job.cancel()
+        job.wait()
+    wait_for_detached()

@@ -150,3 +150,38 @@ def test_the_old_minutes_still_print_in_either_language(old_file, tmp_path, lang
     out = print_meeting_paper(db, COOP, 1, MeetingPaperKind.MINUTES, tmp_path / "m.pdf", language)
     text = "".join(page.extract_text() for page in PdfReader(out.path).pages).replace(" ", "").replace("\n", "")
     assert out.pages >= 1 and words in text
+
+
+def test_a_stay_or_proxy_of_someone_already_off_the_register_ends_on_upgrade(tmp_path):
+    """0.1 dropped such a member on every read of the room; the room now counts its live rows, so
+    the upgrade ends them (member 13 was expelled at meeting 2; here they are left checked in, and
+    a proxy they gave is left standing, as an expulsion during the meeting left them)."""
+    import sqlite3
+
+    from coopdesk.services.files import open_database
+    from coopdesk.services.meetings.attendance import attendance_of
+
+    path = tmp_path / "c.coopdesk"
+    shutil.copyfile(DATA, path)
+    with sqlite3.connect(path) as conn:
+        (expelled,) = conn.execute("SELECT id FROM member WHERE number = 13").fetchone()
+        (other,) = conn.execute("SELECT id FROM member WHERE number = 14").fetchone()
+        conn.execute("INSERT INTO meeting_check_in (meeting_id, member_id, in_at) VALUES (2, ?, '2026-09-19 14:00:00')",
+                     (expelled,))
+        conn.execute("INSERT INTO meeting_proxy (meeting_id, principal_id, holder_member_id, family_name, "
+                      "lives_with_principal, written_proof, note, created_at) VALUES (2, ?, ?, '', 0, 1, '', "
+                      "'2026-09-19 13:00:00')", (expelled, other))
+    conn.close()
+    db = open_database(path)
+    try:
+        view = attendance_of(db, COOP, 2)
+        assert (view.members, view.present, 13 in view.in_person, view.proxies) == (11, 10, False, ())
+        with db.read() as s:
+            from sqlalchemy import text
+
+            assert s.execute(text("SELECT out_at FROM meeting_check_in WHERE member_id = :m"),
+                             {"m": expelled}).scalar() is not None
+            assert s.execute(text("SELECT revoked_at FROM meeting_proxy WHERE principal_id = :m"),
+                             {"m": expelled}).scalar() is not None
+    finally:
+        db.close()

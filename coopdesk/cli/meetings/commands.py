@@ -47,13 +47,11 @@ _KIND_HELP = {"ordinary": "정기총회", "extraordinary": "임시총회", "foun
               "board": "이사회"}
 
 
-def add_parsers(areas: argparse._SubParsersAction) -> None:
-    meeting = areas.add_parser(
-        "meeting", help=_("General assemblies, founding and board meetings: agenda, notice, attendance, "
-                          "votes, minutes"),
-        description=_("Run a meeting from notice to minutes. Items are named by their place on the "
-                      "agenda; attendees by member number, or at a board meeting by the director's "
-                      "term number."))
+def add_verbs(meeting: argparse.ArgumentParser) -> None:
+    """The commands of ``coopdesk meeting``."""
+    meeting.description = _("Run a meeting from notice to minutes. Items are named by their place on the "
+                            "agenda; attendees by member number, or at a board meeting by the director's "
+                            "term number.")
     verbs = meeting.add_subparsers(dest="verb", required=True, metavar="VERB", title=_("commands"))
 
     create = verbs.add_parser("create", help=_("Create a meeting; prints its number"))
@@ -197,7 +195,7 @@ def run_show(ctx: Context) -> int:
         return 0
     _print_facts(view)
     say()
-    print_attendance_summary(room)
+    print_attendance_summary(room.count)
     say()
     say(_("Notices:") if notices else _("No notice recorded yet."))
     t = current()
@@ -207,7 +205,7 @@ def run_show(ctx: Context) -> int:
     say()
     say(_("Agenda:") if items else _("The agenda is empty."))
     if items:
-        print_agenda(items, results)
+        print_agenda(results)
     return 0
 
 

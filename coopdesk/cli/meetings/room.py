@@ -29,7 +29,7 @@ from coopdesk.i18n import _, current, refusal_text
 
 if TYPE_CHECKING:
     from coopdesk.domain.meetings.notice import NoticeCheck
-    from coopdesk.services.meetings.state import AttendanceView
+    from coopdesk.services.meetings.state import AttendanceView, Count, RoomState
     from coopdesk.services.meetings.notice import NoticeView
 
 REFUSED = 3
@@ -151,30 +151,36 @@ def run_check_out(ctx: Context) -> int:
 
 def _each(ctx: Context, action: Any, done: str) -> int:
     """One transaction per attendee: a refused number is reported and the others still count."""
-    from coopdesk.services.meetings.attendance import attendance_of
+    from coopdesk.services.meetings.attendance import attendance_of, room_of
     from coopdesk.services.meetings.meeting import get_meeting
 
     a, db, coop = ctx.args, ctx.database(), ctx.coop()
     meeting = get_meeting(db, coop.id, a.meeting)
     register = meeting.rules.register
     at = dt.datetime.combine(meeting.held_on, a.at) if a.at is not None else None
-    room, reports, refused = attendance_of(db, coop.id, a.meeting), [], False
+    count, reports, refused = None, [], False
     for key in a.keys:
         try:
-            room = action(db, coop.id, a.meeting, key, at).attendance
+            state = action(db, coop.id, a.meeting, key, at)
         except Refusal as exc:
             refused = True
             reports.append({"key": key, "ok": False, **refusal_json(exc)})
             warn(_("{who}: {problem}", who=_key_label(register, key), problem=refusal_text(exc)))
             continue
-        reports.append({"key": key, "ok": True, "name": room.names.get(key, "")})
+        count, name = state.attendance, _name_in(state, key)
+        reports.append({"key": key, "ok": True, "name": name})
         if not ctx.json:
-            say(done.format(who=attendee(register, key, room.names.get(key, ""))))
+            say(done.format(who=attendee(register, key, name)))
     if ctx.json:
-        print_json({"results": reports, "attendance": attendance_json(room)})
+        print_json({"results": reports, "attendance": attendance_json(attendance_of(db, coop.id, a.meeting))})
     else:
-        print_attendance_summary(room)
+        print_attendance_summary(count or room_of(db, coop.id, a.meeting).attendance)
     return REFUSED if refused else 0
+
+
+def _name_in(state: RoomState, key: int) -> str:
+    """The name of ``key`` as the action's changed lines give it."""
+    return next((line.name for line in state.lines if line.key == key), "")
 
 
 def _key_label(register: Register, key: int) -> str:
@@ -185,16 +191,19 @@ def run_proxy(ctx: Context) -> int:
     from coopdesk.services.meetings.attendance import add_proxy
 
     a = ctx.args
-    room = add_proxy(ctx.database(), ctx.coop().id, a.meeting, a.principal, holder=a.holder,
-                     family_name=a.family_name or "", lives_with_principal=a.lives_with,
-                     written_proof=a.written_proof, note=a.note).attendance
+    from coopdesk.services.meetings.attendance import attendance_of
+
+    db, coop_id = ctx.database(), ctx.coop().id
+    state = add_proxy(db, coop_id, a.meeting, a.principal, holder=a.holder, family_name=a.family_name or "",
+                      lives_with_principal=a.lives_with, written_proof=a.written_proof, note=a.note)
     if ctx.json:
-        print_json(attendance_json(room))
+        print_json(attendance_json(attendance_of(db, coop_id, a.meeting)))
         return 0
-    principal = attendee(room.register, a.principal, room.names.get(a.principal, ""))
-    holder = attendee(room.register, a.holder, room.names.get(a.holder, "")) if a.holder else a.family_name
+    register = state.attendance.register
+    principal = attendee(register, a.principal, _name_in(state, a.principal))
+    holder = attendee(register, a.holder, _name_in(state, a.holder)) if a.holder else a.family_name
     say(_("Recorded: {holder} holds the proxy of {principal}.", holder=holder, principal=principal))
-    print_attendance_summary(room)
+    print_attendance_summary(state.attendance)
     return 0
 
 
@@ -213,7 +222,7 @@ def run_attendance(ctx: Context) -> int:
                 right=(0,))
     if room.register is Register.DIRECTORS:
         say(_("Numbers are the directors' term numbers."))
-    print_attendance_summary(room)
+    print_attendance_summary(room.count)
     return 0
 
 
@@ -228,7 +237,7 @@ def attendance_json(room: AttendanceView) -> dict[str, Any]:
                          "holder_name": p.holder_name, "counts": p.counts} for p in room.proxies]}
 
 
-def print_attendance_summary(room: AttendanceView) -> None:
+def print_attendance_summary(room: Count) -> None:
     """The live count, as the meeting screen shows it in large type."""
     t, q = current(), room.quorum
     if not room.proxies_allowed:
@@ -237,7 +246,7 @@ def print_attendance_summary(room: AttendanceView) -> None:
     else:
         say(_("Present: {present} of {members} ({in_person} in person, {by_proxy} by proxy).",
               present=t.number(room.present), members=t.number(room.members),
-              in_person=t.number(len(room.in_person)), by_proxy=t.number(room.by_proxy)))
+              in_person=t.number(room.in_person), by_proxy=t.number(room.by_proxy)))
     rule = explained(q.statement, q.ref)
     if q.reached:
         say(_("The quorum is reached: {rule}", rule=rule))

@@ -70,8 +70,8 @@ def run_exclude(ctx: Context) -> int:
     item = item_at(ctx, a.meeting, a.position)
     state = exclude(db, coop.id, item.id, a.key, a.reason)
     if not ctx.json:
-        room = state.attendance
-        say(_("{who} does not vote on item {position}.", who=attendee(room.register, a.key, room.names.get(a.key, "")),
+        name = next((line.name for line in state.lines if line.key == a.key), "")
+        say(_("{who} does not vote on item {position}.", who=attendee(state.attendance.register, a.key, name),
               position=item.position))
     return _show(ctx, state.item)
 
@@ -131,22 +131,34 @@ def item_results(ctx: Context, meeting_id: int, items: list[ItemView]) -> list[I
 
 
 def run_results(ctx: Context) -> int:
-    from coopdesk.services.meetings.agenda import list_items
+    results = _closed_results(ctx)
+    if results is None:
+        from coopdesk.services.meetings.agenda import list_items
 
-    a = ctx.args
-    if a.item is not None:
-        items = [item_at(ctx, a.meeting, a.item)]
-    else:
-        items = list_items(ctx.database(), ctx.coop().id, a.meeting)
-    results = item_results(ctx, a.meeting, items)
+        a = ctx.args
+        items = [item_at(ctx, a.meeting, a.item)] if a.item is not None else \
+            list_items(ctx.database(), ctx.coop().id, a.meeting)
+        results = item_results(ctx, a.meeting, items)
     if ctx.json:
         print_json([r.as_json() for r in results])
     else:
-        print_agenda(items, results)
+        print_agenda(results)
     return 0
 
 
-def print_agenda(items: list[ItemView], results: list[ItemResult]) -> None:
+def _closed_results(ctx: Context) -> list[ItemResult] | None:
+    """A closed meeting's results, read from the co-op file without loading the database layer
+    (a script asks for them again and again); None: the ordinary read answers, or refuses."""
+    from coopdesk.services.meetings.plain_results import closed_meeting_results
+
+    a = ctx.args
+    results = closed_meeting_results(ctx.read_target(), a.coop, a.meeting)
+    if results is not None and a.item is not None:
+        results = [r for r in results if r.item == a.item] or None  # no such item: item_at says so
+    return results
+
+
+def print_agenda(results: list[ItemResult]) -> None:
     """The agenda as a table of counts, then each item's result in words and the rule applied."""
     t = current()
     print_table([_("No."), _("Item"), _("Resolution"), _("Present"), _("For"), _("Against"), _("Abstain"),

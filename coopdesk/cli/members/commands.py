@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,7 @@ from coopdesk.domain.members.standing import EVENT_LABELS, EventKind, MemberStat
 from coopdesk.i18n import _, current, ngettext
 
 if TYPE_CHECKING:
-    from coopdesk.services.members.listing import MemberRow
+    from coopdesk.services.members.rows import MemberRow
     from coopdesk.services.members.member import MemberView
 
 # Events a secretary records by hand; expulsion comes from an assembly resolution.
@@ -31,8 +32,8 @@ RECORDABLE = (EventKind.ADMITTED, EventKind.WITHDRAWAL_NOTICE, EventKind.WITHDRA
 _DETAIL_OPTIONS = ("name", "member_type", "birth_date", "phone", "email", "address", "notes")
 
 
-def add_parsers(areas: argparse._SubParsersAction) -> None:
-    member = areas.add_parser("member", help=_("The member register"))
+def add_verbs(member: argparse.ArgumentParser) -> None:
+    """The commands of ``coopdesk member``."""
     verbs = member.add_subparsers(dest="verb", required=True, metavar="VERB")
     number = whole_number(1, 10**9)
 
@@ -105,16 +106,28 @@ def add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--search", default="", help=_("Name, number, phone or e-mail contains this"))
 
 
-def filtered_rows(ctx: Context, coop_id: int) -> list[MemberRow]:
+def filtered_rows(ctx: Context) -> list[MemberRow]:
     """The members the list shows with the filters given, by number."""
-    from coopdesk.services.members.listing import list_members
     from coopdesk.services.members.search import filter_rows
 
     a = ctx.args
-    rows = list_members(ctx.database(), coop_id)
+    rows = _register(ctx)
     statuses = [MemberStatus(s) for s in a.status] if a.status else None
     keep = filter_rows(rows, text=a.search, statuses=statuses, member_type=a.member_type)
     return [rows[i] for i in keep]
+
+
+def _register(ctx: Context) -> list[MemberRow]:
+    """Every member of the co-op, by number: read from the co-op file without loading the database
+    layer (ten times the read: bench/bench_cli.py), or, when the file needs it, the ordinary way."""
+    from coopdesk.services.members.first_screen import read_first_screen
+
+    first = read_first_screen(ctx.read_target(), members_up_to=sys.maxsize)
+    if first is not None and first.members is not None and ctx.args.coop in (None, first.coop.id):
+        return first.members
+    from coopdesk.services.members.listing import list_members
+
+    return list_members(ctx.database(), ctx.coop().id)
 
 
 def row_json(r: MemberRow) -> dict[str, Any]:
@@ -200,7 +213,7 @@ def _print_member(ctx: Context, m: MemberView) -> int:
 
 
 def run_list(ctx: Context) -> int:
-    rows = filtered_rows(ctx, ctx.coop().id)
+    rows = filtered_rows(ctx)
     if ctx.json:
         print_json([row_json(r) for r in rows])
         return 0

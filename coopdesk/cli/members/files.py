@@ -128,7 +128,7 @@ def run_export(ctx: Context) -> int:
     from coopdesk.services.members.exporting import export_members
 
     a = ctx.args
-    rows = filtered_rows(ctx, ctx.coop().id)
+    rows = filtered_rows(ctx)
     language = a.file_language or current().language
     encoding = "utf-8-sig" if a.encoding == "utf-8" else a.encoding  # the byte order mark tells Excel it is UTF-8
     count = export_members(rows, a.file, language, encoding=encoding, progress=progress_printer(_("Exporting")))

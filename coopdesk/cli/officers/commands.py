@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 BREACH = 3  # the register breaks the Act: the same status as a refusal
 
 
-def add_parsers(areas: argparse._SubParsersAction) -> None:
-    officer = areas.add_parser("officer", help=_("The officer register: chair, directors and auditors"))
+def add_verbs(officer: argparse.ArgumentParser) -> None:
+    """The commands of ``coopdesk officer``."""
     verbs = officer.add_subparsers(dest="verb", required=True, metavar="VERB")
     term_id = whole_number(1, 10**9)
 

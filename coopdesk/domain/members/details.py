@@ -39,15 +39,15 @@ class MemberDetails:
 
     def cleaned(self) -> MemberDetails:
         """Surrounding spaces removed, the e-mail in lower case."""
-        return MemberDetails(
-            name=" ".join(self.name.split()),
-            member_type=self.member_type.strip(),
-            birth_date=self.birth_date,
-            phone=self.phone.strip(),
-            email=self.email.strip().lower(),
-            address=" ".join(self.address.split()),
-            notes=self.notes.strip(),
-        )
+        return MemberDetails.cleaned_from(self.name, self.member_type, self.birth_date, self.phone, self.email,
+                                          self.address, self.notes)
+
+    @staticmethod
+    def cleaned_from(name: str, member_type: str, birth_date: dt.date | None, phone: str, email: str,
+                     address: str, notes: str) -> MemberDetails:
+        """``MemberDetails(...).cleaned()`` with one object made instead of two (an import makes 100,000)."""
+        return MemberDetails(" ".join(name.split()), member_type.strip(), birth_date, phone.strip(),
+                             email.strip().lower(), " ".join(address.split()), notes.strip())
 
     def as_dict(self) -> dict[str, object]:
         return {f.name: getattr(self, f.name) for f in fields(self)}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from coopdesk.domain.errors import Refusal
@@ -23,9 +23,9 @@ from coopdesk.domain.text import N_
 from coopdesk.services import audit
 from coopdesk.services.races import raced
 from coopdesk.services.meetings.item_state import result_in
-from coopdesk.services.meetings.room import Room, check_held, load_room
+from coopdesk.services.meetings.room import Room, check_held, load_room, moved, room_version, rows_of
 from coopdesk.services.meetings.rows import item_row
-from coopdesk.services.meetings.state import AttendanceView, RoomState, attendance_view
+from coopdesk.services.meetings.state import AttendanceView, RoomState, attendance_view, count_of, lines_of
 from coopdesk.store.database import Database
 from coopdesk.store.models import CheckInRow, Member, ProxyRow
 
@@ -40,7 +40,7 @@ def check_in(db: Database, coop_id: int, meeting_id: int, key: int, at: dt.datet
     """Here in person; a proxy the member gave is revoked: the vote comes back to them."""
     at = at or dt.datetime.now()
     with raced(ALREADY_HERE, field="member"), db.write() as s:
-        room = load_room(s, coop_id, meeting_id)
+        room = load_room(s, coop_id, meeting_id, (key,), keep=True)
         check_held(room.meeting, at.date())
         if key not in room.ids:
             raise not_on_register(s, room, key)
@@ -50,9 +50,10 @@ def check_in(db: Database, coop_id: int, meeting_id: int, key: int, at: dt.datet
         if revoked:  # only the live proxy: an earlier revocation keeps its time
             s.execute(update(ProxyRow).where(ProxyRow.meeting_id == meeting_id, ProxyRow.revoked_at.is_(None),
                                              ProxyRow.principal_id == room.ids[key]).values(revoked_at=at))
+        moved(s, meeting_id)
         audit.record(s, coop_id=coop_id, action="meeting.check_in", entity="meeting", key=meeting_id,
                      after={"attendee": key, "at": at, "proxy_revoked": revoked})
-        return room_state(s, coop_id, replace(room, attendance=after), item_id)
+        return room_state(s, room.with_attendance(after), item_id)
 
 
 def check_out(db: Database, coop_id: int, meeting_id: int, key: int, at: dt.datetime | None = None, *,
@@ -60,16 +61,17 @@ def check_out(db: Database, coop_id: int, meeting_id: int, key: int, at: dt.date
     """Leaves the room; a proxy they hold stops counting until they come back."""
     at = at or dt.datetime.now()
     with db.write() as s:
-        room = load_room(s, coop_id, meeting_id)
+        room = load_room(s, coop_id, meeting_id, (key,), keep=True)
         check_held(room.meeting, at.date())
         after = room.attendance.check_out(key)
         col = room.attendee_column(CheckInRow)
         row = s.execute(select(CheckInRow).where(CheckInRow.meeting_id == meeting_id, col == room.ids[key],
                                                  CheckInRow.out_at.is_(None))).scalar_one()
         row.out_at = at
+        moved(s, meeting_id)
         audit.record(s, coop_id=coop_id, action="meeting.check_out", entity="meeting", key=meeting_id,
                      after={"attendee": key, "at": at})
-        return room_state(s, coop_id, replace(room, attendance=after), item_id)
+        return room_state(s, room.with_attendance(after), item_id)
 
 
 def add_proxy(db: Database, coop_id: int, meeting_id: int, principal: int, *, holder: int | None = None,
@@ -77,12 +79,12 @@ def add_proxy(db: Database, coop_id: int, meeting_id: int, principal: int, *, ho
               note: str = "", item_id: int | None = None) -> RoomState:
     """A proxy for ``principal`` (member number), held by member ``holder`` or a family member."""
     with raced(PROXY_RACED, field="principal"), db.write() as s:
-        room = load_room(s, coop_id, meeting_id)
+        proxy = Proxy(principal, holder, " ".join(family_name.split()), lives_with_principal, written_proof,
+                      note.strip())
+        room = _room_for_proxy(s, coop_id, meeting_id, proxy)
         if not room.rules.proxies:
             raise Refusal(N_("Directors attend a board meeting in person; there are no proxies."),
                           field="principal")
-        proxy = Proxy(principal, holder, " ".join(family_name.split()), lives_with_principal, written_proof,
-                      note.strip())
         check_text(proxy.family_name, "holder", NAME_LENGTH)  # the family member is named in the holder's box
         check_text(proxy.proof_note, "note", NOTE_LENGTH, multiline=True)
         after = room.attendance.add_proxy(proxy)
@@ -90,11 +92,26 @@ def add_proxy(db: Database, coop_id: int, meeting_id: int, principal: int, *, ho
                        holder_member_id=None if holder is None else room.ids[holder],
                        family_name=proxy.family_name, lives_with_principal=lives_with_principal,
                        written_proof=written_proof, note=proxy.proof_note, created_at=dt.datetime.now()))
+        moved(s, meeting_id)
         audit.record(s, coop_id=coop_id, action="meeting.proxy", entity="meeting", key=meeting_id,
                      after={"principal": principal, "holder": holder, "family_name": proxy.family_name,
                             "lives_with_principal": lives_with_principal, "written_proof": written_proof,
                             "note": proxy.proof_note})
-        return room_state(s, coop_id, replace(room, attendance=after), item_id)
+        return room_state(s, room.with_attendance(after), item_id)
+
+
+def _room_for_proxy(s: Session, coop_id: int, meeting_id: int, proxy: Proxy) -> Room:
+    """The room around the principal and the holder; a family holder is found by name among the
+    proxies family members hold (one family member holds one proxy, Act 23③)."""
+    keys = {proxy.principal} | ({proxy.holder_member} if proxy.holder_member is not None else set())
+    room = load_room(s, coop_id, meeting_id, keys, keep=True)
+    if proxy.holder_member is not None or not proxy.family_name.strip():
+        return room
+    same_name = rows_of(s, select(Member.number).join(ProxyRow, ProxyRow.principal_id == Member.id)
+                        .where(ProxyRow.meeting_id == meeting_id, ProxyRow.revoked_at.is_(None),
+                               ProxyRow.holder_member_id.is_(None),
+                               func.lower(ProxyRow.family_name) == proxy.family_name.lower())).scalars().all()
+    return load_room(s, coop_id, meeting_id, keys | set(same_name)) if same_name else room
 
 
 # Why a member is not on the register of the meeting's day, by what their events say.
@@ -127,21 +144,28 @@ def not_on_register(s: Session, room: Room, key: int) -> Refusal:
 
 
 def attendance_of(db: Database, coop_id: int, meeting_id: int) -> AttendanceView:
+    """The whole present list and the count: what the meeting screen shows when it opens."""
     with db.read() as s:
-        return attendance_view(load_room(s, coop_id, meeting_id))
+        room = load_room(s, coop_id, meeting_id, whole=True)
+        return attendance_view(room, room.headcount(s), room_version(s, meeting_id))
 
 
 def room_of(db: Database, coop_id: int, meeting_id: int, item_id: int | None = None) -> RoomState:
-    """The room as it is, with the item on screen: what the meeting screen shows when it opens."""
+    """The count and the item on screen, as an action would return them (no lines: none changed)."""
     with db.read() as s:
-        return room_state(s, coop_id, load_room(s, coop_id, meeting_id), item_id)
+        room = load_room(s, coop_id, meeting_id)
+        return replace(room_state(s, room, item_id), lines=())
 
 
-def room_state(s: Session, coop_id: int, room: Room, item_id: int | None) -> RoomState:
-    """The room after an action, and the item on screen worked out from it."""
+def room_state(s: Session, room: Room, item_id: int | None) -> RoomState:
+    """The room after an action: the count, the lines of those the action concerned, and the
+    item on screen worked out from it."""
+    headcount = room.headcount(s)
+    state = RoomState(count_of(room, headcount), lines_of(room), whole=room.whole,
+                      version=room_version(s, room.meeting.id))
     if item_id is None:
-        return RoomState(attendance_view(room))
-    item = item_row(s, coop_id, item_id)
+        return state
+    item = item_row(s, room.meeting.coop_id, item_id)
     if item.meeting_id != room.meeting.id:
         raise Refusal(N_("There is no agenda item number {id}."), field="item", id=item_id)
-    return RoomState(attendance_view(room), result_in(s, room, item))
+    return replace(state, item=result_in(s, room, item, headcount=headcount))

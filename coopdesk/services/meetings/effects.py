@@ -12,6 +12,7 @@ sentence about it.
 
 from __future__ import annotations
 
+import datetime as dt
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,6 +25,7 @@ from coopdesk.domain.text import N_
 from coopdesk.services import audit
 from coopdesk.services.coops import bylaws_from_dict, bylaws_in_force
 from coopdesk.services.members.member import member_events, record_resolved_event
+from coopdesk.services.meetings.room import release_attendance
 from coopdesk.store.models import AgendaItemRow, BylawsVersion, Member, MeetingRow
 
 _EFFECTS = (Subject.EXPULSION, Subject.BYLAWS_AMENDMENT)
@@ -58,6 +60,7 @@ def _expel(s: Session, coop_id: int, meeting: MeetingRow, item: AgendaItemRow) -
     # The note is the resolution itself (by_item): said in the reader's language when shown.
     event = MemberEvent(EventKind.EXPELLED, meeting.held_on, "", ResolutionRef(meeting.held_on, item.position))
     before, after = record_resolved_event(s, member, event, notice_days, item.id)
+    release_attendance(s, meeting, member.id, dt.datetime.now())  # off the register: out of the room
     audit.record(s, coop_id=coop_id, action="member.expelled", entity="member", key=member.number,
                  before={"status": before.status_on(meeting.held_on)},
                  after={"status": after.status_on(meeting.held_on), "on": meeting.held_on, "meeting": meeting.id,

@@ -27,7 +27,7 @@ from coopdesk.domain.text import N_
 from coopdesk.services import audit
 from coopdesk.services.coops import get_coop
 from coopdesk.services.meetings.agenda import add_standard_items
-from coopdesk.services.meetings.room import on_register
+from coopdesk.services.meetings.register import on_register
 from coopdesk.services.meetings.rows import agenda_rows, meeting_row
 from coopdesk.store.database import Database
 from coopdesk.store.models import AgendaItemRow, CheckInRow, MeetingRow, Member

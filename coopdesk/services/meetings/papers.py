@@ -35,6 +35,7 @@ from coopdesk.services.audit import current_mark
 from coopdesk.services.coops import get_coop
 from coopdesk.services.meetings.agenda import list_items
 from coopdesk.services.meetings.attendance import attendance_of
+from coopdesk.services.meetings.register import register_of_day
 from coopdesk.services.meetings.meeting import MeetingView, get_meeting
 from coopdesk.services.meetings.notice import list_notices
 from coopdesk.services.meetings.rows import agenda_rows
@@ -71,7 +72,7 @@ def notice_paper(db: Database, coop_id: int, meeting_id: int, language: str | No
 def attendance_paper(db: Database, coop_id: int, meeting_id: int) -> AttendancePaper:
     """Everyone entitled to attend on the day, with a line to sign: members by number; directors."""
     meeting = get_meeting(db, coop_id, meeting_id)
-    names = attendance_of(db, coop_id, meeting_id).names
+    names = register_of_day(db, coop_id, meeting_id).names
     if meeting.rules.register is Register.DIRECTORS:  # keyed by term: number the lines instead
         rows = tuple(AttendanceRow(n, name) for n, (_, name) in enumerate(sorted(names.items()), start=1))
     else:

@@ -18,7 +18,7 @@ from coopdesk.domain.meetings.rules import rules_for
 from coopdesk.domain.meetings.snapshot import FrozenResult, FrozenRoom, Roll
 from coopdesk.domain.text import N_
 from coopdesk.domain.errors import Refusal
-from coopdesk.services.meetings.item_state import counted, on_item, result_in
+from coopdesk.services.meetings.item_state import excluded_of, item_room, on_item, result_in
 from coopdesk.services.meetings.results import ItemResult, frozen_item_result
 from coopdesk.services.meetings.room import load_room
 from coopdesk.services.meetings.rows import item_row, meeting_row
@@ -61,7 +61,8 @@ def item_result(db: Database, coop_id: int, item_id: int) -> ItemResult:
         item = item_row(s, coop_id, item_id)
         if item.closed:
             return frozen_item_result(item, rules_for(meeting_row(s, coop_id, item.meeting_id).kind))
-        return result_in(s, load_room(s, coop_id, item.meeting_id), item)
+        room, excluded = item_room(s, coop_id, item)
+        return result_in(s, room, item, excluded)
 
 
 def closed_results(db: Database, coop_id: int, meeting_id: int) -> list[ItemResult]:
@@ -72,16 +73,18 @@ def closed_results(db: Database, coop_id: int, meeting_id: int) -> list[ItemResu
 
 
 def meeting_results(db: Database, coop_id: int, meeting_id: int) -> list[ItemResult]:
-    """Every item's result in agenda order (the tally of the meeting), reading the register once
-    for all open items rather than once per item."""
+    """Every item's result in agenda order (the tally of the meeting): the room is read once for
+    all open items, around the members excluded from any of them."""
     with db.read() as s:
-        rules = rules_for(meeting_row(s, coop_id, meeting_id).kind)
+        meeting = meeting_row(s, coop_id, meeting_id)
+        rules = rules_for(meeting.kind)
         items = _items(s, meeting_id)
         if all(i.closed for i in items):
             return [frozen_item_result(i, rules) for i in items]
-        room = load_room(s, coop_id, meeting_id)
-        room_counted = counted(room)
-        return [result_in(s, room, i, room_counted) for i in items]
+        excluded = {i.id: excluded_of(s, meeting, i.id) for i in items if not i.closed}
+        room = load_room(s, coop_id, meeting_id, set().union(*excluded.values()))
+        headcount = room.headcount(s)
+        return [result_in(s, room, i, excluded.get(i.id), headcount) for i in items]
 
 
 def vote_history(db: Database, coop_id: int, item_id: int) -> list[VoteView]:
@@ -97,9 +100,9 @@ def item_votes(db: Database, coop_id: int, item_id: int) -> ItemVotes:
     """The named votes of a roll call (기명 투표) and the exclusions of an item."""
     with db.read() as s:
         item = item_row(s, coop_id, item_id)
-        room = load_room(s, coop_id, item.meeting_id)
-        ballots = tuple((k, c) for k, c in on_item(s, room, BallotRow, item_id, BallotRow.choice))
-        excluded = tuple((k, r) for k, r in on_item(s, room, ExclusionRow, item_id, ExclusionRow.reason))
+        meeting = meeting_row(s, coop_id, item.meeting_id)
+        ballots = tuple((k, c) for k, c in on_item(s, meeting, BallotRow, item_id, BallotRow.choice))
+        excluded = tuple((k, r) for k, r in on_item(s, meeting, ExclusionRow, item_id, ExclusionRow.reason))
         return ItemVotes(ballots, excluded)
 
 

@@ -14,7 +14,6 @@ from typing import Any
 
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.law_ref import LawRef
-from coopdesk.domain.meetings.attendance import Choice, RollCall
 from coopdesk.domain.meetings.kinds import ResolutionKind
 from coopdesk.domain.meetings.papers import MinutesItem, result_words
 from coopdesk.domain.meetings.resolutions import Outcome, Tally, decide
@@ -22,7 +21,7 @@ from coopdesk.domain.meetings.rules import MajorityRule, MeetingRules, QuorumSta
 from coopdesk.domain.meetings.snapshot import FrozenResult
 from coopdesk.domain.text import N_, Explanation
 from coopdesk.i18n import _
-from coopdesk.store.models import AgendaItemRow, VoteRow
+from coopdesk.store.models import AgendaItemRow
 
 NO_VOTE_YET = N_("No vote recorded yet.")
 NOT_A_VOTE = N_("A report is not put to a vote.")
@@ -94,46 +93,42 @@ class ItemResult:
 
 @dataclass(frozen=True, slots=True)
 class Counted:
-    """The room with who is present worked out once: ``Attendance``'s properties work it out
-    again on each use, which at 6,000 present and 20 items is a good part of a tally."""
+    """The room's numbers an item is decided on: the quorum's base and who is here."""
 
     rules: MeetingRules
     base: int
-    in_person: frozenset[int]
-    represented: frozenset[int]
-    present: frozenset[int]
+    in_person: int
+    by_proxy: int
 
-    def tally(self, excluded: frozenset[int], yes: int = 0, no: int = 0, abstain: int = 0) -> Tally:
-        return Tally(members=self.base, in_person=len(self.in_person), by_proxy=len(self.represented),
-                     excluded=len(excluded & self.present), yes=yes, no=no, abstain=abstain)
+    def tally(self, excluded_present: int, yes: int = 0, no: int = 0, abstain: int = 0) -> Tally:
+        return Tally(members=self.base, in_person=self.in_person, by_proxy=self.by_proxy,
+                     excluded=excluded_present, yes=yes, no=no, abstain=abstain)
 
 
 def title_of(item: AgendaItemRow) -> str:
     return _(item.title_code.message) if item.title_code is not None else item.title
 
 
-def live_result(item: AgendaItemRow, counted: Counted, excluded: frozenset[int], ballots: RollCall,
-                vote: VoteRow | None) -> ItemResult:
-    """An open item's result from the room as it is now."""
-    tally = counted.tally(excluded)
+def live_result(item: AgendaItemRow, counted: Counted, excluded_present: int, tallied: tuple[int, int, int],
+                by_show_of_hands: bool, not_voted: tuple[int, ...]) -> ItemResult:
+    """An open item's result from the room as it is now: ``tallied`` are the counts of a show of
+    hands, or of the roll call so far; ``not_voted``, in a roll call, who present has not voted."""
+    tally = counted.tally(excluded_present)
     majority = None if item.kind is ResolutionKind.REPORT else counted.rules.majority(item.kind)
     quorum = counted.rules.quorum_state(tally.members, tally.present)
-    if vote is None and not ballots.votes:
+    if not by_show_of_hands and not any(tallied):
         no_vote = Explanation(NOT_A_VOTE if majority is None else NO_VOTE_YET)
         needed = None if majority is None else majority.needed(tally.voters)
         return _build(item, counted.rules, tally, quorum, None, no_vote, None, needed, (), closed=False)
-    counts = (vote.yes, vote.no, vote.abstain) if vote is not None else \
-        (ballots.count(Choice.YES), ballots.count(Choice.NO), ballots.count(Choice.ABSTAIN))
-    tally = counted.tally(excluded, *counts)
-    not_voted = () if vote is not None else tuple(sorted(counted.present - excluded - dict(ballots.votes).keys()))
+    tally = counted.tally(excluded_present, *tallied)
     try:
         outcome = decide(tally, item.kind, counted.rules.kind)
     except Refusal as exc:  # the room changed since the count (someone left): show why, decide nothing
         unfit = Explanation(exc.message, tuple((k, v) for k, v in exc.params.items() if isinstance(v, int)))
         return _build(item, counted.rules, tally, quorum, None, unfit, None, None, not_voted, closed=False,
-                      roll_call=vote is None)
+                      roll_call=not by_show_of_hands)
     return _build(item, counted.rules, tally, quorum, outcome, outcome.explanation, outcome.ref, outcome.needed,
-                  not_voted, closed=False, roll_call=vote is None)
+                  not_voted, closed=False, roll_call=not by_show_of_hands)
 
 
 def frozen_item_result(item: AgendaItemRow, rules: MeetingRules) -> ItemResult:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopdesk.domain.errors import Refusal
@@ -21,18 +20,27 @@ from coopdesk.domain.fields import NOTE_LENGTH, check_text
 from coopdesk.domain.meetings.attendance import Choice, RollCall, check_excluded
 from coopdesk.domain.meetings.kinds import ResolutionKind, Subject
 from coopdesk.domain.meetings.resolutions import Outcome, Tally, decide
-from coopdesk.domain.meetings.snapshot import FrozenResult, FrozenRoom, FrozenVote, Roll
+from coopdesk.domain.meetings.snapshot import FrozenResult, FrozenRoom, FrozenVote
 from coopdesk.domain.text import N_
 from coopdesk.services import audit
 from coopdesk.services.races import raced
 from coopdesk.services.meetings.attendance import room_state
 from coopdesk.services.meetings.effects import apply_effect, check_effect_ready
-from coopdesk.services.meetings.item_state import ballots_of, counted, excluded_of, last_vote
+from coopdesk.services.meetings.item_state import (
+    ballot_counts,
+    ballots_of,
+    counted,
+    excluded_of,
+    excluded_present,
+    item_room,
+    last_vote,
+)
+from coopdesk.services.meetings.register import roll_id
 from coopdesk.services.meetings.room import Room, check_held, load_room
 from coopdesk.services.meetings.rows import item_row, meeting_row, open_item
 from coopdesk.services.meetings.state import RoomState
 from coopdesk.store.database import Database
-from coopdesk.store.models import AgendaItemRow, BallotRow, ExclusionRow, MeetingRollRow, VoteRow
+from coopdesk.store.models import AgendaItemRow, BallotRow, ExclusionRow, VoteRow
 
 # Refusals when another laptop did the same thing at the same moment (see services.races).
 ALREADY_EXCLUDED = N_("This member is already excluded from this item.")
@@ -43,56 +51,60 @@ def exclude(db: Database, coop_id: int, item_id: int, key: int, reason: str = ""
     """An attendee with a personal interest in the item does not vote on it (recorded)."""
     check_text(reason.strip(), "reason", NOTE_LENGTH, multiline=True)
     with raced(ALREADY_EXCLUDED, field="member"), db.write() as s:
-        item, room = _open(s, coop_id, item_id)
-        marked = excluded_of(s, room, item_id)
+        item, room, marked = _open(s, coop_id, item_id, (key,))
         check_excluded(room.attendance, marked | {key})
         if key in marked:
             raise Refusal(N_("This member is already excluded from this item."), field="member")
-        if key in dict(ballots_of(s, room, item_id).votes):
+        if ballots_of(s, room.meeting, item_id, keys=(key,)).votes:
             raise Refusal(N_("This member has already voted on this item."), field="member")
         s.add(ExclusionRow(item_id=item_id, reason=reason.strip(), **room.attendee_columns(key)))
         audit.record(s, coop_id=coop_id, action="meeting.exclude", entity="agenda_item", key=item_id,
                      after={"attendee": key, "reason": reason.strip()})
-        return room_state(s, coop_id, room, item_id)
+        return room_state(s, room, item_id)
 
 
 def record_counts(db: Database, coop_id: int, item_id: int, yes: int, no: int, abstain: int) -> RoomState:
     """A show of hands: counts that cannot be true are refused and nothing is written."""
     with db.write() as s:
-        item, room = _open(s, coop_id, item_id)
-        if ballots_of(s, room, item_id).votes:
+        item, room, marked = _open(s, coop_id, item_id)
+        if any(ballot_counts(s, room.meeting, item_id).values()):
             raise Refusal(N_("This item is being voted by roll call."), field="yes")
-        decide(room.tally(excluded_of(s, room, item_id), yes, no, abstain), item.kind, room.meeting.kind)
+        decide(room.tally(room.headcount(s), excluded_present(room, marked), yes, no, abstain), item.kind,
+               room.meeting.kind)
         last = last_vote(s, item_id)
         s.add(VoteRow(item_id=item_id, yes=yes, no=no, abstain=abstain, roll_call=False,
                       supersedes_id=last.id if last else None, reason="", recorded_at=dt.datetime.now()))
         audit.record(s, coop_id=coop_id, action="meeting.vote", entity="agenda_item", key=item_id,
                      after={"yes": yes, "no": no, "abstain": abstain})
         s.flush()
-        return room_state(s, coop_id, room, item_id)
+        return room_state(s, room, item_id)
 
 
 def cast_ballot(db: Database, coop_id: int, item_id: int, key: int, choice: Choice) -> RoomState:
     """One present attendee's choice in a roll call; a second vote or an absent voter is refused."""
     with raced(ALREADY_VOTED, field="member"), db.write() as s:
-        item, room = _open(s, coop_id, item_id)
+        item, room, marked = _open(s, coop_id, item_id, (key,))
         if item.kind is ResolutionKind.REPORT:
             raise Refusal(N_("A report is not put to a vote."), field="kind")
         if last_vote(s, item_id) is not None:
             raise Refusal(N_("The counts of this item are already recorded by show of hands."), field="member")
-        ballots_of(s, room, item_id).cast(room.attendance, excluded_of(s, room, item_id), key, choice)
+        ballots_of(s, room.meeting, item_id, keys=(key,)).cast(room.attendance, marked, key, choice)
         s.add(BallotRow(item_id=item_id, choice=choice, cast_at=dt.datetime.now(), **room.attendee_columns(key)))
         audit.record(s, coop_id=coop_id, action="meeting.ballot", entity="agenda_item", key=item_id,
                      after={"attendee": key, "choice": choice})
         s.flush()
-        return room_state(s, coop_id, room, item_id)
+        return room_state(s, room, item_id)
 
 
 def close_item(db: Database, coop_id: int, item_id: int) -> RoomState:
-    """Freeze the item's result; a passed expulsion or bylaws amendment takes effect."""
+    """Freeze the item's result; a passed expulsion or bylaws amendment takes effect.  Reads the
+    room whole: closing freezes who was here."""
     with db.write() as s:
-        item, room = _open(s, coop_id, item_id)
-        excluded, ballots, vote = excluded_of(s, room, item_id), ballots_of(s, room, item_id), last_vote(s, item_id)
+        item = open_item(s, coop_id, item_id)
+        room = load_room(s, coop_id, item.meeting_id, whole=True, keep=True)
+        check_held(room.meeting, dt.date.today())
+        excluded = excluded_of(s, room.meeting, item_id)
+        ballots, vote = ballots_of(s, room.meeting, item_id), last_vote(s, item_id)
         if item.kind is not ResolutionKind.REPORT and vote is None:
             if not ballots.votes:
                 raise Refusal(N_("Record the vote before closing the item."), field="yes")
@@ -101,11 +113,11 @@ def close_item(db: Database, coop_id: int, item_id: int) -> RoomState:
                            reason="", recorded_at=dt.datetime.now())
             s.add(vote)
             s.flush()
-        room_counted = counted(room)
-        tally = room_counted.tally(excluded)
+        room_counted = counted(room, room.headcount(s))
+        tally = room_counted.tally(excluded_present(room, excluded))
         outcome = None
         if vote is not None:
-            tally = room_counted.tally(excluded, vote.yes, vote.no, vote.abstain)
+            tally = room_counted.tally(tally.excluded, vote.yes, vote.no, vote.abstain)
             outcome = decide(tally, item.kind, room.meeting.kind)
             check_effect_ready(item, outcome.passed)
         frozen = _frozen(room, tally, vote, outcome)
@@ -117,8 +129,8 @@ def close_item(db: Database, coop_id: int, item_id: int) -> RoomState:
         audit.record(s, coop_id=coop_id, action="meeting.close_item", entity="agenda_item", key=item_id,
                      after={**item.result, "room": item.frozen_room})
         if outcome is not None and outcome.passed and item.subject is Subject.EXPULSION:
-            room = load_room(s, coop_id, item.meeting_id)  # the member left this meeting's register
-        return room_state(s, coop_id, room, item_id)
+            room = load_room(s, coop_id, item.meeting_id, whole=True)  # the member left this meeting's room
+        return room_state(s, room, item_id)
 
 
 def correct_vote(db: Database, coop_id: int, item_id: int, yes: int, no: int, abstain: int,
@@ -155,16 +167,18 @@ def correct_vote(db: Database, coop_id: int, item_id: int, yes: int, no: int, ab
                              "passed": was.passed},
                      after={"yes": yes, "no": no, "abstain": abstain, "passed": outcome.passed,
                             "reason": reason.strip()})
-        return room_state(s, coop_id, load_room(s, coop_id, item.meeting_id), item_id)
+        return room_state(s, load_room(s, coop_id, item.meeting_id), item_id)
 
 
 # -- internals ----------------------------------------------------------------------------------
 
-def _open(s: Session, coop_id: int, item_id: int) -> tuple[AgendaItemRow, Room]:
+def _open(s: Session, coop_id: int, item_id: int, keys: tuple[int, ...] = ()) -> \
+        tuple[AgendaItemRow, Room, frozenset[int]]:
+    """An open item, the room around ``keys`` and its excluded members, and who those are."""
     item = open_item(s, coop_id, item_id)
-    room = load_room(s, coop_id, item.meeting_id)
+    room, excluded = item_room(s, coop_id, item, keys, keep=True)
     check_held(room.meeting, dt.date.today())
-    return item, room
+    return item, room, excluded
 
 
 def _frozen(room: Room, tally: Tally, vote: VoteRow | None, outcome: Outcome | None) -> FrozenResult:
@@ -191,16 +205,5 @@ def _frozen_room(s: Session, room: Room, excluded: frozenset[int], ballots: Roll
 
 
 def _roll_id(s: Session, room: Room) -> int:
-    """The meeting's roll for this register, stored the first time an item closes on it."""
-    roll = Roll(tuple(sorted(room.ids)), room.names)
-    digest = roll.digest()
-    keys, names = roll.to_json()
-    found = s.execute(select(MeetingRollRow.id).where(MeetingRollRow.meeting_id == room.meeting.id,
-                                                      MeetingRollRow.digest == digest)).scalar()
-    if found is not None:
-        return found
-    row = MeetingRollRow(meeting_id=room.meeting.id, digest=digest, keys=keys, names=names,
-                         created_at=dt.datetime.now())
-    s.add(row)
-    s.flush()
-    return row.id
+    """The meeting's roll for this register (see ``register.roll_id``)."""
+    return roll_id(s, room.meeting, room.rules)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from operator import itemgetter
@@ -31,7 +31,8 @@ from coopdesk.i18n import LANGUAGES, Translator
 from coopdesk.services import table_files
 from coopdesk.services.members.listing import collector_paused
 from coopdesk.services.coops import CoopInfo, get_coop
-from coopdesk.services.members.member import NewMember, add_members_in, check_dates
+from coopdesk.services.members.import_write import Checked, write_members
+from coopdesk.services.members.member import check_dates
 from coopdesk.services.table_files import Progress, TableRow, Value, unneutralise
 from coopdesk.store.database import Database
 from coopdesk.store.models import Member
@@ -214,37 +215,46 @@ def import_members(db: Database, coop_id: int, path: str | Path, mapping: Mappin
     """Every row of the file as a new member, or nothing at all (``ImportRejected``).
 
     Rows that match members already on the register are refused (``AlreadyOnRegister``),
-    skipped or imported, as ``existing`` says.
+    skipped or imported, as ``existing`` says.  The file is read once, a row at a time:
+    each row is checked as it is read and kept as a checked row (no file row, no cell
+    is held), then all are written in one transaction.  Reading is 0–90 of the
+    progress, writing 90–100; Cancel at any moment leaves nothing imported.
     """
     today = today or dt.date.today()
     coop = get_coop(db, coop_id)
     check_mapping(mapping, coop)
-    with table_files.open_table(path, encoding=encoding, progress=_part(progress, 0, 90)) as table, \
-            collector_paused():
-        check_mapping(mapping, coop, len(table.headers))
-        entries, lines = check_rows(table.rows, mapping, coop, len(table.headers), today)
-        if not entries:
+    with collector_paused():
+        with table_files.open_table(path, encoding=encoding, progress=_part(progress, 0, 90)) as table:
+            check_mapping(mapping, coop, len(table.headers))
+            rows = check_rows(table.rows, mapping, coop, len(table.headers), today)
+        if not rows:
             raise Refusal(N_("The file holds no members to import."), field="path")
-        if progress is not None and progress(90, 100) is False:
-            raise Cancelled()  # the last moment at which Cancel can still stop it
+        tick = _writing(progress)
+        tick(0, len(rows))
         with db.write() as s:
             # In the writing transaction: the register cannot change between the check and the import.
-            matches = [] if existing is Existing.ALLOW else on_register(s, coop_id, entries, lines)
+            matches = [] if existing is Existing.ALLOW else on_register(s, coop_id, rows)
             if matches and existing is Existing.REFUSE:
-                raise AlreadyOnRegister([problem for _index, problem in matches], len(entries) - len(matches))
+                raise AlreadyOnRegister([problem for _index, problem in matches], len(rows) - len(matches))
             if matches:
                 left_out = {index for index, _problem in matches}
-                entries = [e for i, e in enumerate(entries) if i not in left_out]
-            first, last = (add_members_in(s, coop_id, entries, coop.bylaws.withdrawal_notice_days,
-                                          "member.import") if entries else (0, 0))
+                rows = [row for i, row in enumerate(rows) if i not in left_out]
+            first, last = write_members(s, coop_id, rows, tick) if rows else (0, 0)
     if progress is not None:
         progress(100, 100)
-    return ImportResult(len(entries), first, last, len(matches))
+    return ImportResult(len(rows), first, last, len(matches))
 
 
-def on_register(s: Session, coop_id: int, entries: Sequence[NewMember],
-                lines: Sequence[int]) -> list[tuple[int, RowProblem]]:
-    """The entries that match a member on the register, as (index, problem naming the member).
+def _writing(progress: Progress | None) -> Callable[[int, int], None]:
+    """Progress of the writing, 90 to 99: a Cancel raises, and the transaction undoes it all."""
+    def tick(done: int, total: int) -> None:
+        if progress is not None and progress(90 + done * 9 // max(total, 1), 100) is False:
+            raise Cancelled()
+    return tick
+
+
+def on_register(s: Session, coop_id: int, rows: Sequence[Checked]) -> list[tuple[int, RowProblem]]:
+    """The rows that match a member on the register, as (index, problem naming the member).
 
     The register is read once into two dictionaries; each row is then a lookup, so a
     check of 100,000 rows costs what reading the register costs.
@@ -262,16 +272,14 @@ def on_register(s: Session, coop_id: int, entries: Sequence[NewMember],
     if not by_birth and not by_phone:
         return []
     found: list[tuple[int, RowProblem]] = []
-    for index, entry in enumerate(entries):
-        d = entry.details
+    for index, (line, d, _joined, _applied) in enumerate(rows):
         match, message, field = None, _SAME_BIRTH, "birth_date"
         if d.birth_date is not None:
             match = by_birth.get((d.name, d.birth_date))
         if match is None and d.phone:
             match, message, field = by_phone.get(_digits(d.phone)), _SAME_PHONE, "phone"
         if match is not None:
-            found.append((index, RowProblem(lines[index], Refusal(message, field=field, number=match[0],
-                                                                  name=match[1]))))
+            found.append((index, RowProblem(line, Refusal(message, field=field, number=match[0], name=match[1]))))
     return found
 
 
@@ -283,12 +291,12 @@ def _part(progress: Progress | None, start: int, span: int) -> Progress | None:
 
 
 def check_rows(rows: Iterable[TableRow], mapping: Mapping, coop: CoopInfo, width: int,
-               today: dt.date) -> tuple[list[NewMember], list[int]]:
-    """The rows as new members, and the line each came from; raises ``ImportRejected``
-    listing every bad row."""
+               today: dt.date) -> list[Checked]:
+    """The rows checked, each with the line it came from; raises ``ImportRejected``
+    listing every bad row.  Once a row is bad nothing will be imported: the rest are
+    still checked, for the list, but no longer kept."""
     read = RowReader(mapping, coop, width, today)
-    entries: list[NewMember] = []
-    lines: list[int] = []
+    checked: list[Checked] = []
     problems: list[RowProblem] = []
     seen: dict[tuple[str, dt.date | None, str], int] = {}
     for row in rows:
@@ -298,18 +306,18 @@ def check_rows(rows: Iterable[TableRow], mapping: Mapping, coop: CoopInfo, width
             refusal.__traceback__ = refusal.__context__ = None  # keep no row's frames alive
             problems.append(RowProblem(row.line, refusal))
             continue
-        d = entry.details
+        d = entry[1]
         if d.birth_date is not None or d.phone:
             first = seen.setdefault((d.name, d.birth_date, _digits(d.phone)), row.line)
             if first != row.line:
                 problems.append(RowProblem(row.line, Refusal(
                     N_("Line {line} is the same member (same name, birth date and phone)."), line=first)))
                 continue
-        entries.append(entry)
-        lines.append(row.line)
+        if not problems:
+            checked.append(entry)
     if problems:
         raise ImportRejected(problems)
-    return entries, lines
+    return checked
 
 
 def _digits(phone: str) -> str:
@@ -317,7 +325,7 @@ def _digits(phone: str) -> str:
 
 
 class RowReader:
-    """Turns one row into a checked ``NewMember``, as the member form would."""
+    """Turns one row into a checked row, as the member form would check it."""
 
     def __init__(self, mapping: Mapping, coop: CoopInfo, width: int, today: dt.date) -> None:
         # A field without a column reads the None appended after the last column.
@@ -330,17 +338,15 @@ class RowReader:
         self._dates: dict[Value, dt.date] = {}
         self._types: dict[Value, str] = {}
 
-    def __call__(self, row: TableRow) -> NewMember:
+    def __call__(self, row: TableRow) -> Checked:
         name, member_type, birth, phone, email, address, joined, applied, notes = self._pick((*row.values, None))
-        details = MemberDetails(
-            name=_text(name), member_type=self._type(member_type), birth_date=self.date(birth, "birth_date"),
-            phone=_phone(phone), email=_text(email), address=_text(address), notes=_text(notes),
-        ).cleaned()
+        details = MemberDetails.cleaned_from(_text(name), self._type(member_type), self.date(birth, "birth_date"),
+                                             _phone(phone), _text(email), _text(address), _text(notes))
         check_details(details, self.types, self.today)
         joined_on = self.date(joined, "joined_on")
         applied_on = self.date(applied, "applied_on")
         check_dates(joined_on, applied_on, self.today)
-        return NewMember(details, joined_on, applied_on)
+        return (row.line, details, joined_on, applied_on)
 
     def _type(self, value: Value) -> str:
         found = self._types.get(value)

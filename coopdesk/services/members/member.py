@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import exists, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -32,7 +32,16 @@ from coopdesk.services import audit
 from coopdesk.services.coops import get_coop
 from coopdesk.store.bulk import insert_many
 from coopdesk.store.database import Database
-from coopdesk.store.models import AgendaItemRow, Coop, MeetingRow, Member, MemberEventRow, MemberType
+from coopdesk.store.models import (
+    AgendaItemRow,
+    CheckInRow,
+    Coop,
+    MeetingRow,
+    Member,
+    MemberEventRow,
+    MemberType,
+    ProxyRow,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +193,7 @@ def record_event(db: Database, coop_id: int, number: int, kind: EventKind, on: d
         check_new_event(current, event, today, coop.bylaws.withdrawal_notice_days)
         after = standing([*events, event], coop.bylaws.withdrawal_notice_days)
         _check_counted_meetings(s, coop_id, current, after, on)
+        _check_attending(s, coop_id, member, current, after, on)
         s.add(MemberEventRow(member_id=member.id, kind=kind, occurred_on=on, note=event.note,
                              recorded_at=dt.datetime.now()))
         for key, value in standing_columns(after).items():
@@ -217,6 +227,27 @@ def _check_counted_meetings(s: Session, coop_id: int, before: Standing, after: S
                    "date. If it is right, record the event dated after that meeting and write the real date "
                    "in the note."),
                 field="on", held_on=held_on, title=title, date=on)
+
+
+def _check_attending(s: Session, coop_id: int, member: Member, before: Standing, after: Standing,
+                     on: dt.date) -> None:
+    """Refuse an event that would take off a meeting's register a member who is in its room (here,
+    or represented or holding a proxy): the room counts them without reading the register again
+    (``services.meetings.room``), so it must never hold someone who is not on it."""
+    here = exists().where(CheckInRow.meeting_id == MeetingRow.id, CheckInRow.member_id == member.id,
+                          CheckInRow.out_at.is_(None))
+    proxy = exists().where(ProxyRow.meeting_id == MeetingRow.id, ProxyRow.revoked_at.is_(None),
+                           or_(ProxyRow.principal_id == member.id, ProxyRow.holder_member_id == member.id))
+    meetings = s.execute(select(MeetingRow.held_on, MeetingRow.title)
+                         .where(MeetingRow.coop_id == coop_id, MeetingRow.held_on >= on, or_(here, proxy))
+                         .order_by(MeetingRow.held_on.desc(), MeetingRow.id.desc())).all()
+    for held_on, title in meetings:
+        if changes_register(before, after, held_on):
+            raise Refusal(
+                N_("Member {number} is in the room of the meeting of {held_on} (\u201c{title}\u201d), in person "
+                   "or by proxy; an event dated {date} would take them off its register. Check the date. If it "
+                   "is right, check them out of that meeting first."),
+                field="on", number=member.number, held_on=held_on, title=title, date=on)
 
 
 def get_member(db: Database, coop_id: int, number: int, today: dt.date | None = None) -> MemberView:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from coopdesk.domain.members.standing import MemberStatus
-from coopdesk.services.members.listing import MemberRow
+from coopdesk.services.members.rows import MemberRow
 
 
 def search_key(row: MemberRow) -> str:

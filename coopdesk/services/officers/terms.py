@@ -16,6 +16,7 @@ from enum import Enum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.fields import NOTE_LENGTH, check_text
 from coopdesk.domain.officers.register import RegisterProblem, Severity, check_edit, check_register
@@ -35,7 +36,7 @@ from coopdesk.domain.members.standing import Standing
 from coopdesk.domain.text import N_
 from coopdesk.services import audit
 from coopdesk.services.coops import get_coop
-from coopdesk.services.members.listing import list_members
+from coopdesk.services.members.current import count_on_register
 from coopdesk.store.database import Database
 from coopdesk.store.models import Member, OfficerTermRow
 
@@ -103,7 +104,7 @@ class RegisterCheck:
     problems: tuple[RegisterProblem, ...]
     ending: tuple[TermWarning, ...]
     board: BoardRequirement
-    member_count: int  # current members on the day
+    member_count: int | None  # current members on the day; None: counted only as far as the board rule asks
 
     @property
     def breaches(self) -> list[RegisterProblem]:
@@ -199,14 +200,21 @@ def list_terms(db: Database, coop_id: int) -> list[OfficerView]:
         return _views(s, coop_id)
 
 
-def register_check(db: Database, coop_id: int, on: dt.date | None = None) -> RegisterCheck:
-    """The register's problems on ``on`` (today by default), the terms ending soon, and the board rule."""
+def register_check(db: Database, coop_id: int, on: dt.date | None = None, *,
+                   count_all: bool = True) -> RegisterCheck:
+    """The register's problems on ``on`` (today by default), the terms ending soon, and the board rule.
+
+    The board rule needs only a number of members, which the database counts.  With
+    ``count_all`` False it counts only as far as the rule asks (Act 32①: 10 or more?) and
+    ``member_count`` is None: what the officers page asks, refreshing after every change of
+    a member, for the same cost at 100,000 members as at 15."""
     on = _today(on)
     coop = get_coop(db, coop_id)
     terms = [v.term for v in list_terms(db, coop_id)]
-    members = sum(1 for r in list_members(db, coop_id, today=on) if r.status.is_current)
+    members = count_on_register(db, coop_id, on,
+                                up_to=None if count_all else law.BOARD_OPTIONAL_BELOW_MEMBERS.value)
     return RegisterCheck(on, tuple(check_register(terms, on, coop.bylaws)), tuple(terms_ending(terms, on)),
-                         board_required(members), members)
+                         board_required(members), members if count_all else None)
 
 
 # -- reading and writing rows -----------------------------------------------------------

@@ -9,11 +9,9 @@ the Act's ten days; a bylaws amendment carries the amended settings.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QGroupBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QWidget
 
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.meetings.kinds import ResolutionKind, Subject
@@ -22,10 +20,10 @@ from coopdesk.services.meetings.agenda import ItemInput, ItemView, add_item, cho
 from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.bylaws_form import BylawsForm
-from coopdesk.ui.meetings.people import current_members
 from coopdesk.ui.meetings.texts import check_text
 from coopdesk.ui.meetings.widgets import CheckLine, FormDialog, WrappedLabel, multiline
 from coopdesk.ui.widgets.fields import date_edit, from_qdate, to_qdate
+from coopdesk.ui.widgets.member_picker import MemberPicker
 
 class ItemDialog(FormDialog):
     def __init__(self, context: CoopContext, meeting: MeetingView, parent: QWidget | None = None) -> None:
@@ -36,7 +34,6 @@ class ItemDialog(FormDialog):
         self.meeting = meeting
         self.choices = {c.subject: c for c in choices_for(meeting.kind)}  # what the law lets this meeting take up
         self._suggested = ""
-        self._members_loaded = False
         self._build()
         self._subject_changed()
 
@@ -71,20 +68,15 @@ class ItemDialog(FormDialog):
 
     def _build_expulsion(self) -> QGroupBox:
         box = QGroupBox(_("Expulsion"), self)
-        self.member_combo = QComboBox(box)
-        self.member_combo.setEditable(True)  # type a number or part of a name
-        self.member_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.member_combo.lineEdit().setPlaceholderText(_("Member number or name"))
-        completer = self.member_combo.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        # a member on the register on the meeting day, found by number or name as typed
+        self.member_picker = MemberPicker(self.context, lambda: self.meeting.held_on, box)
         told = min(dt.date.today(), self.meeting.held_on)
         self.told_edit = date_edit(told, box)
         self.told_check = CheckLine(box)
         self.told_check.setObjectName("told_check")
         self.told_edit.dateChanged.connect(self._check_told)
         form = QFormLayout(box)
-        member = self.errors.wrap("expel_member", self.member_combo)
+        member = self.errors.wrap("expel_member", self.member_picker)
         self.errors.labels["member"] = self.errors.labels["expel_member"]  # "no member number 99"
         form.addRow(_("Member:"), member)
         self.grounds_edit = multiline(box, 3)
@@ -94,15 +86,6 @@ class ItemDialog(FormDialog):
         form.addRow(_("Told the grounds on:"), self.told_edit)
         form.addRow("", self.told_check)
         return box
-
-    def _load_members(self) -> None:
-        """The current members, read once an expulsion is chosen: other items don't need them."""
-        if self._members_loaded:
-            return
-        self._members_loaded = True
-        for number, name in current_members(self.context.db, self.context.coop_id, self.meeting.held_on):
-            self.member_combo.addItem(_("{number}. {name}", number=number, name=name), number)
-        self.member_combo.setCurrentIndex(-1)
 
     # -- following the subject -------------------------------------------------------------
     def _subject_changed(self) -> None:
@@ -120,7 +103,6 @@ class ItemDialog(FormDialog):
         self._follow_title(subject)
         expulsion = subject is Subject.EXPULSION
         if expulsion:
-            self._load_members()
             self._check_told()
         self.expulsion_box.setVisible(expulsion)
         self.bylaws_box.setVisible(subject is Subject.BYLAWS_AMENDMENT)
@@ -181,17 +163,11 @@ class ItemDialog(FormDialog):
         self.told_edit.setDate(to_qdate(day))
 
     def choose_member(self, number: int) -> None:
-        self._load_members()
-        self.member_combo.setCurrentIndex(self.member_combo.findData(number))
+        self.member_picker.choose(number)
 
     def member_number(self) -> int | None:
         """The member picked, or the number typed; None when the text names nobody."""
-        text = self.member_combo.currentText().strip()
-        index = self.member_combo.currentIndex()
-        if index >= 0 and text == self.member_combo.itemText(index):
-            return int(self.member_combo.itemData(index))
-        typed = re.fullmatch(r"(\d+)\.?(\s.*)?", text)
-        return int(typed.group(1)) if typed else None
+        return self.member_picker.number()
 
     def item_input(self) -> ItemInput:
         subject = self.subject()

@@ -32,15 +32,15 @@ from coopdesk.services.meetings.agenda import move_item, remove_item
 from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.detail import MeetingDetail
-from coopdesk.ui.meetings.item_dialog import ItemDialog
-from coopdesk.ui.meetings.meeting_dialog import MeetingDialog
 from coopdesk.ui.meetings.meeting_list import TITLE, MeetingList
-from coopdesk.ui.meetings.notice_dialog import NoticeDialog
 from coopdesk.ui.meetings.summary import MeetingSummary, agenda_lines, summaries
 from coopdesk.ui.meetings.texts import PAPERS
 from coopdesk.ui.toolbar import add_action
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs load when first opened: the page shows sooner the first time
+    from coopdesk.ui.meetings.item_dialog import ItemDialog
+    from coopdesk.ui.meetings.meeting_dialog import MeetingDialog
+    from coopdesk.ui.meetings.notice_dialog import NoticeDialog
     from coopdesk.ui.meetings.paper_dialog import PaperDialog
 
 ROOM_MODULE = "coopdesk.ui.meetings.room"
@@ -145,7 +145,7 @@ class MeetingsPage(QStackedWidget):
 
     def _selection_changed(self) -> None:
         chosen = self.selected_summary()
-        lines = agenda_lines(self.context.db, self.context.coop_id, chosen.items) if chosen else []
+        lines = agenda_lines(self.context.db, self.context.coop_id, chosen) if chosen else []
         self.detail.show_meeting(chosen, lines)
         self._update_actions()
 
@@ -202,6 +202,8 @@ class MeetingsPage(QStackedWidget):
         return dialog
 
     def new_meeting(self) -> MeetingDialog:
+        from coopdesk.ui.meetings.meeting_dialog import MeetingDialog
+
         dialog = MeetingDialog(self.context, parent=self)
         dialog.saved.connect(self._meeting_saved)
         self._open(dialog)
@@ -211,6 +213,8 @@ class MeetingsPage(QStackedWidget):
         meeting = self.selected_meeting()
         if meeting is None:
             return None
+        from coopdesk.ui.meetings.meeting_dialog import MeetingDialog
+
         dialog = MeetingDialog(self.context, meeting, parent=self)
         dialog.saved.connect(self._meeting_saved)
         self._open(dialog)
@@ -224,6 +228,8 @@ class MeetingsPage(QStackedWidget):
         meeting = self.selected_meeting()
         if meeting is None:
             return None
+        from coopdesk.ui.meetings.item_dialog import ItemDialog
+
         dialog = ItemDialog(self.context, meeting, parent=self)
         dialog.saved.connect(lambda item: (self._changed_here(), self.detail.select_item(item.id)))
         self._open(dialog)
@@ -233,6 +239,8 @@ class MeetingsPage(QStackedWidget):
         meeting = self.selected_meeting()
         if meeting is None:
             return None
+        from coopdesk.ui.meetings.notice_dialog import NoticeDialog
+
         dialog = NoticeDialog(self.context, meeting, parent=self)
         dialog.saved.connect(lambda _view: self._changed_here())
         self._open(dialog)

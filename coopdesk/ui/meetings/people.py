@@ -1,4 +1,4 @@
-"""Who the meeting forms offer: the co-op's current members and the chair in office."""
+"""Who the meeting forms offer: the chair in office (members are found as typed: ``MemberPicker``)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,10 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from coopdesk.domain.officers.terms import Office
-from coopdesk.services.members.listing import list_members
 from coopdesk.services.officers.terms import TermStatus, list_terms
 
 if TYPE_CHECKING:
     from coopdesk.services.files import Database
-
-def current_members(db: Database, coop_id: int, on: dt.date) -> list[tuple[int, str]]:
-    """(number, name) of every member on the register on ``on``, by number."""
-    return [(r.number, r.name) for r in list_members(db, coop_id, today=on) if r.status.is_current]
 
 
 def chair_in_office(db: Database, coop_id: int, on: dt.date) -> str:

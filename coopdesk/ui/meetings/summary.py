@@ -1,7 +1,7 @@
 """What the meetings list and a meeting's detail show, read through the services.
 
 A co-op holds a handful of meetings a year, so the list reads each meeting's agenda and
-notices; the detail adds each closed item's result.
+notices; the detail adds the closed items' frozen results.  Nothing here reads the register.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coopdesk.services.meetings.notice import NoticeView, list_notices
-from coopdesk.services.meetings.readings import item_result
+from coopdesk.services.meetings.readings import closed_results
 from coopdesk.services.meetings.agenda import ItemView, list_items
 from coopdesk.services.meetings.meeting import MeetingView, get_meeting, list_meetings
 
@@ -54,9 +54,11 @@ def summary_of(db: Database, coop_id: int, meeting_id: int) -> MeetingSummary:
     return _summary(db, coop_id, get_meeting(db, coop_id, meeting_id))
 
 
-def agenda_lines(db: Database, coop_id: int, items: tuple[ItemView, ...]) -> list[AgendaLine]:
-    """The agenda with the frozen result of each closed item."""
-    return [AgendaLine(i, item_result(db, coop_id, i.id).passed if i.closed else None) for i in items]
+def agenda_lines(db: Database, coop_id: int, summary: MeetingSummary) -> list[AgendaLine]:
+    """The agenda with the frozen result of each closed item, read together: never the register."""
+    passed = ({r.item_id: r.passed for r in closed_results(db, coop_id, summary.meeting.id)}
+              if summary.closed_items else {})
+    return [AgendaLine(i, passed.get(i.id)) for i in summary.items]
 
 
 def _summary(db: Database, coop_id: int, meeting: MeetingView) -> MeetingSummary:

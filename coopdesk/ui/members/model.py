@@ -26,7 +26,7 @@ from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
 from coopdesk.domain.members.standing import MemberStatus
 from coopdesk.i18n import N_, Translator, _, current
-from coopdesk.services.members.listing import MemberRow
+from coopdesk.services.members.rows import MemberRow
 from coopdesk.services.members.search import filter_rows, normalise_query, search_key
 
 NUMBER, NAME, TYPE, STATUS, JOINED = range(5)

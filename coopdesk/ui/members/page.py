@@ -7,10 +7,11 @@ open them return them, so a test drives the same widgets a secretary does.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,19 +24,20 @@ from PySide6.QtWidgets import (
 )
 
 from coopdesk.i18n import _
-from coopdesk.services.members.listing import MemberRow, collector_paused, count_members, list_members, row_of
-from coopdesk.services.members.member import MemberView
+from coopdesk.services.members.rows import MemberRow, collector_paused, row_of
 from coopdesk.ui.context import CoopContext
-from coopdesk.ui.toolbar import add_action
-from coopdesk.ui.members.event_dialog import EventDialog
 from coopdesk.ui.members.filter_bar import FilterBar
-from coopdesk.ui.members.import_dialog import ImportDialog
-from coopdesk.ui.members.member_dialog import MemberDialog
-from coopdesk.ui.members.member_view import MemberViewDialog
 from coopdesk.ui.members.model import JOINED, NAME, NUMBER, STATUS, TYPE, MemberTableModel
-from coopdesk.ui.workers import Job, start_detached
+from coopdesk.ui.toolbar import add_action
+from coopdesk.ui.workers import Job, Progress, start_detached
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs, and the services that write, load when first used
+    from coopdesk.services.members.first_screen import FirstScreen
+    from coopdesk.services.members.member import MemberView
+    from coopdesk.ui.members.event_dialog import EventDialog
+    from coopdesk.ui.members.import_dialog import ImportDialog
+    from coopdesk.ui.members.member_dialog import MemberDialog
+    from coopdesk.ui.members.member_view import MemberViewDialog
     from coopdesk.ui.members.outputs import PrintRegisterDialog
 
 _WIDTHS = {NUMBER: 80, NAME: 200, TYPE: 140, STATUS: 120, JOINED: 140}
@@ -47,7 +49,11 @@ BACKGROUND_LOAD_ABOVE = 5_000
 class MembersPage(QWidget):
     """The member register (조합원 명부) area of the main window."""
 
-    def __init__(self, context: CoopContext, parent: QWidget | None = None) -> None:
+    painted = Signal()  # the list has been painted holding the register, the first time
+
+    def __init__(self, context: CoopContext, parent: QWidget | None = None,
+                 first: FirstScreen | None = None) -> None:
+        """``first``: the register as read before the database opened (``services.members.first_screen``)."""
         super().__init__(parent)
         self.setObjectName("members_page")
         self.context = context
@@ -57,11 +63,15 @@ class MembersPage(QWidget):
         self._dialogs: dict[type, QDialog] = {}  # the last dialog of each kind opened here
         self._loading: Job | None = None
         self._reload_again = False
+        self._painted = False
         self._build()
         self.model.filtered.connect(self._after_filtering)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         context.changed.connect(self._on_context_changed)
-        self.reload()
+        if first is None:
+            self.reload()
+        else:
+            self._show_first(first)
 
     # -- building --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -123,29 +133,58 @@ class MembersPage(QWidget):
 
         A large register is read in a thread while the window stays responsive.
         """
+        from coopdesk.services.members.listing import count_members, list_members
+
         if self._loading is not None:  # a read is under way: read once more after it
             self._reload_again = True
             return
         db, coop_id = self.context.db, self.context.coop_id
         if count_members(db, coop_id) <= BACKGROUND_LOAD_ABOVE:
-            with collector_paused():
-                self.model.set_rows(list_members(db, coop_id))
+            self._set_rows(list_members(db, coop_id))
             return
+        self._read_in_thread(lambda _progress: list_members(db, coop_id))
+
+    def _show_first(self, first: FirstScreen) -> None:
+        """The register read before the database opened; a large one is read from the file in a thread."""
+        from coopdesk.services.members.first_screen import read_register
+
+        if first.members is not None:
+            self._set_rows(first.members)
+        else:
+            self._read_in_thread(lambda _progress: read_register(first))
+
+    def _read_in_thread(self, read: Callable[[Progress], list[MemberRow] | None]) -> None:
         self.count_label.setText(_("Reading the member register\u2026"))
         self.table.setEnabled(False)
         # No parent: if the page goes (a language switch rebuilds it) the thread must
         # still finish before its object is deleted.
-        job = Job(lambda _progress: list_members(db, coop_id))
+        job = Job(read)
         job.succeeded.connect(self._loaded)
         job.failed.connect(self._load_failed)
         self._loading = job
         start_detached(job)
 
-    def _loaded(self, rows: list[MemberRow]) -> None:
-        self._loading = None
-        self.table.setEnabled(True)
+    def _set_rows(self, rows: list[MemberRow]) -> None:
         with collector_paused():
             self.model.set_rows(rows)
+        if not self._painted:
+            self.table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Watches the list's first paint with the register in it (``painted``), then stops."""
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            watched.removeEventFilter(self)
+            self.painted.emit()
+        return False
+
+    def _loaded(self, rows: list[MemberRow] | None) -> None:
+        self._loading = None
+        self.table.setEnabled(True)
+        if rows is None:  # the file could not be read without the database: read it through it
+            self.reload()
+            return
+        self._set_rows(rows)
         if self._reload_again:
             self._reload_again = False
             self.reload()
@@ -227,12 +266,16 @@ class MembersPage(QWidget):
         dialog.open()
 
     def add_member(self) -> MemberDialog:
+        from coopdesk.ui.members.member_dialog import MemberDialog
+
         dialog = MemberDialog(self.context, parent=self)
         dialog.saved.connect(self.member_changed)
         self._open(dialog)
         return dialog
 
     def edit_selected(self) -> MemberDialog | None:
+        from coopdesk.ui.members.member_dialog import MemberDialog
+
         number = self.selected_number()
         if number is None:
             return None
@@ -246,6 +289,8 @@ class MembersPage(QWidget):
         return None if number is None else self.open_member(number)
 
     def open_member(self, number: int) -> MemberViewDialog:
+        from coopdesk.ui.members.member_view import MemberViewDialog
+
         dialog = MemberViewDialog(self.context, number, parent=self)
         dialog.changed.connect(self.member_changed)
         self._open(dialog)
@@ -255,6 +300,8 @@ class MembersPage(QWidget):
         self.open_member(self.model.row_at(index.row()).number)
 
     def record_event(self) -> EventDialog | None:
+        from coopdesk.ui.members.event_dialog import EventDialog
+
         number = self.selected_number()
         if number is None:
             return None
@@ -264,6 +311,8 @@ class MembersPage(QWidget):
         return dialog
 
     def import_members(self, path: Path | str | None = None) -> ImportDialog:
+        from coopdesk.ui.members.import_dialog import ImportDialog
+
         dialog = ImportDialog(self.context, parent=self)
         dialog.imported.connect(lambda _result: self._after_import())
         self._open(dialog)

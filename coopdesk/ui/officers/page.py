@@ -1,5 +1,11 @@
 """The officer register page: every term, and the register checked against the Act for today.
 
+The page refreshes after every change of a member (names and the number of members feed
+the check), so its refresh reads only the terms and asks the database whether 10 members
+are on the register (the board rule), not how many: it costs the same at 100,000 members
+as at 15.  It refreshes once the change's own work is done (several changes at once, one
+refresh); hidden, it waits until it is shown again.
+
 Dialogs open window-modal without blocking (``open()``), and the methods that open
 them return them, so a test drives the same widgets a secretary does.
 """
@@ -9,8 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -45,6 +51,10 @@ class OfficersPage(QWidget):
         self.terms: list[OfficerView] = []
         self.check: RegisterCheck | None = None
         self._dialogs: dict[type, QDialog] = {}
+        self._stale = False  # a change heard and not shown yet
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.timeout.connect(self._refresh_if_stale)
         self._build()
         context.changed.connect(self._on_context_changed)
         self.reload()
@@ -93,10 +103,11 @@ class OfficersPage(QWidget):
     # -- showing ---------------------------------------------------------------------------
     def reload(self) -> None:
         """Read the terms and check the register for today; the selected term stays selected."""
+        self._stale = False
         chosen = self.selected_term()
         db, coop_id = self.context.db, self.context.coop_id
         self.terms = list_terms(db, coop_id)
-        self.check = register_check(db, coop_id)
+        self.check = register_check(db, coop_id, count_all=False)  # the board rule's "10 or more?" only
         self._fill_table(dt.date.today())
         self.check_label.setText(check_html(self.check))
         if chosen is not None:
@@ -119,8 +130,20 @@ class OfficersPage(QWidget):
                 self.table.setItem(row, column, item)
 
     def _on_context_changed(self, area: str) -> None:
-        if area in ("members", "coop"):  # names, statuses and the bylaws feed the check
+        if area not in ("members", "coop"):  # names, statuses and the bylaws feed the check
+            return
+        self._stale = True
+        if self.isVisible():
+            self._refresh.start(0)  # after the change's own work: the window repaints in between
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale and self.isVisible():
             self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        if self._stale:  # shown up to date, never stale first
+            self.reload()
+        super().showEvent(event)
 
     def _update_actions(self) -> None:
         chosen = self.selected_term()

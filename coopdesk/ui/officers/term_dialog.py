@@ -1,19 +1,18 @@
 """Adding or correcting an officer's term, and ending one early.
 
-The officer is a current member picked from a list, or someone who is not a member,
-typed by name.  A refusal is shown next to the field it names (``Refusal.field``) and
-the dialog stays open: nothing is saved until the term fits the register.
+The officer is a member on the register on the term's first day, found by number or
+name as it is typed, or someone who is not a member, typed by name.  A refusal is shown
+next to the field it names (``Refusal.field``) and the dialog stays open: nothing is
+saved until the term fits the register.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QCompleter,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -26,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from coopdesk.domain.officers.terms import CHOSEN_BY_LABELS, MAX_PERSON_NAME, OFFICE_LABELS, ChosenBy, Office
 from coopdesk.i18n import _
-from coopdesk.services.members.listing import list_members
 from coopdesk.services.officers.terms import OfficerView, TermInput, add_term, edit_term, end_term, term_end
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.save_dialog import SaveDialog
 from coopdesk.ui.widgets.fields import OptionalDate, date_edit, from_qdate, to_qdate
+from coopdesk.ui.widgets.member_picker import MemberPicker
 
 
 class TermDialog(SaveDialog):
@@ -41,11 +40,9 @@ class TermDialog(SaveDialog):
         self.setObjectName("term_dialog")
         self.context = context
         self.view = view
-        # Current members only: an officer who is a member must be one on the first day.
-        today = dt.date.today()
-        self.members = [(r.number, r.name) for r in list_members(context.db, context.coop_id, today=today)
-                        if r.status.is_current]
         self._build()
+        (self.is_member if self.member_picker.any_member() else self.is_outsider).setChecked(True)
+        self._sync_person()
         self.setWindowTitle(_("Add officer") if view is None else _("Change officer's term"))
         if view is not None:
             self._fill(view)
@@ -83,32 +80,27 @@ class TermDialog(SaveDialog):
         group = QButtonGroup(box)
         group.addButton(self.is_member)
         group.addButton(self.is_outsider)
-        self.member_combo = QComboBox(box)
-        self.member_combo.setEditable(True)  # type a name or a number to find the member
-        self.member_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for number, name in self.members:
-            self.member_combo.addItem(_("{number}. {name}", number=number, name=name), number)
-        completer = self.member_combo.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        # an officer who is a member must be one on the term's first day
+        self.member_picker = MemberPicker(self.context, self._start, box)
         self.name_edit = QLineEdit(box)
         self.name_edit.setMaxLength(MAX_PERSON_NAME)
         self.name_edit.setPlaceholderText(_("Full name"))
         rows = QVBoxLayout(box)
         rows.setContentsMargins(0, 0, 0, 0)
-        for radio, field in ((self.is_member, self.member_combo), (self.is_outsider, self.name_edit)):
+        for radio, field in ((self.is_member, self.member_picker), (self.is_outsider, self.name_edit)):
             line = QHBoxLayout()
             line.addWidget(radio)
             line.addWidget(field, 1)
             rows.addLayout(line)
         self.is_member.toggled.connect(self._sync_person)
-        (self.is_member if self.members else self.is_outsider).setChecked(True)
-        self._sync_person()
         return box
+
+    def _start(self) -> dt.date:
+        return from_qdate(self.start_edit.date())
 
     def _sync_person(self) -> None:
         member = self.is_member.isChecked()
-        self.member_combo.setEnabled(member)
+        self.member_picker.setEnabled(member)
         self.name_edit.setEnabled(not member)
 
     def _sync_vacancy(self) -> None:
@@ -143,21 +135,15 @@ class TermDialog(SaveDialog):
         self.office_combo.setCurrentIndex(self.office_combo.findData(office.value))
 
     def choose_member(self, number: int, name: str = "") -> None:
-        index = self.member_combo.findData(number)
-        if index < 0:  # a former member, on an old term being corrected
-            self.member_combo.addItem(_("{number}. {name}", number=number, name=name), number)
-            index = self.member_combo.count() - 1
         self.is_member.setChecked(True)
-        self.member_combo.setCurrentIndex(index)
+        self.member_picker.choose(number, name)  # ``name``: a former member, on an old term corrected
 
     def chosen_by(self) -> ChosenBy:
         return ChosenBy(self.chosen_combo.currentData())
 
     def term_input(self) -> TermInput:
-        member = self.member_combo.currentData() if self.is_member.isChecked() else None
-        if self.is_member.isChecked() and self.member_combo.currentText() != self.member_combo.itemText(
-                self.member_combo.currentIndex()):
-            member = None  # typed text that matches no member: the service asks for one
+        # typed text that names no member gives None: the service asks for one
+        member = self.member_picker.number() if self.is_member.isChecked() else None
         return TermInput(
             Office(self.office_combo.currentData()), from_qdate(self.start_edit.date()),
             from_qdate(self.end_edit.date()), member_number=member,

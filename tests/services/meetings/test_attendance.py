@@ -37,7 +37,10 @@ def test_the_item_on_screen_follows_each_check_in_and_check_out(db, coop, assemb
     assert (proxy.item.present, proxy.item.passed, proxy.item.needed_to_pass) == (10, False, 1)  # 2 × 5 ≤ 10
     left = check_out(db, coop.id, assembly.id, 2, item_id=first.id)  # the holder leaves: the proxy stops counting
     assert (left.attendance.present, left.attendance.by_proxy, left.item.present) == (8, 0, 8)
-    assert room_of(db, coop.id, assembly.id, first.id) == left
+    fresh = room_of(db, coop.id, assembly.id, first.id)
+    assert (fresh.attendance, fresh.item) == (left.attendance, left.item)
+    # the lines of the present list that changed: 2 is off it, 10's proxy no longer counts
+    assert [(line.key, line.shown, line.counts) for line in left.lines] == [(2, False, False), (10, True, False)]
 
 
 def test_an_item_of_another_meeting_is_refused_and_nothing_is_written(db, coop, assembly):

@@ -34,8 +34,10 @@ def test_nobody_checks_in_or_votes_before_the_meeting_day(db, coop, coming):
         record_counts(db, coop.id, list_items(db, coop.id, coming.id)[0].id, 1, 0, 0)
     assert attendance_of(db, coop.id, coming.id).present == 0
     # a proxy form handed in beforehand is recorded beforehand
-    assert add_proxy(db, coop.id, coming.id, 2, family_name="김가족", lives_with_principal=True,
-                     written_proof=True).attendance.proxies[0].principal == 2
+    recorded = add_proxy(db, coop.id, coming.id, 2, family_name="김가족", lives_with_principal=True,
+                         written_proof=True)
+    assert [(line.key, line.proxy.holder_name) for line in recorded.lines] == [(2, "김가족")]
+    assert attendance_of(db, coop.id, coming.id).proxies[0].principal == 2
 
 
 def test_a_notice_dated_after_today_is_refused(db, coop, coming):

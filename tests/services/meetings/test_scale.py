@@ -17,13 +17,14 @@ from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind, Subject
 from coopdesk.domain.members.details import MemberDetails
 from coopdesk.domain.members.standing import EventKind, Standing
 from coopdesk.services.meetings.attendance import add_proxy, attendance_of, check_in, check_out
+from coopdesk.services.meetings.register import members_on_register, register_of_day
 from coopdesk.services.meetings.room import load_room
 from coopdesk.services.meetings.votes import cast_ballot, close_item, exclude, record_counts
 from coopdesk.services.meetings.readings import item_result, meeting_results
 from coopdesk.services.meetings.agenda import ItemInput, add_item, record_hearing
 from coopdesk.services.meetings.meeting import MeetingInput, create_meeting
 from coopdesk.services.members.member import add_member, record_event
-from coopdesk.store.models import Member, MemberType, ProxyRow
+from coopdesk.store.models import MeetingRow, Member, MemberType, ProxyRow
 from tests.conftest import TODAY
 
 D = dt.date
@@ -67,11 +68,12 @@ def test_the_register_of_the_day_is_exactly_the_members_the_domain_calls_current
     expected = {n for n, st in enumerate(shapes, start=1) if st.status_on(HELD).is_current}
     assert 0 < len(expected) < len(shapes)
     meeting = assembly(db, coop)
-    with db.read() as s:
-        room = load_room(s, coop.id, meeting.id)
-    assert room.attendance.register == expected and set(room.names) == expected and room.base == len(expected)
-    view = attendance_of(db, coop.id, meeting.id)
-    assert (view.members, set(view.names)) == (len(expected), expected)
+    assert set(register_of_day(db, coop.id, meeting.id).names) == expected  # the whole register, read whole
+    with db.read() as s:  # and asked member by member, as an action asks it
+        row = s.get(MeetingRow, meeting.id)
+        assert members_on_register(s, row, range(1, len(shapes) + 1)).keys() == expected
+        assert load_room(s, coop.id, meeting.id).base == len(expected)
+    assert attendance_of(db, coop.id, meeting.id).members == len(expected)
 
 
 def test_who_is_on_the_register_on_the_day_follows_the_events(db, coop):
@@ -87,15 +89,15 @@ def test_who_is_on_the_register_on_the_day_follows_the_events(db, coop):
     record_event(db, coop.id, withdrawn, EventKind.WITHDRAWAL_NOTICE, days(-NOTICE_DAYS), today=TODAY)
     record_event(db, coop.id, deceased, EventKind.DECEASED, days(-2), today=TODAY)
     meeting = assembly(db, coop)
-    view = attendance_of(db, coop.id, meeting.id)
-    assert (view.members, sorted(view.names)) == (3, [plain, same_day, withdrawing])
+    assert attendance_of(db, coop.id, meeting.id).members == 3
+    assert sorted(register_of_day(db, coop.id, meeting.id).names) == [plain, same_day, withdrawing]
     check_in(db, coop.id, meeting.id, withdrawing)  # a withdrawing member still votes
     for absent, why in ((applicant, "not yet admitted"), (late, "not yet admitted"), (withdrawn, "withdrew on"),
                         (deceased, "died on")):
         with pytest.raises(Refusal, match=why):  # each named for why they may not attend
             check_in(db, coop.id, meeting.id, absent)
     earlier = assembly(db, coop, days(-40))  # the same members, another day
-    assert sorted(attendance_of(db, coop.id, earlier.id).names) == [plain, withdrawing, withdrawn, deceased]
+    assert sorted(register_of_day(db, coop.id, earlier.id).names) == [plain, withdrawing, withdrawn, deceased]
 
 
 @pytest.fixture
@@ -104,10 +106,31 @@ def members(db, coop):
         add_member(db, coop.id, MemberDetails(f"조합원{n:02d}", "소비자"), joined_on=D(2025, 1, 10), today=TODAY)
 
 
+def merged(shown: dict, state) -> dict:
+    """The present list as the screen keeps it: the lines an action sends replace those it had."""
+    if state.whole:
+        shown.clear()
+    for line in state.lines:
+        if line.shown:
+            shown[line.key] = line
+        else:
+            shown.pop(line.key, None)
+    return shown
+
+
 def test_each_action_answers_what_a_fresh_read_of_the_room_shows(db, coop, members):
+    """The count an action returns is the count of a whole read, and the lines it sends, kept
+    by the screen, make the present list of a whole read."""
     meeting = assembly(db, coop)
+    shown: dict = {}
+
+    def same_as_a_fresh_read(state) -> None:
+        fresh = attendance_of(db, coop.id, meeting.id)
+        assert state.attendance == fresh.count
+        assert merged(shown, state) == {line.key: line for line in fresh.lines}
+
     for n in range(1, 6):
-        assert check_in(db, coop.id, meeting.id, n).attendance == attendance_of(db, coop.id, meeting.id)
+        same_as_a_fresh_read(check_in(db, coop.id, meeting.id, n))
     steps = (lambda: add_proxy(db, coop.id, meeting.id, 6, holder=1, written_proof=True),
              lambda: add_proxy(db, coop.id, meeting.id, 7, family_name=" 김  가족 ", lives_with_principal=True,
                                written_proof=True, note=" 위임장 "),
@@ -115,9 +138,10 @@ def test_each_action_answers_what_a_fresh_read_of_the_room_shows(db, coop, membe
              lambda: check_in(db, coop.id, meeting.id, 7),  # the principal comes: the vote comes back
              lambda: check_in(db, coop.id, meeting.id, 1))
     for step in steps:
-        assert step().attendance == attendance_of(db, coop.id, meeting.id)
+        same_as_a_fresh_read(step())
     view = attendance_of(db, coop.id, meeting.id)
     assert (view.present, view.by_proxy, [p.principal for p in view.proxies]) == (7, 1, [6])
+    assert shown[1].holds is not None and shown[1].holds.principal == 6  # 1 is back, holding 6's proxy
 
 
 def test_a_revoked_proxy_keeps_the_time_it_was_revoked(db, coop, members):

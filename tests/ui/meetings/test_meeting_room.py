@@ -469,3 +469,38 @@ def test_a_room_opened_again_after_a_restart_shows_each_choice_and_exclusion(qtb
     assert votes.by_roll.isChecked() and 2 not in votes.voters
     assert votes.button(1, Choice.YES).isChecked() and votes.button(3, Choice.NO).isChecked()
     assert not votes.button(1, Choice.NO).isEnabled()
+
+
+def test_an_arrival_changes_one_line_of_the_present_list_not_the_whole_list(qtbot, room):
+    model = room.check_in.present.present_model
+    resets, inserted = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    enter(qtbot, room, "5")
+    enter(qtbot, room, "3")
+    assert resets == [] and inserted == [(0, 0), (0, 0)]  # 3 goes before 5: one row each time
+    assert room.check_in.present.shown(0) == ["3", "5"]
+
+
+def test_arrivals_recorded_elsewhere_show_at_the_next_action_here(qtbot, room, context, meeting):
+    """Another laptop (or the command line) checks members in: this screen's next action finds
+    the room moved on by more than its own change and reads the list again."""
+    enter(qtbot, room, "1")
+    check_in(context.db, context.coop_id, meeting.id, 7)  # elsewhere
+    check_in(context.db, context.coop_id, meeting.id, 8)
+    enter(qtbot, room, "2")
+    assert room.check_in.present.shown(0) == ["1", "2", "7", "8"]
+    assert room.banner.present_number.text() == "4"
+
+
+def test_a_large_register_is_read_in_a_worker_and_names_are_found_once_read(qtbot, context, meeting, monkeypatch):
+    from coopdesk.ui.meetings.room import room as room_module
+
+    monkeypatch.setattr(room_module, "REGISTER_IN_THREAD_ABOVE", 0)
+    room = open_room(qtbot, context, meeting)
+    assert room.check_in.index is None and "Reading the register" in room.check_in.candidates_caption.text()
+    qtbot.waitUntil(lambda: room.check_in.index is not None, timeout=5000)
+    type_into(qtbot, room.check_in.field, "조합원0")
+    assert room.check_in.candidates.count() == 8  # 조합원02 … 조합원09
+    enter(qtbot, room, "")  # Enter with several fitting checks nobody in
+    assert room.check_in.present.shown() == []

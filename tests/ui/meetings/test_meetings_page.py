@@ -160,9 +160,9 @@ def test_an_expulsion_told_too_late_is_refused_then_one_in_time_is_added(page, a
 def test_the_member_to_expel_can_be_typed_by_number(page, assembly, context):
     dialog = page.add_item()
     dialog.set_subject(Subject.EXPULSION)
-    dialog.member_combo.setEditText("5")
+    dialog.member_picker.setText("5")
     assert dialog.member_number() == 5
-    dialog.member_combo.setEditText("99")
+    dialog.member_picker.setText("99")
     dialog.set_told_on(HELD - dt.timedelta(days=20))
     dialog.ok_button.click()
     assert dialog.isVisible() and "There is no member number 99" in dialog.errors.message("expel_member")

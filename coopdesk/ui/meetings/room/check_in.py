@@ -28,10 +28,11 @@ from coopdesk.domain.errors import Refusal
 from coopdesk.domain.meetings.rules import Register
 from coopdesk.i18n import N_, _, current, refusal_text
 from coopdesk.services.meetings.attendance import check_in, check_out
-from coopdesk.services.meetings.state import AttendanceView, RoomState
+from coopdesk.services.meetings.state import RoomState
 from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
-from coopdesk.ui.meetings.room.matching import Match, match
+from coopdesk.ui.meetings.room.matching import Match, RegisterIndex
+from coopdesk.ui.meetings.room.picture import RoomPicture
 from coopdesk.ui.meetings.room.present_list import PresentTable
 from coopdesk.ui.meetings.room.proxy_dialog import ProxyDialog
 from coopdesk.ui.meetings.room.wording import AMBER, GREEN, GREY, RED, person
@@ -42,15 +43,15 @@ _SHOWN = 300  # candidates listed at most; typing narrows a large register down
 class CheckInPanel(QWidget):
     changed = Signal(object)  # the RoomState after a change
 
-    def __init__(self, context: CoopContext, meeting: MeetingView, item_on_screen: Callable[[], int | None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, context: CoopContext, meeting: MeetingView, picture: RoomPicture,
+                 item_on_screen: Callable[[], int | None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("check_in_panel")
-        self.context, self.meeting = context, meeting
+        self.context, self.meeting, self.picture = context, meeting, picture
         self.item_on_screen = item_on_screen  # its result comes back with each check-in
         self.register = meeting.rules.register
         self.proxies_allowed = meeting.rules.proxies
-        self.view: AttendanceView | None = None
+        self.index: RegisterIndex | None = None  # the register of the day, once read
         self.current_match = Match((), None)
         self._proxy_dialog: ProxyDialog | None = None
         self._build()
@@ -78,7 +79,7 @@ class CheckInPanel(QWidget):
         self.candidates.itemDoubleClicked.connect(lambda item: self.check_in_key(item.data(Qt.ItemDataRole.UserRole)))
         self.present_caption = QLabel(self)
         self.present = PresentTable(self.register, self)
-        self.present.itemSelectionChanged.connect(self._update_buttons)
+        self.present.selectionModel().selectionChanged.connect(self._update_buttons)
         self.check_out_button = QPushButton(_("Check out"), self)
         self.check_out_button.setObjectName("check_out")
         self.check_out_button.clicked.connect(self.check_out_selected)
@@ -107,38 +108,59 @@ class CheckInPanel(QWidget):
         layout.addLayout(buttons)
 
     # -- showing ---------------------------------------------------------------------------
-    def show_attendance(self, view: AttendanceView) -> None:
-        self.view = view
-        t = current()
-        self.present.fill(view)
-        if not view.proxies_allowed:
-            self.present_caption.setText(_("Present: {present}", present=t.number(view.present)))
+    def set_register(self, index: RegisterIndex) -> None:
+        """The register of the day has been read: names can be typed now."""
+        self.index = index
+        self._refresh_candidates()
+        if self.field.text().strip():
+            self._typed(self.field.text())
+
+    def show_whole(self) -> None:
+        """The present list as the picture holds it (the screen opened, or the room was read again)."""
+        self.present.fill(self.picture.lines.values())
+        self._show_count()
+
+    def show_changes(self, state: RoomState) -> None:
+        """An action's news: only the lines it changed are put in place."""
+        if state.whole:
+            self.present.fill(self.picture.lines.values())
+        else:
+            self.present.put(state.lines)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        count, t = self.picture.count, current()
+        if count is None:
+            return
+        if not count.proxies_allowed:
+            self.present_caption.setText(_("Present: {present}", present=t.number(count.present)))
         else:
             self.present_caption.setText(_("Present: {present} ({in_person} in person, {by_proxy} by proxy)",
-                                           present=t.number(view.present), in_person=t.number(len(view.in_person)),
-                                           by_proxy=t.number(view.by_proxy)))
+                                           present=t.number(count.present), in_person=t.number(count.in_person),
+                                           by_proxy=t.number(count.by_proxy)))
         self._refresh_candidates()
         self._update_buttons()
 
     def _refresh_candidates(self) -> None:
-        if self.view is None:
+        self.candidates.clear()
+        if self.index is None:
+            self.current_match = Match((), None)
+            self.candidates_caption.setText(_("Reading the register of the day\u2026"))
             return
         by_number = self.register is not Register.DIRECTORS  # a director's key is a term, not a number to type
-        self.current_match = match(self.field.text(), self.view.names, set(self.view.in_person), by_number)
-        self.candidates.clear()
-        names = self.view.names
         typing = bool(self.field.text().strip())
         # whose vote is here by proxy is not "not yet here"; typed, they can still come in person
-        represented = {p.principal for p in self.view.proxies if p.counts}
-        absent = [k for k in self.current_match.absent if typing or k not in represented]
-        for key in absent[:_SHOWN]:
+        represented = self.picture.represented
+        self.current_match = self.index.match(self.field.text(), self.picture.here, by_number,
+                                              hidden=() if typing else represented, limit=_SHOWN)
+        names = self.index.names
+        for key in self.current_match.absent:
             label = person(key, names.get(key, ""), self.register)
             item = QListWidgetItem(label + ("  · " + _("present by proxy") if key in represented else ""))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.candidates.addItem(item)
-        count = len(absent)
         caption = N_("Matching, not yet here: {count}") if typing else N_("Not yet here: {count}")
-        self.candidates_caption.setText(_(caption, count=current().number(count)))
+        self.candidates_caption.setText(_(caption, count=current().number(self.current_match.count)))
 
     def _update_buttons(self) -> None:
         row = self.present.selected()
@@ -151,13 +173,13 @@ class CheckInPanel(QWidget):
     # -- typing ----------------------------------------------------------------------------
     def _typed(self, _text: str) -> None:
         self._refresh_candidates()
-        m, names = self.current_match, (self.view.names if self.view else {})
+        m, names = self.current_match, self.picture.names
         if not self.field.text().strip():
             self.say("", GREY)
         elif m.chosen is not None and m.chosen in names and m.chosen in m.absent:
             self.say(_("Enter checks in {person}.", person=person(m.chosen, names[m.chosen], self.register)), GREY)
-        elif len(m.absent) > 1:
-            self.say(_("{count} fit: pick one with ↑ ↓ and press Enter.", count=len(m.absent)), AMBER)
+        elif m.count > 1:
+            self.say(_("{count} fit: pick one with ↑ ↓ and press Enter.", count=m.count), AMBER)
         else:
             self.say("", GREY)
 
@@ -192,9 +214,8 @@ class CheckInPanel(QWidget):
             key = self.current_match.chosen
         if key is not None:
             self.check_in_key(key)
-        elif len(self.current_match.absent) > 1:
-            self.say(_("{count} fit: pick one with ↑ ↓ and press Enter.", count=len(self.current_match.absent)),
-                     AMBER)
+        elif self.current_match.count > 1:
+            self.say(_("{count} fit: pick one with ↑ ↓ and press Enter.", count=self.current_match.count), AMBER)
         elif self.field.text().strip().isdigit() and self.register is not Register.DIRECTORS:
             self.check_in_key(int(self.field.text().strip()))  # the service says why they may not attend
         elif self.field.text().strip():
@@ -203,8 +224,8 @@ class CheckInPanel(QWidget):
 
     # -- actions ---------------------------------------------------------------------------
     def check_in_key(self, key: int) -> bool:
-        name = self.view.names.get(key, "") if self.view else ""
-        had_proxy = self.view is not None and any(p.principal == key for p in self.view.proxies)
+        line = self.picture.lines.get(key)
+        had_proxy = line is not None and line.proxy is not None
         try:
             state = check_in(self.context.db, self.context.coop_id, self.meeting.id, key,
                              item_id=self.item_on_screen())
@@ -214,6 +235,7 @@ class CheckInPanel(QWidget):
             return False
         self.field.clear()
         self.changed.emit(state)
+        name = next((line.name for line in state.lines if line.key == key), "")
         said = _("Checked in: {person}", person=person(key, name, self.register))
         if had_proxy:  # Act 23③: here in person, the member votes in person
             said += " " + _("Their proxy is revoked: they vote in person.")
@@ -236,11 +258,11 @@ class CheckInPanel(QWidget):
         return True
 
     def add_proxy(self) -> ProxyDialog | None:
-        if not self.proxies_allowed or self.view is None:
+        if not self.proxies_allowed or not self.picture.known:
             return None
         if self._proxy_dialog is not None and not self._proxy_dialog.isVisible():
             self._proxy_dialog.deleteLater()
-        dialog = ProxyDialog(self.context, self.meeting.id, self.view, self.item_on_screen, self)
+        dialog = ProxyDialog(self.context, self.meeting.id, self.picture, self.item_on_screen, self)
         dialog.saved.connect(self._proxy_saved)
         self._proxy_dialog = dialog
         dialog.open()

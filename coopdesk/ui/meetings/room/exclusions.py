@@ -3,18 +3,22 @@ with a reason, they do not vote on it and leave its base (LAW.md, General assemb
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from coopdesk.domain.errors import Refusal
 from coopdesk.i18n import N_, _, current
-from coopdesk.services.meetings.state import AttendanceView, RoomState
+from coopdesk.services.meetings.state import RoomState
 from coopdesk.services.meetings.results import ItemResult
 from coopdesk.services.meetings.votes import exclude
 from coopdesk.services.meetings.agenda import ItemView
 from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.room.memory import VoteMemory
+from coopdesk.ui.meetings.room.picture import RoomPicture
 from coopdesk.ui.meetings.room.present_list import present_rows
 from coopdesk.ui.meetings.room.wording import GREY, person
 
@@ -28,7 +32,8 @@ class ExclusionsPanel(QWidget):
         super().__init__(parent)
         self.context, self.meeting, self.memory = context, meeting, memory
         self.item: ItemView | None = None
-        self.names: dict[int, str] = {}
+        self._pending: tuple[ItemView, ItemResult, RoomPicture] | None = None
+        self.names: Mapping[int, str] = {}
         self.register = meeting.rules.register
         self.who = QComboBox(self)
         self.who.setObjectName("exclude_who")
@@ -56,11 +61,29 @@ class ExclusionsPanel(QWidget):
         layout.addWidget(self.listed, 1)
         layout.addWidget(self.note)
 
-    def show_item(self, item: ItemView, result: ItemResult, attendance: AttendanceView) -> None:
+    def show_item(self, item: ItemView, result: ItemResult, attendance: RoomPicture) -> None:
+        """The item and who may be excluded from it.  The list of those present is made again only
+        for another item or while the panel is in view: after each arrival it would be a line per
+        person present, for a panel nobody is looking at."""
+        another = self.item is None or self.item.id != item.id
         self.item, self.names, self.register = item, attendance.names, attendance.register
+        self.setEnabled(not result.closed)
+        self._pending = (item, result, attendance)
+        if another or self.isVisible():
+            self._fill()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._fill()
+
+    def _fill(self) -> None:
+        if self._pending is None:
+            return
+        item, result, attendance = self._pending
+        self._pending = None
         known = self.memory.exclusions_of(item.id)
         self.who.clear()
-        for r in present_rows(attendance):
+        for r in present_rows(attendance.lines.values(), self.register):
             if r.counts and r.key not in known:
                 self.who.addItem(person(r.key, r.name, self.register), r.key)
         # the member to be expelled is the usual one; otherwise nobody until the secretary picks
@@ -69,11 +92,10 @@ class ExclusionsPanel(QWidget):
         for key, reason in sorted(known.items()):
             text = person(key, self.names.get(key, ""), self.register)
             self.listed.addItem(f"{text} — {reason}" if reason else text)
-        here = set(attendance.in_person) | {p.principal for p in attendance.proxies if p.counts}
+        here = attendance.here | attendance.represented
         earlier = result.excluded - len(here & set(known))  # the result counts only those present
         self.note.setText(_("{count} more excluded before this screen was opened.", count=current().number(earlier))
                           if earlier > 0 else "")
-        self.setEnabled(not result.closed)
 
     def exclude(self) -> RoomState | None:
         key = self.who.currentData()
@@ -90,4 +112,5 @@ class ExclusionsPanel(QWidget):
         self.memory.exclusions_of(self.item.id)[int(key)] = self.reason.text().strip()
         self.reason.clear()
         self.done.emit(result)
+        self._fill()  # the list the secretary is working in shows the exclusion at once
         return result

@@ -14,13 +14,14 @@ from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.meetings.kinds import ResolutionKind, Subject
 from coopdesk.i18n import _, current, refusal_text
-from coopdesk.services.meetings.state import AttendanceView, RoomState
+from coopdesk.services.meetings.state import RoomState
 from coopdesk.services.meetings.results import ItemResult
 from coopdesk.services.meetings.votes import close_item
 from coopdesk.services.meetings.readings import item_result, vote_history
 from coopdesk.services.meetings.agenda import ItemView, get_item, record_hearing
 from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
+from coopdesk.ui.meetings.room.picture import RoomPicture
 from coopdesk.ui.meetings.room.correction_dialog import CorrectionDialog
 from coopdesk.ui.meetings.room.discussion import DiscussionPanel
 from coopdesk.ui.meetings.room.exclusions import ExclusionsPanel
@@ -44,7 +45,7 @@ class ItemPanel(QWidget):
         self.context, self.meeting, self.memory = context, meeting, memory
         self.item: ItemView | None = None
         self.result: ItemResult | None = None
-        self.attendance: AttendanceView | None = None
+        self.attendance: RoomPicture | None = None  # the room as the screen knows it
         self._dialog: QWidget | None = None
         self._build()
 
@@ -107,7 +108,7 @@ class ItemPanel(QWidget):
         layout.addWidget(self.tabs, 1)
 
     # -- showing ---------------------------------------------------------------------------
-    def show_item(self, item: ItemView | None, attendance: AttendanceView) -> None:
+    def show_item(self, item: ItemView | None, attendance: RoomPicture) -> None:
         """Show ``item``; the summary typed for the item shown before is saved first."""
         if self.item is not None and (item is None or item.id != self.item.id):
             self.discussion.save()
@@ -124,7 +125,7 @@ class ItemPanel(QWidget):
         self.title.setText(_("Item {position}. {title}", position=item.position, title=item.title))
         self.refresh(attendance)
 
-    def refresh(self, attendance: AttendanceView | None = None) -> None:
+    def refresh(self, attendance: RoomPicture | None = None) -> None:
         """Read the item's result again: live while open (the room changed), frozen once closed."""
         if attendance is not None:
             self.attendance = attendance
@@ -136,9 +137,8 @@ class ItemPanel(QWidget):
 
     def show_state(self, state: RoomState) -> None:
         """The room's answer to an action: the item's result came with it, no second read."""
-        self.attendance = state.attendance
         if self.item is None or state.item is None or state.item.item_id != self.item.id:
-            self.refresh(state.attendance)
+            self.refresh()
             return
         self.item = get_item(self.context.db, self.context.coop_id, self.item.id)
         self._show(state.item)

@@ -15,6 +15,11 @@ class Match:
     absent: tuple[int, ...]  # who fits and is not here yet, best first: the list to pick from
     chosen: int | None  # the one Enter checks in; None when nobody or several fit
     here: tuple[int, ...] = ()  # who fits but is already here
+    fitting: int = -1  # how many fit and are not here (``absent`` may hold only the first of them)
+
+    @property
+    def count(self) -> int:
+        return len(self.absent) if self.fitting < 0 else self.fitting
 
 
 def _plain(text: str) -> str:
@@ -49,3 +54,35 @@ def match(text: str, names: Mapping[int, str], here: Collection[int], by_number:
     else:
         chosen = None
     return Match(absent, chosen, present)
+
+
+class RegisterIndex:
+    """The register of the day made ready for typing: every name made plain once, in number
+    order, so that a keystroke searches 100,000 names without building anything."""
+
+    def __init__(self, names: Mapping[int, str]) -> None:
+        self.names = dict(names)
+        self.keys = sorted(self.names)
+        self._keyset = frozenset(self.keys)
+        self._plain = [_plain(self.names[k]) for k in self.keys]
+
+    def match(self, text: str, here: Collection[int], by_number: bool = True, hidden: Collection[int] = (),
+              limit: int = 300) -> Match:
+        """As ``match``, with at most ``limit`` keys listed; ``hidden`` are left out of the list of
+        everyone (nothing typed) but found when typed (a member present by proxy may still come)."""
+        query = _plain(text)
+        if not query:
+            leave_out = self._keyset.intersection(here) | self._keyset.intersection(hidden)
+            shown = []
+            for k in self.keys:
+                if k not in leave_out:
+                    shown.append(k)
+                    if len(shown) >= limit:
+                        break
+            return Match(tuple(shown), None, (), len(self.keys) - len(leave_out))
+        if by_number and query.isdigit():
+            key = int(query)
+            return Match((key,) if key in self._keyset and key not in here else (), key)
+        found = [k for k, p in zip(self.keys, self._plain) if query in p]
+        full = match(text, {k: self.names[k] for k in found}, here, by_number)
+        return Match(full.absent[:limit], full.chosen, full.here, len(full.absent))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from coopdesk.i18n import _, current
 from coopdesk.services.meetings.meeting import MeetingView
-from coopdesk.services.meetings.state import AttendanceView
+from coopdesk.services.meetings.state import Count
 from coopdesk.ui.meetings.room.wording import GREEN, RED, quorum_line
 
 _COLOURS = {True: (GREEN, "#e7f4ea"), False: (RED, "#fdecee")}
@@ -54,9 +54,9 @@ class QuorumBanner(QFrame):
         row.addLayout(counts)
         row.addLayout(verdict, 1)
 
-    def show_attendance(self, view: AttendanceView) -> None:
+    def show_count(self, view: Count) -> None:
         t = current()
-        in_person = len(view.in_person)
+        in_person = view.in_person
         self.base_number.setText(t.number(view.members))
         self.present_number.setText(t.number(view.present))
         if not view.proxies_allowed:

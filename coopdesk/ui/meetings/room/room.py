@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from coopdesk.domain.meetings.kinds import MEETING_LABELS, Subject
 from coopdesk.i18n import _, current
-from coopdesk.services.meetings.state import AttendanceView, RoomState
+from coopdesk.services.meetings.state import RoomState
 from coopdesk.services.meetings.attendance import attendance_of
+from coopdesk.services.meetings.register import register_of_day
 from coopdesk.services.meetings.results import ItemResult
 from coopdesk.services.meetings.readings import closed_results, item_votes
 from coopdesk.services.meetings.meeting import MeetingView, get_meeting
@@ -36,10 +37,14 @@ from coopdesk.ui.meetings.room.agenda import AgendaList
 from coopdesk.ui.meetings.room.check_in import CheckInPanel
 from coopdesk.ui.meetings.room.item_panel import ItemPanel
 from coopdesk.ui.meetings.room.memory import VoteMemory
+from coopdesk.ui.meetings.room.matching import RegisterIndex
 from coopdesk.ui.meetings.room.minutes_panel import MinutesPanel
+from coopdesk.ui.meetings.room.picture import RoomPicture
 from coopdesk.ui.meetings.room.quorum_banner import QuorumBanner
+from coopdesk.ui.workers import Job
 
 AGENDA_TAB, MINUTES_TAB = range(2)
+REGISTER_IN_THREAD_ABOVE = 5_000  # members: a larger register of the day is read in a worker
 
 
 class MeetingRoom(QWidget):
@@ -51,7 +56,8 @@ class MeetingRoom(QWidget):
         self.context = context
         self.meeting: MeetingView = get_meeting(context.db, context.coop_id, meeting_id)
         self.memory = VoteMemory(lambda item_id: item_votes(context.db, context.coop_id, item_id))
-        self.attendance: AttendanceView | None = None
+        self.picture = RoomPicture(self.meeting.rules.register)
+        self._register_job: Job | None = None
         self._notifying = False
         self._build()
         self._shortcuts()
@@ -69,7 +75,7 @@ class MeetingRoom(QWidget):
         self.details = QLabel(self)
         self.details.setObjectName("room_details")
         self.banner = QuorumBanner(self.meeting, self)
-        self.check_in = CheckInPanel(self.context, self.meeting, self._item_on_screen, self)
+        self.check_in = CheckInPanel(self.context, self.meeting, self.picture, self._item_on_screen, self)
         self.check_in.changed.connect(self._room_changed)
         self.agenda = AgendaList(self)
         self.agenda.currentRowChanged.connect(lambda _row: self._show_current_item())
@@ -149,13 +155,39 @@ class MeetingRoom(QWidget):
         # closed items only: their frozen result is cheap; an open item's is read when shown
         results = {r.item_id: r for r in closed_results(db, coop_id, self.meeting.id)}
         self.agenda.fill(items, results)
+        self.picture.set_whole(attendance_of(db, coop_id, self.meeting.id))
+        self.banner.show_count(self.picture.count)
+        self.check_in.show_whole()
+        self._read_register()
         if self.agenda.currentRow() < 0 and items:
             first_open = next((row for row, i in enumerate(items) if not i.closed), 0)
             self.agenda.setCurrentRow(first_open)  # shows the item
-        self._show_attendance(attendance_of(db, coop_id, self.meeting.id))
+        else:
+            self._show_current_item()
         self.minutes.refresh_meeting()
         if self.tabs.currentIndex() == MINUTES_TAB:
+            self._offer_chairs()
             self.minutes.reload()
+
+    def _read_register(self) -> None:
+        """The register of the day, for typing names at check-in: read in a worker when large,
+        so that the screen opens at once and numbers can be checked in meanwhile."""
+        db, coop_id, meeting_id = self.context.db, self.context.coop_id, self.meeting.id
+        if self.picture.members <= REGISTER_IN_THREAD_ABOVE:
+            self._register_read(RegisterIndex(register_of_day(db, coop_id, meeting_id).names))
+            return
+        if self._register_job is not None:
+            self._register_job.succeeded.disconnect()
+        job = Job(lambda _progress: RegisterIndex(register_of_day(db, coop_id, meeting_id).names))
+        job.succeeded.connect(self._register_read)
+        job.finished.connect(job.deleteLater)
+        self._register_job = job
+        job.start()
+
+    def _register_read(self, index: RegisterIndex) -> None:
+        self._register_job = None
+        self.picture.roll = index.names
+        self.check_in.set_register(index)
 
     def _show_heading(self) -> None:
         m, t = self.meeting, current()
@@ -173,29 +205,33 @@ class MeetingRoom(QWidget):
             parts.append(_("chair: {name}", name=m.chair_name))
         self.details.setText("  ·  ".join(parts))
 
-    def _show_attendance(self, view: AttendanceView, item: ItemResult | None = None) -> None:
-        self.attendance = view
-        self.banner.show_attendance(view)
-        self.check_in.show_attendance(view)
-        self.minutes.set_chair_names([view.names[k] for k in view.in_person if k in view.names])
-        if item is not None:
-            self.item_panel.show_state(RoomState(view, item))
-        else:
-            self._show_current_item()
-
     def _item_on_screen(self) -> int | None:
         item = self.agenda.current_view()
         return item.id if item is not None else None
 
     def _show_current_item(self) -> None:
-        if self.attendance is not None:
-            self.item_panel.show_item(self.agenda.current_view(), self.attendance)
+        if self.picture.known:
+            self.item_panel.show_item(self.agenda.current_view(), self.picture)
+
+    def _offer_chairs(self) -> None:
+        self.minutes.set_chair_names([self.picture.name(k) for k in self.picture.here])
 
     # -- changes ---------------------------------------------------------------------------
     def _room_changed(self, state: RoomState) -> None:
-        """A check-in, check-out or proxy: the room and the item on screen came back together."""
-        self._show_attendance(state.attendance, state.item)
+        """A check-in, check-out or proxy: the count, the changed lines and the item on screen
+        came back together; only they are put in place."""
+        if self.picture.missed(state):  # another laptop changed the room meanwhile
+            self.picture.set_whole(attendance_of(self.context.db, self.context.coop_id, self.meeting.id))
+            self.check_in.show_whole()
+        self.picture.apply(state)
+        self.banner.show_count(state.attendance)
+        self.check_in.show_changes(state)
+        if state.item is not None:
+            self.item_panel.show_state(state)
+        else:
+            self._show_current_item()
         if self.tabs.currentIndex() == MINUTES_TAB:
+            self._offer_chairs()
             self.minutes.reload()
         self._notify("meetings")
 
@@ -209,11 +245,12 @@ class MeetingRoom(QWidget):
 
     def _closed(self, state: RoomState) -> None:
         """An item closed: a passed expulsion takes the member off this meeting's register too."""
+        self.picture.apply(state)
+        self.banner.show_count(state.attendance)
+        self.check_in.show_changes(state)
         item = self.item_panel.item
         if item is not None and item.subject is Subject.EXPULSION and state.item is not None and state.item.passed:
-            self.attendance = state.attendance
-            self.banner.show_attendance(state.attendance)
-            self.check_in.show_attendance(state.attendance)
+            self._read_register()
             self._notify("members")
 
     def _meeting_changed(self, view: MeetingView) -> None:
@@ -234,6 +271,7 @@ class MeetingRoom(QWidget):
 
     def _tab_changed(self, index: int) -> None:
         if index == MINUTES_TAB:
+            self._offer_chairs()
             self.minutes.reload()
 
     def _back(self) -> None:

@@ -32,13 +32,14 @@ from coopdesk.domain.errors import Refusal
 from coopdesk.domain.meetings.kinds import ResolutionKind
 from coopdesk.domain.meetings.rules import Register
 from coopdesk.i18n import N_, _, current
-from coopdesk.services.meetings.state import AttendanceView, RoomState
+from coopdesk.services.meetings.state import RoomState
 from coopdesk.services.meetings.results import ItemResult
 from coopdesk.services.meetings.votes import cast_ballot, record_counts
 from coopdesk.services.meetings.agenda import ItemView
 from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.room.memory import UNKNOWN, VoteMemory
+from coopdesk.ui.meetings.room.picture import RoomPicture
 from coopdesk.ui.meetings.room.present_list import present_rows
 from coopdesk.ui.meetings.room.wording import GREEN, GREY, RED
 
@@ -69,7 +70,7 @@ class VotePanel(QWidget):
         self.item: ItemView | None = None
         self.voters: list[int] = []
         self._shown: tuple[int, int, int, int] | None = None  # the item and counts last put in the boxes
-        self.attendance: AttendanceView | None = None
+        self.attendance: RoomPicture | None = None
         self._build()
 
     def _build(self) -> None:
@@ -136,7 +137,7 @@ class VotePanel(QWidget):
         return self.roll
 
     # -- showing ---------------------------------------------------------------------------
-    def show_item(self, item: ItemView, result: ItemResult, attendance: AttendanceView) -> None:
+    def show_item(self, item: ItemView, result: ItemResult, attendance: RoomPicture) -> None:
         self.item, self.attendance = item, attendance
         self.setEnabled(item.kind is not ResolutionKind.REPORT and not result.closed)
         voters = result.voters
@@ -170,11 +171,12 @@ class VotePanel(QWidget):
         if roll and self.item is not None and self.attendance is not None:
             self._fill_roll(self.attendance)  # only when shown: a row of buttons per person present
 
-    def _fill_roll(self, attendance: AttendanceView) -> None:
+    def _fill_roll(self, attendance: RoomPicture) -> None:
         assert self.item is not None
         excluded = self.memory.exclusions_of(self.item.id)
         ballots = self.memory.ballots_of(self.item.id)
-        rows = [r for r in present_rows(attendance) if r.counts and r.key not in excluded]
+        rows = [r for r in present_rows(attendance.lines.values(), attendance.register)
+                if r.counts and r.key not in excluded]
         self.voters = [r.key for r in rows]
         for row in range(self.roll.rowCount()):  # the old buttons go now, not at the next event loop turn
             old = self.roll.cellWidget(row, BUTTONS)
