@@ -18,6 +18,7 @@ from coopdesk.cli.common import (
     whole_number,
 )
 from coopdesk.domain.coop import (
+    ELECTION_MAJORITY_LABELS,
     KIND_LABELS,
     LAW_LABELS,
     MEMBERSHIP_STARTS_LABELS,
@@ -26,6 +27,7 @@ from coopdesk.domain.coop import (
     BylawsSettings,
     CoopKind,
     CoopProfile,
+    ElectionMajority,
     GoverningLaw,
     MembershipStarts,
     NoticeMethod,
@@ -57,14 +59,17 @@ _BYLAWS_OPTIONS: tuple[tuple[str, str, dict[str, Any], str], ...] = (
     ("--non-use-months", "non_use_months_for_expulsion", {"type": whole_number(0, 10000)},
      N_("Months without using the co-op's services before expulsion may be considered")),
     ("--tie-rule", "tie_rule", {"choices": [t.value for t in TieRule]}, N_("What decides a tie in an election")),
+    ("--election-majority", "election_majority", {"choices": [m.value for m in ElectionMajority]},
+     N_("What an officer candidate needs besides ranking among the seats")),
     ("--orientation-required", "orientation_required", {"action": argparse.BooleanOptionalAction},
      N_("New members must attend an orientation")),
     ("--assembly-within-months", "ordinary_assembly_within_months", {"type": whole_number(0, 100)},
      N_("Months after the year end within which the ordinary assembly is held")),
 )
 # The same labels as the window's (domain/coop.py), so they are translated once.
-VALUE_LABELS = {**MEMBERSHIP_STARTS_LABELS, **NOTICE_LABELS, **TIE_LABELS}
-_ENUMS = {"membership_starts": MembershipStarts, "notice_method": NoticeMethod, "tie_rule": TieRule}
+VALUE_LABELS = {**MEMBERSHIP_STARTS_LABELS, **NOTICE_LABELS, **TIE_LABELS, **ELECTION_MAJORITY_LABELS}
+_ENUMS = {"membership_starts": MembershipStarts, "notice_method": NoticeMethod, "tie_rule": TieRule,
+          "election_majority": ElectionMajority}
 
 BYLAWS_LABELS = {name: label for _o, name, _k, label in _BYLAWS_OPTIONS}
 # A general co-op with one kind of member: the register's own word for them, in either language

@@ -46,6 +46,20 @@ class TieRule(Enum):
     LOTS = "lots"
 
 
+class ElectionMajority(Enum):
+    """What an officer candidate needs besides enough votes to rank among the seats: a
+    bylaws setting [L] (the Act says only that officers are elected by the assembly, and
+    LAW.md reads an election as an ordinary resolution, Act 29②).
+
+    OF_PRESENT is the default: it is that reading (more than half of those present), and the
+    strictest of the three, so a candidate elected under it is elected under the others too.
+    """
+
+    NONE = "none"  # the most votes win the seats (approval: more yes than no)
+    OF_VOTERS = "of_voters"  # more than half of the valid ballots cast (blank ones included)
+    OF_PRESENT = "of_present"  # more than half of the members present (in person and by proxy)
+
+
 class MembershipStarts(Enum):
     """When an admitted applicant becomes a member (standard bylaws: on payment)."""
 
@@ -80,6 +94,12 @@ TIE_LABELS: dict[TieRule, str] = {
     TieRule.RUNOFF_THEN_LOTS: N_("Run-off vote; if tied again, drawing lots"),
     TieRule.OLDER: N_("The older candidate"),
     TieRule.LOTS: N_("Drawing lots"),
+}
+
+ELECTION_MAJORITY_LABELS: dict[ElectionMajority, str] = {
+    ElectionMajority.NONE: N_("The most votes win the seats"),
+    ElectionMajority.OF_VOTERS: N_("More than half of the valid ballots"),
+    ElectionMajority.OF_PRESENT: N_("More than half of the members present"),
 }
 
 MEMBERSHIP_STARTS_LABELS: dict[MembershipStarts, str] = {
@@ -118,6 +138,7 @@ class BylawsSettings:
     tie_rule: TieRule = TieRule.RUNOFF_THEN_OLDER
     orientation_required: bool = False
     ordinary_assembly_within_months: int = 3
+    election_majority: ElectionMajority = ElectionMajority.OF_PRESENT  # last: older stored settings lack it
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,6 +76,19 @@ BOARD_OPTIONAL_BELOW_MEMBERS = LawValue(10, act(32, 1), H)
 OFFICER_EMPLOYEE_ALLOWED_UP_TO_MEMBERS = LawValue(10, decree(10, 1), H)  # exception to Act 44③
 OFFICER_TERM_WARNING_DAYS = LawValue(60, act(35, 1), L)  # a reminder, not a legal limit
 
+# Elections (선거): the counting rules are in domain/elections; ties and the majority a
+# candidate needs are bylaws settings [L] (TieRule, ElectionMajority in domain/coop.py).
+ONE_MEMBER_ONE_VOTE = LawValue(1, act(23, 1), H)  # 출자좌수에 관계없이 1개의 의결권과 선거권
+CHAIR_SEATS = LawValue(1, act(34, 1), H)  # 이사장 1명
+CHAIR_FROM_DIRECTORS = LawValue(True, act(34, 2), H)  # 이사장은 이사 중에서 총회에서 선출
+AUDITOR_NOT_DIRECTOR = LawValue(True, act(44, 2), H)  # 이사는 감사를 겸직할 수 없다
+# From the announcement of the election until election day only these means of campaigning
+# are allowed; the words for the screen are in domain/elections/campaign.py.
+CAMPAIGN_MEANS_ALLOWED = LawValue(
+    ("posters", "bulletins", "small_print", "joint_debates", "phone_sms_email"), act(37), H)
+CAMPAIGN_MEANS_FORBIDDEN = LawValue(("door_to_door", "gatherings"), act(37), H)  # 호별방문, 특정 장소 모임
+ELECTION_COMMITTEE_OPTIONAL = LawValue(True, act(38), H)  # 선거관리위원회를 둘 수 있다
+
 # Surplus and reserves (잉여금, 적립금)
 LEGAL_RESERVE_MIN_GENERAL = LawValue(Fraction(10, 100), act(50, 1), H)
 LEGAL_RESERVE_MIN_SOCIAL = LawValue(Fraction(30, 100), act(97, 1), H)

@@ -10,12 +10,15 @@ from dataclasses import asdict, dataclass, fields
 from enum import Enum
 from typing import Any
 
-from coopdesk.domain.coop import BylawsSettings, CoopKind, GoverningLaw, MembershipStarts, NoticeMethod, TieRule
+from coopdesk.domain.coop import (
+    BylawsSettings, CoopKind, ElectionMajority, GoverningLaw, MembershipStarts, NoticeMethod, TieRule,
+)
 
 _ENUM_FIELDS: dict[str, type[Enum]] = {
     "membership_starts": MembershipStarts,
     "notice_method": NoticeMethod,
     "tie_rule": TieRule,
+    "election_majority": ElectionMajority,
 }
 
 

@@ -17,7 +17,7 @@ from coopdesk.services.coops import CoopInfo
 from coopdesk.ui.bylaws_report_dialog import BylawsReportDialog
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.labels import (
-    KIND_LABELS, LAW_LABELS, MEMBERSHIP_STARTS_LABELS, NOTICE_LABELS, TIE_LABELS, month_name, yes_no,
+    ELECTION_MAJORITY_LABELS, KIND_LABELS, LAW_LABELS, MEMBERSHIP_STARTS_LABELS, NOTICE_LABELS, TIE_LABELS, month_name, yes_no,
 )
 
 
@@ -53,6 +53,7 @@ def bylaws_rows(coop: CoopInfo) -> list[tuple[str, str]]:
         (_("Non-use before expulsion (months)"), t.number(b.non_use_months_for_expulsion)),
         (_("Ordinary assembly within (months)"), t.number(b.ordinary_assembly_within_months)),
         (_("Tie in an election"), _(TIE_LABELS[b.tie_rule])),
+        (_("An officer candidate needs"), _(ELECTION_MAJORITY_LABELS[b.election_majority])),
         (_("New members must attend an orientation"), yes_no(b.orientation_required)),
     ]
 

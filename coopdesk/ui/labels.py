@@ -7,6 +7,7 @@ from babel.dates import get_month_names
 from coopdesk.i18n import _, current
 
 from coopdesk.domain.coop import (  # noqa: E402,F401 (the names the screens use)
+    ELECTION_MAJORITY_LABELS,
     KIND_LABELS,
     LAW_LABELS,
     MEMBERSHIP_STARTS_LABELS,

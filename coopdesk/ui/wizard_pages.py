@@ -15,7 +15,7 @@ from coopdesk.domain.coop import (
 )
 from coopdesk.i18n import _, current
 from coopdesk.ui.labels import (
-    KIND_LABELS, LAW_LABELS, MEMBERSHIP_STARTS_LABELS, NOTICE_LABELS, TIE_LABELS, month_name,
+    ELECTION_MAJORITY_LABELS, KIND_LABELS, LAW_LABELS, MEMBERSHIP_STARTS_LABELS, NOTICE_LABELS, TIE_LABELS, month_name,
 )
 from coopdesk.ui.wizard_form import CheckedPage, new_form, note
 
@@ -218,6 +218,9 @@ class BylawsPage(CheckedPage):
         self.tie_rule = enum_combo(TIE_LABELS, DEFAULTS.tie_rule)
         self.add_field(form, _("Tie in an election"), self.tie_rule, "tie_rule",
                        _("How a tie between candidates is decided: the law leaves it to the bylaws."))
+        self.election_majority = enum_combo(ELECTION_MAJORITY_LABELS, DEFAULTS.election_majority)
+        self.add_field(form, _("An officer candidate needs"), self.election_majority, "election_majority",
+                       _("Besides ranking among the seats: the bylaws say which majority elects an officer."))
         self.orientation = QCheckBox(_("New members must attend an orientation"))
         self.orientation.setChecked(DEFAULTS.orientation_required)
         form.addRow("", self.orientation)
@@ -232,7 +235,8 @@ class BylawsPage(CheckedPage):
         bylaws.update({field: box.value() for field, box in self.spins.items()})
         notice: NoticeMethod = self.notice_method.currentData()
         tie: TieRule = self.tie_rule.currentData()
-        bylaws.update(notice_method=notice, tie_rule=tie, orientation_required=self.orientation.isChecked())
+        bylaws.update(notice_method=notice, tie_rule=tie, orientation_required=self.orientation.isChecked(),
+                      election_majority=self.election_majority.currentData())
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt's name): Finish creates the co-op
         return super().validatePage() and self.coop_wizard().create()
