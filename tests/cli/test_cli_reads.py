@@ -47,12 +47,7 @@ def test_a_read_loads_neither_qt_nor_reportlab_nor_openpyxl(demo_file, words):
     assert packages(loaded(demo_file, words, HEAVY)) == set()
 
 
-@pytest.mark.parametrize("words", [
-    READS[0],
-    pytest.param(READS[1], marks=pytest.mark.xfail(
-        strict=True, reason="services/meetings/results.py imports store.models (for a type only) at the top")),
-    READS[2],
-], ids=" ".join)
+@pytest.mark.parametrize("words", READS, ids=" ".join)
 def test_a_read_of_a_co_op_file_does_not_load_the_database_layer(demo_file, words):
     assert packages(loaded(demo_file, words, ("sqlalchemy", "alembic"))) == set()
 

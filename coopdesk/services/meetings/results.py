@@ -10,7 +10,7 @@ room; a closed item's is its frozen snapshot (``domain.meetings.snapshot``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.law_ref import LawRef
@@ -21,7 +21,9 @@ from coopdesk.domain.meetings.rules import MajorityRule, MeetingRules, QuorumSta
 from coopdesk.domain.meetings.snapshot import FrozenResult
 from coopdesk.domain.text import N_, Explanation
 from coopdesk.i18n import _
-from coopdesk.store.models import AgendaItemRow
+
+if TYPE_CHECKING:  # only its columns are read: plain_results passes its own (no SQLAlchemy)
+    from coopdesk.store.models import AgendaItemRow
 
 NO_VOTE_YET = N_("No vote recorded yet.")
 NOT_A_VOTE = N_("A report is not put to a vote.")

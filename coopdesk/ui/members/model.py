@@ -103,10 +103,34 @@ class MemberTableModel(QAbstractTableModel):
             self._index_of[row.number] = len(self._rows)
             self._rows.append(row)
             self._keys.append(search_key(row))
+        elif self._put_in_place(i, row):
+            return
         else:
             self._rows[i], self._keys[i] = row, search_key(row)
         self._orders = {}
         self._arrange()
+
+    def _put_in_place(self, i: int, row: MemberRow) -> bool:
+        """A changed member that keeps its place, its filters and its match to the search:
+        only its line is repainted (at 100,000 members rebuilding the list costs ~50 ms).
+        False, having changed nothing, when the list must be laid out again."""
+        old, column = self._rows[i], self._sort[0]
+        key = search_key(row)
+        if SORT_KEYS[column](old) != SORT_KEYS[column](row) or self._sorted_keys is None:
+            return False
+        if self._base is not None and (old.status, old.member_type) != (row.status, row.member_type):
+            return False
+        if self._query and (self._query in self._keys[i]) != (self._query in key):
+            return False
+        position = self._order(column).index(i)  # C-level scans: about a millisecond at 100,000
+        self._rows[i], self._keys[i] = row, key
+        self._sorted_rows[position], self._sorted_keys[position] = row, key
+        self._orders = {c: order for c, order in self._orders.items()
+                        if c == column or SORT_KEYS[c](old) == SORT_KEYS[c](row)}
+        at = self.row_of_number(row.number)
+        if at is not None:
+            self.dataChanged.emit(self.index(at, 0), self.index(at, COLUMN_COUNT - 1))
+        return True
 
     def set_filters(self, *, statuses: Iterable[MemberStatus] | None = None,
                     member_type: str | None = None) -> None:

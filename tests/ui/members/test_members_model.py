@@ -232,3 +232,48 @@ def test_the_model_shows_what_filter_rows_finds_in_the_sorted_order(values, type
     if descending:  # the same list, upside down
         expected.reverse()
     assert [r.number for r in m.visible_rows()] == [r.number for r in expected]
+
+
+NAMES = ["김민준", "김하나", "이서연", "Alice Kim", "박도윤", "최하은"]
+changes = st.lists(st.tuples(st.sampled_from([1, 2, 3, 4, 5, 12]), st.sampled_from(NAMES),
+                             st.sampled_from(["소비자", "생산자"]),
+                             st.sampled_from([MemberStatus.MEMBER, MemberStatus.WITHDRAWING])),
+                   min_size=1, max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(changes=changes, column=st.sampled_from([NUMBER, NAME, TYPE, STATUS, JOINED]),
+       order=st.sampled_from([ASC, DESC]), query=st.sampled_from(["", "김", "kim", "이서"]),
+       only_members=st.booleans())
+def test_changed_members_show_as_a_fresh_list_would(qapp, changes, column, order, query, only_members) -> None:
+    statuses = [MemberStatus.MEMBER] if only_members else None
+    changed = MemberTableModel()
+    changed.set_rows(ROWS)
+    changed.prepare_search()
+    changed.sort(column, order)
+    changed.set_filters(statuses=statuses)
+    changed.set_search(query)
+    rows = {r.number: r for r in ROWS}
+    for number, name, type_, status in changes:
+        rows[number] = member(number, name, type_=type_, status=status)
+        changed.put_row(rows[number])
+    fresh = MemberTableModel()
+    fresh.set_rows(sorted(rows.values(), key=lambda r: r.number))
+    fresh.sort(column, order)
+    fresh.set_filters(statuses=statuses)
+    fresh.set_search(query)
+    assert changed.visible_rows() == fresh.visible_rows()
+    assert [changed.row_of_number(n) for n in rows] == [fresh.row_of_number(n) for n in rows]
+
+
+def test_a_member_changed_in_place_repaints_only_its_line(qtbot, model: MemberTableModel) -> None:
+    model.prepare_search()
+    resets, repainted = [], []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.dataChanged.connect(lambda first, last: repainted.append((first.row(), last.row())))
+    model.put_row(member(3, "박도윤", status=MemberStatus.WITHDRAWING, phone="010-9999-0000"))
+    assert resets == [] and repainted == [(2, 2)]  # sorted by number: member 3 is the third line
+    model.set_search("9999")
+    assert numbers(model) == [3]  # the new phone is searched at once
+    model.put_row(member(3, "박도윤", status=MemberStatus.WITHDRAWING))  # it no longer matches the search
+    assert resets and numbers(model) == []
