@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
+import zlib
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -188,9 +189,12 @@ def _rows(path: Path, lines: Iterator[tuple[int, Sequence[Value]]], width: int,
 
 @contextmanager
 def _reading(path: Path) -> Iterator[None]:
+    # What a damaged file raises while it is read: a zip's compressed data (zlib.error) or
+    # checksum, the sheet's XML, a cell that names a missing shared string (IndexError)...
     try:
         yield
-    except (csv.Error, zipfile.BadZipFile, ParseError, KeyError, ValueError, OSError, EOFError) as exc:
+    except (csv.Error, zipfile.BadZipFile, zlib.error, ParseError, LookupError, ValueError, OverflowError, OSError,
+            EOFError) as exc:
         raise _unreadable(path, exc) from exc
 
 
@@ -217,11 +221,15 @@ def _fit(values: Sequence[Value], width: int) -> tuple[Value, ...]:
 
 
 def _unreadable(path: Path, exc: Exception) -> Refusal:
-    return Refusal(N_("{path} cannot be read as a table: {error}"), field="path",
-                   path=str(path), error=str(exc) or type(exc).__name__)
+    error = str(exc) or type(exc).__name__
+    if path.suffix.lower() == XLSX and not isinstance(exc, OSError):
+        # The library's words say what is wrong, in English; the user needs to know what to do.
+        return Refusal(N_("{path} is damaged or is not an Excel workbook ({error}). Open it in Excel and save it "
+                          "again as an Excel workbook (.xlsx)."), field="path", path=str(path), error=error)
+    return Refusal(N_("{path} cannot be read as a table: {error}"), field="path", path=str(path), error=error)
 
 
-def _xlsx_lines(path: Path) -> tuple[Iterator[tuple[int, Sequence[Value]]], int, Callable[[], int]]:
+def _xlsx_lines(path: Path) -> tuple[Generator[tuple[int, Sequence[Value]], None, None], int, Callable[[], int]]:
     """The rows of the first sheet, the bytes of its XML, and how many of them were read."""
     from coopdesk.services.table_xlsx import first_sheet  # openpyxl is slow to import; only needed here
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 from xml.etree.ElementTree import Element, TreeBuilder
 
 from openpyxl import DEFUSEDXML
@@ -92,9 +92,13 @@ def first_sheet(path: Path, convert: Callable[[object], Cell]) -> FirstSheet | N
     cells.convert = convert
 
     def lines() -> Generator[tuple[int, list[Cell]], None, None]:
+        following = 1  # as openpyxl: a row numbered below the one before (or below 1) is passed over
         try:
             for row in _finished(source, _SHEET_DATA):
-                yield cells.parse_row(row)
+                number, values = cells.parse_row(row)
+                if number >= following:
+                    following = number + 1
+                    yield number, values
         finally:
             source.close()
             archive.close()
@@ -110,7 +114,7 @@ def _first_worksheet(reader: ExcelReader) -> str | None:
     return None
 
 
-def _finished(source: IO[bytes], container: str) -> Iterator[Element]:
+def _finished(source: _Readable, container: str) -> Iterator[Element]:
     """The children of the element at ``container`` (a path from the document's root), each
     once the parser has read all of it; each is dropped once the next is asked for.
 
@@ -148,18 +152,29 @@ def _shared_strings(reader: ExcelReader) -> list[str]:
 
 
 def _plain_text(node: Element) -> str:
-    """A string's text without its formatting: the plain part and each run's, not the
-    phonetic guide (openpyxl's ``Text.content``)."""
-    parts = []
+    """A string's text without its formatting, as openpyxl's ``Text.from_tree(node).content``
+    makes it: the plain part first, then each run's, not the phonetic guide.  openpyxl keeps
+    the last of several ``<t>`` where there should be one; so does this."""
+    if len(node) == 1 and node[0].tag == _T:  # nearly every string: one plain text
+        return node[0].text or ""
+    plain = None
+    runs = []
     for child in node:
         if child.tag == _T:
-            if child.text:
-                parts.append(child.text)
+            plain = child.text
         elif child.tag == _R:
-            text = child.findtext(_T)
+            text = None
+            for part in child.iterfind(_T):
+                text = part.text
             if text:
-                parts.append(text)
-    return "".join(parts)
+                runs.append(text)
+    return "".join(runs) if plain is None else plain + "".join(runs)
+
+
+class _Readable(Protocol):
+    """What ``_finished`` reads: a part of the workbook's zip, or one counted."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
 
 
 class _Counted:
@@ -186,6 +201,7 @@ class _RowParser(WorkSheetParser):  # type: ignore[misc]
     would: openpyxl's ``parse_cell`` for the rare kinds of cell, the common ones here."""
 
     convert: Callable[[object], Cell]
+    row_counter: int
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -195,13 +211,13 @@ class _RowParser(WorkSheetParser):  # type: ignore[misc]
     def parse_row(self, row: Element) -> tuple[int, list[Cell]]:
         """The row's number and values; a hundred thousand rows come through here, hence
         the common kinds of cell handled inline."""
-        number = row.get("r")
-        if number is None:
+        given = row.get("r")
+        if given is None:
             self.row_counter += 1
         else:
-            number = float(number)
+            number = float(given)  # as openpyxl: "7" and "7.0" are row 7
             if not number.is_integer():
-                raise ValueError(f"{row.get('r')} is not a valid row number")
+                raise ValueError(f"{given} is not a valid row number")
             self.row_counter = int(number)
         values: list[Cell] = []
         columns, strings, date_formats = self._columns, self.shared_strings, self.date_formats

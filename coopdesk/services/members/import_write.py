@@ -33,7 +33,7 @@ _COLUMNS = ("coop_id", "number", "member_type_id", "name", "birth_date", "phone"
             "applied_on", "joined_on")
 
 
-def write_members(s: Session, coop_id: int, rows: list[Checked | None],
+def write_members(s: Session, coop_id: int, rows: list[Checked],
                   tick: Callable[[int, int], None]) -> tuple[int, int]:
     """Add ``rows`` as members numbered from the co-op's next number, with one audit entry.
 
@@ -47,10 +47,10 @@ def write_members(s: Session, coop_id: int, rows: list[Checked | None],
     conn = s.connection()
     logged = _Logged()
     for start in range(0, len(rows), CHUNK):
-        chunk: list[Checked] = rows[start:start + CHUNK]  # type: ignore[assignment]
+        chunk = rows[start:start + CHUNK]
         insert_many(conn, Member.__table__, _COLUMNS, _member_rows(chunk, first + start, coop_id, ids))
         logged.add(chunk, first + start)
-        rows[start:start + CHUNK] = [None] * len(chunk)
+        rows[start:start + CHUNK] = [None] * len(chunk)  # type: ignore[list-item]  # let go
         del chunk
         tick(min(start + CHUNK, len(rows)), len(rows))
     _add_first_events(s, coop_id, first, last)
