@@ -174,8 +174,18 @@ def refusal_text(refusal: Exception, translator: Translator | None = None) -> st
         return str(refusal)
     if isinstance(refusal, Refusals):  # every problem of a form, one per line
         return "\n".join(refusal_text(p, t) for p in refusal.problems)
-    params = {k: (t.date(v) if isinstance(v, dt.date) else v) for k, v in refusal.params.items()}
+    params = {k: _shown(v, t) for k, v in refusal.params.items()}
     text = t.gettext(refusal.message, **params)
     if refusal.article is not None:
         text += " " + t.gettext("({article})", article=refusal.article.label(t.language))
     return text
+
+
+def _shown(value: object, t: Translator) -> object:
+    """A refusal's value as the reader reads it: a date in their language, an amount of money
+    (``domain.capital.money.Won``) as money; anything else as it is."""
+    if isinstance(value, dt.date):
+        return t.date(value)
+    if getattr(value, "money", False) and isinstance(value, int):
+        return t.money(value)
+    return value

@@ -30,6 +30,7 @@ def test_the_wheel_holds_resources_translations_and_migrations(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("coopdesk/resources/fonts/NanumGothic.ttf", "coopdesk/resources/fonts/NanumGothicBold.ttf",
                    "coopdesk/resources/fonts/NanumMyeongjo.ttf", "coopdesk/resources/fonts/OFL.txt",
+                   "coopdesk/resources/bylaws/template-1.toml",
                    "coopdesk/translations/ko/LC_MESSAGES/coopdesk.po",
                    "coopdesk/translations/en/LC_MESSAGES/coopdesk.po",
                    "coopdesk/store/migrations/env.py", "coopdesk/store/migrations/versions/0001_initial.py"):

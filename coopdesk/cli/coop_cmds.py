@@ -65,6 +65,10 @@ _BYLAWS_OPTIONS: tuple[tuple[str, str, dict[str, Any], str], ...] = (
      N_("New members must attend an orientation")),
     ("--assembly-within-months", "ordinary_assembly_within_months", {"type": whole_number(0, 100)},
      N_("Months after the year end within which the ordinary assembly is held")),
+    ("--dividends-as-capital", "dividends_as_capital", {"action": argparse.BooleanOptionalAction},
+     N_("A dividend may be credited to capital as shares")),
+    ("--refund-less-losses", "refund_less_losses", {"action": argparse.BooleanOptionalAction},
+     N_("A leaver's refund bears their share of the co-op's losses")),
 )
 # The same labels as the window's (domain/coop.py), so they are translated once.
 VALUE_LABELS = {**MEMBERSHIP_STARTS_LABELS, **NOTICE_LABELS, **TIE_LABELS, **ELECTION_MAJORITY_LABELS}
@@ -117,6 +121,9 @@ def add_coop(coop: argparse.ArgumentParser) -> None:
                                                                       "lists it"))
     report.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", required=True, help=_("The day it was reported"))
     report.set_defaults(run=run_bylaws_reported)
+    from coopdesk.cli.bylaws.texts import add_texts_parsers
+
+    add_texts_parsers(verbs)  # coop texts show | set
 
 
 def _bylaws(args: argparse.Namespace) -> BylawsSettings:

@@ -47,6 +47,15 @@ def add_print(printing: argparse.ArgumentParser) -> None:
     from coopdesk.cli.meetings.papers import add_print_parsers
 
     add_print_parsers(docs)  # notice, attendance, proxy-form, minutes
+    from coopdesk.cli.elections.papers import add_print_parsers as add_election_papers
+
+    add_election_papers(docs)  # ballots, election-notice, election-result, officer-list
+    from coopdesk.cli.education.papers import add_print_parsers as add_education_papers
+
+    add_education_papers(docs)  # education-certificate, education-attendance, education-report
+    from coopdesk.cli.bylaws.printing import add_print_parsers as add_bylaws_papers
+
+    add_bylaws_papers(docs)  # bylaws, bylaws-comparison
 
 
 def add_backup(backup: argparse.ArgumentParser) -> None:

@@ -139,6 +139,9 @@ class BylawsSettings:
     orientation_required: bool = False
     ordinary_assembly_within_months: int = 3
     election_majority: ElectionMajority = ElectionMajority.OF_PRESENT  # last: older stored settings lack it
+    # Capital (Act 26, 27, 51): older stored settings lack these, and read as False.
+    dividends_as_capital: bool = False  # a dividend may be credited to capital as shares
+    refund_less_losses: bool = False  # a leaver's refund bears their share of the losses (Act 27)
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,6 +101,9 @@ _TOO_LONG: dict[str, str] = {
     "method": N_("How the notice went out is too long (at most {n} characters)."),
     "reason": N_("The reason is too long (at most {n} characters)."),
     "grounds": N_("The grounds for the expulsion are too long (at most {n} characters)."),
+    "topic": N_("The topic is too long (at most {n} characters)."),
+    "instructor": N_("The instructor's name is too long (at most {n} characters)."),
+    "materials": N_("The note on the materials is too long (at most {n} characters)."),
 }
 _TEXT_TOO_LONG = N_("The text is too long (at most {n} characters).")
 
@@ -148,6 +151,12 @@ _HIDDEN: dict[str, str] = {
                  "({char}, character {position}). Delete it, or type the text instead of pasting it."),
     "grounds": N_("The grounds for the expulsion contain a hidden character that cannot be shown or printed "
                   "({char}, character {position}). Delete it, or type the text instead of pasting it."),
+    "topic": N_("The topic contains a hidden character that cannot be shown or printed "
+                "({char}, character {position}). Delete it, or type the text instead of pasting it."),
+    "instructor": N_("The instructor's name contains a hidden character that cannot be shown or printed "
+                     "({char}, character {position}). Delete it, or type the text instead of pasting it."),
+    "materials": N_("The note on the materials contains a hidden character that cannot be shown or printed "
+                    "({char}, character {position}). Delete it, or type the text instead of pasting it."),
 }
 _TEXT_HIDDEN = N_("The text contains a hidden character that cannot be shown or printed "
                   "({char}, character {position}). Delete it, or type the text instead of pasting it.")
@@ -177,6 +186,8 @@ _OUT_OF_RANGE: dict[str, str] = {
                      "{date} does not. Check the year."),
     "reported_on": N_("The day the amendment was reported must fall between {earliest} and {latest}; "
                       "{date} does not. Check the year."),
+    "session_date": N_("The date of the session must fall between {earliest} and {latest}; {date} does not. "
+                       "Check the year."),
 }
 _DATE_OUT_OF_RANGE = N_("The date must fall between {earliest} and {latest}; {date} does not. Check the year.")
 

@@ -46,6 +46,19 @@ WITHDRAWAL_NOTICE_DAYS_STANDARD = LawValue(30, model_bylaws(11, 1), M)  # a byla
 EXPULSION_NOTICE_DAYS = LawValue(10, act(25, 2), H)  # 제명 사유 통지
 REFUND_CLAIM_LAPSE_YEARS = LawValue(2, act(26, 2), H)  # 지분환급청구권 소멸
 
+# The share ledger (출자금, domain/capital): checked on every entry.  The per-member limit, the
+# payment method and timing (instalments) are the bylaws' (Act 16①); the cap above is the Act's.
+BYLAWS_SHARE_LIMIT = LawValue(True, act(16, 1), H)  # 조합원 1인의 출자좌수 한도: as the bylaws say
+INSTALMENTS_BY_BYLAWS = LawValue(True, act(16, 1), H)  # 출자금의 납입 방법 및 시기: as the bylaws say
+MEMBERSHIP_ON_PAYMENT = LawValue(True, model_bylaws(9), M)  # 출자금(또는 1회분)을 납입함으로써 조합원이 된다
+SHARE_TRANSFER_NEEDS_RESOLUTION = LawValue(True, act(21), M)  # 지분 양도는 총회의 의결 (article as issue 13 cites it)
+REFUND_FROM_NEXT_FISCAL_YEAR = LawValue(1, act(26, 1), H)  # 탈퇴 당시 회계연도의 다음 회계연도부터 청구
+REFUND_LAPSE_WARNING_DAYS = LawValue(60, act(26, 2), L)  # a reminder before the claim lapses, not a limit
+REFUND_MAY_BE_WITHHELD = LawValue(True, act(26, 3), H)  # 채무를 다 갚을 때까지 환급 정지
+REFUND_LESS_LOSSES = LawValue(True, act(27), H)  # 탈퇴 조합원의 손실액 부담: as the bylaws say
+LEAVER_REFUND_SPECIAL_RESOLUTION = LawValue(True, act(29, 2), H)  # 탈퇴·제명 조합원 출자금 환급: 특별결의
+SOCIAL_REFUND_PAID_IN_ONLY = LawValue(True, act(89, 1), M)  # 사회적협동조합: 출자금의 환급만
+
 # General assembly (총회)
 MEETING_NOTICE_DAYS = LawValue(7, act(28, 4), H)  # 7일 전까지 통지
 ORDINARY_ASSEMBLY_PER_YEAR = LawValue(1, act(28, 3), H)
@@ -55,6 +68,7 @@ DELEGATES_MIN_SHARE = LawValue(Fraction(10, 100), act(31, 2), H)
 MINUTES_MIN_SIGNING_MEMBERS = LawValue(3, act(30, 3), H)  # 의장 + 3인 이상
 PROXY_PRINCIPALS_PER_HOLDER = LawValue(1, act(23, 3), H)  # 대리인 1인 1조합원
 REMOVAL_DEMAND_SHARE = LawValue(Fraction(1, 5), act(40, 1), H)
+SETTLEMENT_TO_AUDITOR_DAYS = LawValue(7, act(52, 1), H)  # 결산보고서: 정기총회 7일 전까지 감사에게
 
 # Quorum and majorities, applied with integer arithmetic (see domain rules):
 # quorum 2*present > members; ordinary 2*yes > present; special 3*yes >= 2*present.
@@ -89,12 +103,29 @@ CAMPAIGN_MEANS_ALLOWED = LawValue(
 CAMPAIGN_MEANS_FORBIDDEN = LawValue(("door_to_door", "gatherings"), act(37), H)  # 호별방문, 특정 장소 모임
 ELECTION_COMMITTEE_OPTIONAL = LawValue(True, act(38), H)  # 선거관리위원회를 둘 수 있다
 
+# Business (사업): every co-op's bylaws list these three among its businesses (Act 45①); a
+# social co-op also refunds no surplus as dividends (Act 98).  The words are the bylaws
+# template's (resources/bylaws), these are their codes.
+REQUIRED_BUSINESSES = LawValue(("counselling_education", "cooperation", "promotion_community"), act(45, 1), H)
+NON_MEMBER_USE_IN_BYLAWS = LawValue(True, act(46), H)  # 조합원이 아닌 자의 사업 이용: as the bylaws say
+SOCIAL_NO_DIVIDENDS = LawValue(True, act(98), H)  # 사회적협동조합은 잉여금을 배당할 수 없다
+
 # Surplus and reserves (잉여금, 적립금)
 LEGAL_RESERVE_MIN_GENERAL = LawValue(Fraction(10, 100), act(50, 1), H)
 LEGAL_RESERVE_MIN_SOCIAL = LawValue(Fraction(30, 100), act(97, 1), H)
 LEGAL_RESERVE_CEILING_TIMES_CAPITAL = LawValue(3, act(50, 1), H)
 PATRONAGE_DIVIDEND_MIN_SHARE = LawValue(Fraction(50, 100), act(51, 3), H)
 CAPITAL_DIVIDEND_MAX_RATE = LawValue(Fraction(10, 100), act(51, 3), H)
+VOLUNTARY_RESERVE_BY_BYLAWS = LawValue(True, act(50, 2), H)  # 임의적립금: as the bylaws say
+SOCIAL_REST_TO_VOLUNTARY = LawValue(True, act(98, 2), M)  # 사회적협동조합: 적립 후 잉여금은 임의적립금으로
+DIVIDENDS_AFTER_RESERVES = LawValue(True, act(51, 2), H)  # 손실 보전과 적립 후에 배당
+# 손실금: 미처분이월금, 임의적립금, 법정적립금 순으로 보전하고, 부족하면 다음 회계연도에 이월
+LOSS_COVER_ORDER = LawValue(("retained", "voluntary_reserve", "legal_reserve"), act(51, 1), H)
+LOSS_COVER_ORDER_SOCIAL = LawValue(("retained", "voluntary_reserve", "legal_reserve"), act(98, 1), M)
+
+# Education (교육): the Act sets no hours and no record format; an orientation for new members is a
+# bylaws setting (BylawsSettings.orientation_required) that carries out this duty.
+EDUCATION_DUTY = LawValue(True, act(7), H)  # 교육·훈련 및 정보 제공 등의 활동을 적극적으로 수행
 
 # Disclosure and reports (경영공시, 신고)
 DISCLOSURE_MONTHS = LawValue(4, act(49, 1, branch=2), H)

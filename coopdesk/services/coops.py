@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coopdesk.domain.bylaws.template import CURRENT_TEMPLATE
+from coopdesk.domain.bylaws.texts import default_texts, texts_to_dict
 from coopdesk.domain.coop import CoopKind, CoopProfile, check_profile
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.fields import check_date
@@ -41,8 +43,10 @@ def create_coop(db: Database, profile: CoopProfile, adopted_on: dt.date | None =
         for position, type_name in enumerate(profile.member_types):
             s.add(MemberType(coop_id=coop.id, name=type_name, position=position))
         settings = bylaws_to_dict(profile.bylaws)
+        # The model bylaws' wording, to be made the co-op's own in its profile (services.bylaws.texts).
         s.add(BylawsVersion(coop_id=coop.id, version=1, adopted_on=adopted_on, effective_on=adopted_on,
-                            settings=settings, note=""))
+                            settings=settings, note="", texts=texts_to_dict(default_texts(profile.kind)),
+                            template=CURRENT_TEMPLATE))
         after = {"name": profile.name, "kind": profile.kind, "governing_law": profile.governing_law,
                  "main_office": profile.main_office, "fiscal_year_start_month": profile.fiscal_year_start_month,
                  "member_types": profile.member_types, "bylaws": settings}

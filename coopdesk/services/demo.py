@@ -25,6 +25,7 @@ from coopdesk.domain.members.standing import EventKind
 from coopdesk.domain.text import N_
 from coopdesk.services.coops import CoopInfo, create_coop, get_coop, list_coops
 from coopdesk.services.files import Made, create_in, where
+from coopdesk.services.education.demo import add_demo_education
 from coopdesk.services.meetings.demo import add_demo_governance
 from coopdesk.services.members.member import NewMember, add_members_in, record_event
 from coopdesk.services.table_files import Progress, Ticker
@@ -120,6 +121,7 @@ def create_demo(db: Database, members: int = 15, *, today: dt.date | None = None
         for position, kind, on in plan.leaving:
             record_event(joined, coop.id, first + position, kind, on, today=today)
         add_demo_governance(joined, coop.id, random.Random(seed + 1), today)
+        add_demo_education(joined, coop.id, random.Random(seed + 2), plan.founded_on, today)
         # Later areas add their part of the demo here: an election, capital entries and education.
         _report(progress, 99)
         made = get_coop(joined, coop.id)

@@ -91,6 +91,23 @@ class Database:
         if self.is_sqlite:
             self._pragma("PRAGMA wal_checkpoint(TRUNCATE)")
 
+    def vacuum_full(self, table: str) -> None:
+        """PostgreSQL: rewrite ``table`` into fresh files, without its dead row versions (each of
+        which keeps the transaction that wrote it).  Outside any transaction; waits at most a few
+        seconds for the table's lock, and a failure (not the table's owner) leaves it as it was."""
+        if self.is_sqlite:
+            return
+        try:
+            with self.engine.connect() as conn:
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+                conn.exec_driver_sql("SET lock_timeout = '5s'")
+                try:
+                    conn.exec_driver_sql(f"VACUUM FULL {self.engine.dialect.identifier_preparer.quote(table)}")
+                finally:
+                    conn.exec_driver_sql("RESET lock_timeout")  # the connection goes back to the pool
+        except DBAPIError:
+            logging.getLogger(__name__).warning("VACUUM FULL %s failed", table, exc_info=True)
+
     def _pragma(self, pragma: str) -> None:
         # On the driver's connection, outside any transaction: a checkpoint cannot run in one.
         raw = self.engine.raw_connection()
@@ -126,6 +143,9 @@ class _Joined(Database):
 
     def complete_file(self) -> None:
         pass
+
+    def vacuum_full(self, table: str) -> None:
+        pass  # not inside the block's transaction; the next action outside it may
 
     def close(self) -> None:
         pass  # the outer handle owns the engine

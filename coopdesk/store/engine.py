@@ -29,6 +29,9 @@ SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     "PRAGMA busy_timeout=30000",
+    # Deleted content is overwritten with zeros, not left in free pages: a ballot rewritten when
+    # voting closes leaves no trace of the order it was cast in (migration 0009).
+    "PRAGMA secure_delete=ON",
 )
 WRITE = {"coopdesk_begin": "BEGIN IMMEDIATE"}
 

@@ -5,5 +5,6 @@ Apart from ``schema`` (which loads SQLAlchemy) so that the first screen's plain 
 list against the migration scripts.
 """
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010",
+                                   "0011", "0012")
 HEAD = KNOWN_REVISIONS[-1]

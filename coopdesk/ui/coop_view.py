@@ -9,11 +9,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+)
 
 from coopdesk.i18n import _, current
 from coopdesk.services.bylaws import BylawsVersionView, list_versions
+from coopdesk.services.bylaws.amendments import AmendmentView, adopting_item, open_amendments
 from coopdesk.services.coops import CoopInfo
+from coopdesk.ui.bylaws.print_dialog import BylawsPrintDialog, ComparisonPrintDialog
+from coopdesk.ui.bylaws.texts_dialog import BylawsTextsDialog
+from coopdesk.ui.bylaws.wording import wording_section
 from coopdesk.ui.bylaws_report_dialog import BylawsReportDialog
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.labels import (
@@ -63,6 +69,7 @@ class CoopView(QScrollArea):
         super().__init__(parent)
         self.setObjectName("coop_view")
         self.context = context
+        self._dialog: QDialog | None = None  # the dialog open from this page, kept while it is
         self.setWidgetResizable(True)
         context.changed.connect(self._changed)
         self.refresh()
@@ -88,11 +95,18 @@ class CoopView(QScrollArea):
         column.addSpacing(12)
         column.addWidget(_note(_("The bylaws settings change only through an amendment resolved by a "
                                  "general assembly (special resolution).")))
-        column.addWidget(_heading(_("Versions of the bylaws")))
         self.versions = list_versions(self.context.db, self.context.coop_id)
+        self.in_force = next((v for v in self.versions if v.in_force), self.versions[0])
+        column.addLayout(wording_section(self))
+        column.addWidget(_heading(_("Versions of the bylaws")))
         self.report_buttons: dict[int, QPushButton] = {}
         for version in reversed(self.versions):
             column.addLayout(self._version_row(version))
+        self.amendments = open_amendments(self.context.db, self.context.coop_id)
+        if self.amendments:
+            column.addWidget(_heading(_("Amendments proposed")))
+            for amendment in self.amendments:
+                column.addLayout(self._amendment_row(amendment))
         column.addStretch()
         self.setWidget(body)
 
@@ -108,7 +122,55 @@ class CoopView(QScrollArea):
             button.clicked.connect(lambda _checked=False, version=v: self.record_report(version))
             self.report_buttons[v.version] = button
             row.addWidget(button)
+        if v.meeting_id is not None:
+            table = QPushButton(_("Comparison table…"))
+            table.setObjectName(f"comparison_{v.version}")
+            table.clicked.connect(lambda _checked=False, version=v.version: self.print_adopted_comparison(version))
+            row.addWidget(table)
+        printing = QPushButton(_("Print…"))
+        printing.setObjectName(f"print_version_{v.version}")
+        printing.clicked.connect(lambda _checked=False, version=v.version: self.print_bylaws(version))
+        row.addWidget(printing)
         return row
+
+    def _amendment_row(self, a: AmendmentView) -> QHBoxLayout:
+        row = QHBoxLayout()
+        t = current()
+        label = QLabel(_("{meeting} ({date}), item {item}: {title}", meeting=a.meeting_title, date=t.date(a.held_on),
+                         item=t.number(a.position), title=a.title))
+        label.setWordWrap(True)
+        row.addWidget(label, 1)
+        table = QPushButton(_("Comparison table…"))
+        table.setObjectName(f"comparison_item_{a.item_id}")
+        table.clicked.connect(lambda _checked=False, amendment=a: self.print_comparison(amendment))
+        row.addWidget(table)
+        return row
+
+    # -- the wording and the printing ------------------------------------------------------
+    def edit_texts(self) -> BylawsTextsDialog:
+        """Write down the wording of the version in force."""
+        assert self.in_force.texts is not None
+        dialog = BylawsTextsDialog(self.context, self.in_force.texts, self.in_force, self)
+        dialog.saved.connect(lambda _view: self.refresh())
+        dialog.open()
+        self._dialog = dialog
+        return dialog
+
+    def print_bylaws(self, version: int | None = None) -> BylawsPrintDialog:
+        dialog = BylawsPrintDialog(self.context, self.versions, version, self)
+        dialog.open()
+        self._dialog = dialog
+        return dialog
+
+    def print_comparison(self, amendment: AmendmentView) -> ComparisonPrintDialog:
+        dialog = ComparisonPrintDialog(self.context, amendment, self)
+        dialog.open()
+        self._dialog = dialog
+        return dialog
+
+    def print_adopted_comparison(self, version: int) -> ComparisonPrintDialog | None:
+        amendment = adopting_item(self.context.db, self.context.coop_id, version)
+        return self.print_comparison(amendment) if amendment is not None else None
 
     def record_report(self, version: BylawsVersionView) -> BylawsReportDialog:
         dialog = BylawsReportDialog(self.context, version, self)

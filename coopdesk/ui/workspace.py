@@ -34,6 +34,7 @@ AREAS: tuple[Area, ...] = (
     Area("members", N_("Members"), "coopdesk.ui.members.page", "MembersPage"),
     Area("meetings", N_("Meetings"), "coopdesk.ui.meetings.page", "MeetingsPage"),
     Area("officers", N_("Officers"), "coopdesk.ui.officers.page", "OfficersPage"),
+    Area("education", N_("Education"), "coopdesk.ui.education.page", "EducationPage"),
     Area("coop", N_("Co-op profile"), "coopdesk.ui.coop_view", "CoopView"),
 )
 _KEYS = [a.key for a in AREAS]

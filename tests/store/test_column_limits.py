@@ -8,6 +8,7 @@ the column wastes nothing but would surprise.  So they must be equal, column by 
 from sqlalchemy import Enum, String, Text
 
 from coopdesk.domain import fields
+from coopdesk.domain.elections.lots import SEED_LENGTH
 from coopdesk.store.models import Base
 
 # Every String column a user types into, and the cap the checks apply to it.
@@ -28,11 +29,19 @@ TYPED = {
     "meeting_notice.method": fields.NOTICE_METHOD_LENGTH,
     "meeting_proxy.family_name": fields.NAME_LENGTH,
     "agenda_item.title": fields.TITLE_LENGTH,
+    "election_candidate.name": fields.NAME_LENGTH,  # typed for someone who is not a member
+    "election.lots_seed": SEED_LENGTH,  # a seed the meeting agrees on
+    "education_session.topic": fields.TITLE_LENGTH,
+    "education_session.place": fields.PLACE_LENGTH,
+    "education_session.instructor": fields.NAME_LENGTH,
+    "education_attendance.person_name": fields.NAME_LENGTH,
+    "education_attendance.person_phone": fields.PHONE_LENGTH,
 }
 # String columns the program writes itself (codes, hashes, times), never typed by a user.
 WRITTEN_BY_THE_PROGRAM = {
     "audit_entry.at", "audit_entry.actor", "audit_entry.action", "audit_entry.entity", "audit_entry.entity_key",
     "audit_entry.prev_hash", "audit_entry.hash", "audit_seal.head", "meeting_roll.digest",
+    "election_ballot.id",
 }
 EXCEL_CELL_LIMIT = 32_767  # the most characters an .xlsx cell holds: every export must fit
 

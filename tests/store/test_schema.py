@@ -67,6 +67,7 @@ def test_sqlite_pragmas_are_in_force(sqlite_db):
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1  # deleted content zeroed
 
 
 def test_the_audit_log_refuses_edits_and_deletes(db, coop):

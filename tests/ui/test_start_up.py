@@ -155,7 +155,7 @@ def test_pages_are_built_when_first_shown_and_kept(qtbot, sqlite_db):
     workspace.show_area("members")
     workspace.show_area("meetings")
     assert workspace.pages["meetings"] is meetings and set(workspace.pages) == {"members", "meetings"}
-    assert workspace.stack.count() == 4 and all(isinstance(workspace.stack.widget(i), QWidget) for i in range(4))
+    assert workspace.stack.count() == 5 and all(isinstance(workspace.stack.widget(i), QWidget) for i in range(5))
 
 
 def _made_newer(path: Path) -> None:

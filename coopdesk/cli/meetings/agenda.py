@@ -15,10 +15,12 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coopdesk.cli.bylaws.texts import add_text_options
 from coopdesk.cli.coop_cmds import _BYLAWS_OPTIONS
 from coopdesk.cli.common import Context, UsageError, iso_date, print_json, print_table, say, whole_number
 from coopdesk.cli.meetings.common import item_arg, item_at, item_json, verb
 from coopdesk.domain import law
+from coopdesk.domain.bylaws.texts import AMENDABLE_PARTS, BylawsTexts
 from coopdesk.domain.coop import BylawsSettings
 from coopdesk.domain.meetings.kinds import ResolutionKind, Subject
 from coopdesk.i18n import _, current
@@ -86,6 +88,9 @@ def _item_options(add: argparse.ArgumentParser) -> None:
         if "type" in keywords:
             keywords = {"metavar": "WON" if name == "share_price" else "N", **keywords}
         bylaws.add_argument(option, dest=f"bylaws_{name}", help=_(label), **keywords)
+    words = add.add_argument_group(_("The amended words of the bylaws (--subject bylaws_amendment): the text parts "
+                                     "in force, changed as given"))
+    add_text_options(words)
 
 
 def default_kind(meeting: int, ctx: Context, subject: Subject) -> ResolutionKind:
@@ -102,8 +107,11 @@ def run_add(ctx: Context) -> int:
     a = ctx.args
     subject = Subject(a.subject)
     kind = ResolutionKind(a.kind) if a.kind else default_kind(a.meeting, ctx, subject)
+    texts, bylaws = _new_texts(ctx, a), _new_bylaws(ctx, a, subject)
+    if texts is not None and bylaws is None and subject is Subject.BYLAWS_AMENDMENT:
+        bylaws = ctx.coop().bylaws  # the words change, the settings stay as they are
     given = ItemInput(subject, a.title, kind, a.proposal, a.expel_member, a.grounds_told_on,
-                      _new_bylaws(ctx, a, subject), a.grounds)
+                      bylaws, a.grounds, texts)
     view = add_item(ctx.database(), ctx.coop().id, a.meeting, given)
     if ctx.json:
         print_json(item_json(view))
@@ -111,6 +119,16 @@ def run_add(ctx: Context) -> int:
         say(_("Item {position} added: {title} ({kind}).", position=view.position, title=view.title,
               kind=_(view.kind.label)))
     return 0
+
+
+def _new_texts(ctx: Context, a: argparse.Namespace) -> BylawsTexts | None:
+    """The text parts of the bylaws in force, changed as given; None when none is given."""
+    from coopdesk.cli.bylaws.texts import texts_from_args
+    from coopdesk.services.bylaws.texts import get_texts
+
+    if a.texts_json is None and not any(getattr(a, f"text_{p}") is not None for p in AMENDABLE_PARTS):
+        return None
+    return texts_from_args(a, get_texts(ctx.database(), ctx.coop().id))
 
 
 def _new_bylaws(ctx: Context, a: argparse.Namespace, subject: Subject) -> BylawsSettings | None:

@@ -117,6 +117,22 @@ class MinutesRenderer(MeetingRenderer):
         t = self.t
         heading = t.gettext("Item {number}. {title} ({kind})", number=t.number(number),
                             title=item.title, kind=t.gettext(item.kind.label))
+        result: list[Flowable]
+        if item.election:  # an officer election: each contest's votes and who is elected
+            result = [self.para(sentence) for sentence in item.election]
+        else:
+            result = self._counted(item)
+        rows = [(t.gettext("Proposal"), item.proposal or "-")]
+        if item.expulsion is not None:
+            rows.append((t.gettext("Expulsion"), self._expulsion(item.expulsion)))
+        rows += [(t.gettext("Discussion"), item.discussion or "-"),
+                 (t.gettext("Result"), result)]
+        block = self.facts_block(rows, key_width=24 * mm)
+        return KeepTogether([self.para(heading, self.label), Spacer(0, 1.5 * mm), block, Spacer(0, 3 * mm)])
+
+    def _counted(self, item: MinutesItem) -> list[Flowable]:
+        """A vote's result: the count in words, who was excluded, the rule applied."""
+        t = self.t
         result: list[Flowable] = [self.para(self.say(result_words(item, self.meeting.kind)), self.label)]
         excluded = excluded_words(item)
         if excluded is not None:
@@ -126,13 +142,7 @@ class MinutesRenderer(MeetingRenderer):
             if item.ref is not None:
                 rule += " " + t.gettext("({article})", article=item.ref.label(self.language))
             result.append(self.para(t.gettext("Rule applied: {rule}", rule=rule), self.note))
-        rows = [(t.gettext("Proposal"), item.proposal or "-")]
-        if item.expulsion is not None:
-            rows.append((t.gettext("Expulsion"), self._expulsion(item.expulsion)))
-        rows += [(t.gettext("Discussion"), item.discussion or "-"),
-                 (t.gettext("Result"), result)]
-        block = self.facts_block(rows, key_width=24 * mm)
-        return KeepTogether([self.para(heading, self.label), Spacer(0, 1.5 * mm), block, Spacer(0, 3 * mm)])
+        return result
 
     def _expulsion(self, e: ExpulsionFacts) -> list[Flowable]:
         """Whom, the grounds, the day they were told, the hearing (Act 25②)."""

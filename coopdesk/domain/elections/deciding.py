@@ -8,6 +8,11 @@
 where the base is the valid ballots (blank ones included; ``OF_VOTERS``) or the members
 present, in person and by proxy (``OF_PRESENT``).  Exact integers, never fractions.
 
+**At the founding meeting** (``founding=True``) every decision needs at least two thirds of
+those present (Act 15; the meeting rules table), the election of officers too: on top of the
+majority above, a candidate needs ``3 × votes ≥ 2 × present``, whatever the bylaws adopted
+at that meeting say.
+
 **The seats.**  In a yes-or-no vote every qualified candidate is elected.  In a choice the
 seats go to the qualified candidates with the most votes.  Seats no qualified candidate can
 fill are left unfilled: the assembly may hold a new round for them (a new ``Contest``).
@@ -41,6 +46,8 @@ from coopdesk.domain.elections.counting import Tally, check_tally
 from coopdesk.domain.elections.lots import HandDrawnLots, Lots, SeededLots, clean_seed, draw
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.law_ref import LawRef
+from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind
+from coopdesk.domain.meetings.rules import rules_for
 from coopdesk.domain.text import N_, Explanation
 
 __all__ = ["AppliedRule", "Outcome", "Standing", "TieBreak", "TieKind", "decide"]
@@ -101,6 +108,7 @@ class Outcome:
     tie_breaks: tuple[TieBreak, ...]  # the steps taken, in order
     rules: tuple[AppliedRule, ...]
     summary: Explanation
+    founding: bool = False  # held at the founding meeting: two thirds of those present needed
 
     @property
     def final(self) -> bool:
@@ -114,12 +122,14 @@ class Outcome:
 
 
 def decide(contest: Contest, tally: Tally, *, majority: ElectionMajority, present: int, tie: TieRule,
-           runoff: bool = False, lots: Lots | None = None) -> Outcome:
+           runoff: bool = False, lots: Lots | None = None, founding: bool = False) -> Outcome:
     """Who is elected in one contest.  ``present``: the members present for the vote, in
     person and by proxy; ``runoff``: this count is the run-off between candidates tied in
-    the round before; ``lots``: how lots were drawn, when a tie needs them (else ``pending``)."""
+    the round before; ``lots``: how lots were drawn, when a tie needs them (else ``pending``);
+    ``founding``: the election is held at the founding meeting (two thirds of those present)."""
     _check(contest, tally, present, tie, runoff)
-    reasons = {c.key: _reasons(contest, tally, c, majority, present, runoff) for c in contest.candidates}
+    reasons = {c.key: _reasons(contest, tally, c, majority, present, runoff, founding)
+               for c in contest.candidates}
     qualified = [c for c in contest.candidates if _all_met(reasons[c.key])]
     steps: tuple[TieBreak, ...] = ()
     pending = None
@@ -129,9 +139,9 @@ def decide(contest: Contest, tally: Tally, *, majority: ElectionMajority, presen
         elected, steps, pending = _fill_seats(contest, tally, qualified, tie, runoff, lots)
     unfilled = contest.seats - len(elected) - (pending.seats if pending else 0)
     ranking = _ranking(contest, tally, reasons, qualified, elected)
-    rules = _rules(contest, tally, present, majority, tie, runoff, bool(steps or pending))
+    rules = _rules(contest, tally, present, majority, tie, runoff, bool(steps or pending), founding)
     return Outcome(contest, majority, tie, runoff, ranking, tuple(s.candidate for s in ranking if s.elected),
-                   unfilled, pending, steps, rules, _summary(contest, len(elected), unfilled, pending))
+                   unfilled, pending, steps, rules, _summary(contest, len(elected), unfilled, pending), founding)
 
 
 def _check(contest: Contest, tally: Tally, present: int, tie: TieRule, runoff: bool) -> None:
@@ -149,7 +159,7 @@ def _check(contest: Contest, tally: Tally, present: int, tie: TieRule, runoff: b
 # -- who qualifies -------------------------------------------------------------------------------
 
 def _reasons(contest: Contest, tally: Tally, c: Candidate, majority: ElectionMajority, present: int,
-             runoff: bool) -> tuple[tuple[bool, Explanation], ...]:
+             runoff: bool, founding: bool) -> tuple[tuple[bool, Explanation], ...]:
     votes = tally.votes_for(c.key)
     found: list[tuple[bool, Explanation]] = []
     if contest.method is Method.APPROVAL:
@@ -170,7 +180,23 @@ def _reasons(contest: Contest, tally: Tally, c: Candidate, majority: ElectionMaj
     elif contest.method is Method.PLURALITY:  # no majority: still at least one vote
         text = N_("votes ({votes}) > 0") if votes else N_("no votes")
         found.append((votes > 0, Explanation(text, (("votes", votes),))))
+    if founding:
+        found.append(_founding_reason(votes, present))
     return tuple(found)
+
+
+# Every decision of the founding meeting, the election of officers included (Act 15): the
+# threshold is the meeting rules table's, so the two can never disagree.
+_FOUNDING_RULE = rules_for(MeetingKind.FOUNDING).majority(ResolutionKind.ELECTION)
+
+
+def _founding_reason(votes: int, present: int) -> tuple[bool, Explanation]:
+    met = _FOUNDING_RULE.passed(votes, present)
+    if not present:  # "3 × 0 < 2 × 0" would be false: no one present, no votes
+        return met, Explanation(N_("no votes"), (("votes", votes),))
+    text = (N_("3 × votes ({votes}) ≥ 2 × present ({base})") if met
+            else N_("3 × votes ({votes}) < 2 × present ({base})"))
+    return met, Explanation(text, (("votes", votes), ("base", present)))
 
 
 def _all_met(reasons: tuple[tuple[bool, Explanation], ...]) -> bool:
@@ -260,12 +286,14 @@ _MAJORITY = {
     ElectionMajority.OF_PRESENT: N_("Under the bylaws a candidate needs the votes of more than half of the members "
                                     "present ({present})."),
 }
+_FOUNDING = N_("At the founding meeting every decision needs at least two thirds of those present: a candidate "
+               "needs the votes of at least two thirds of the members present ({present}).")
 _RUNOFF = N_("Run-off round between the candidates tied in the round before: the most votes win the {seats} "
              "seats left.")
 
 
 def _rules(contest: Contest, tally: Tally, present: int, majority: ElectionMajority, tie: TieRule, runoff: bool,
-           tied: bool) -> tuple[AppliedRule, ...]:
+           tied: bool, founding: bool) -> tuple[AppliedRule, ...]:
     numbers = (("candidates", len(contest.candidates)), ("seats", contest.seats))
     method = _APPROVAL if contest.method is Method.APPROVAL else _PLURALITY
     rules = [_ONE_VOTE, AppliedRule(Explanation(method, numbers))]
@@ -274,6 +302,8 @@ def _rules(contest: Contest, tally: Tally, present: int, majority: ElectionMajor
     else:
         bases = (("valid", tally.valid), ("present", present))
         rules.append(AppliedRule(Explanation(_MAJORITY[majority], bases), setting="election_majority"))
+        if founding:
+            rules.append(AppliedRule(Explanation(_FOUNDING, (("present", present),)), _FOUNDING_RULE.ref))
     if tied:
         rules.append(AppliedRule(Explanation(TIE_LABELS[tie]), setting="tie_rule"))
     return tuple(rules)

@@ -4,8 +4,10 @@ Lots are drawn one of two ways, and the minutes record which:
 
 - **By seed** (``SeededLots``).  The seed is a short text printed in the minutes — one the
   meeting agrees on, or one the program makes up (``new_seed``: 16 random hexadecimal
-  digits).  Spaces at either end are not part of it.  From the seed the order of the tied
-  candidates follows, and anyone can check it:
+  digits).  Spaces at either end are not part of it, and it is taken in Unicode's composed
+  form (NFC), the form every keyboard types Korean in: a seed pasted from somewhere that
+  stores Hangul decomposed into jamo looks the same and draws the same.
+  From the seed the order of the tied candidates follows, and anyone can check it:
 
   1. For each tied candidate, write the seed, a colon, and the candidate's number (the
      ``key``, in decimal digits, with a minus sign if negative), with no spaces: seed
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -63,8 +66,8 @@ def new_seed() -> str:
 
 
 def clean_seed(seed: str) -> str:
-    """The seed as used and printed: without spaces at either end; refused if empty."""
-    seed = seed.strip()
+    """The seed as used and printed: without spaces at either end, composed (NFC); refused if empty."""
+    seed = unicodedata.normalize("NFC", seed.strip())
     if not seed:
         raise Refusal(N_("Give a seed for drawing lots, or let the program make one."), field="seed")
     check_text(seed, "seed", SEED_LENGTH)

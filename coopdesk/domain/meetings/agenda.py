@@ -22,6 +22,8 @@ class StandardTitle(Enum):
     BYLAWS_ADOPTION = "bylaws_adoption"  # 정관 승인
     PLAN_AND_BUDGET = "plan_and_budget"  # 사업계획 및 예산 승인
     FOUNDING_EXPENSES = "founding_expenses"  # 설립경비 승인
+    SURPLUS_APPROPRIATION = "surplus_appropriation"  # 잉여금처분안 승인 (Act 29①5, 47②)
+    LOSS_DISPOSAL = "loss_disposal"  # 손실금처리안 승인
 
     @property
     def message(self) -> str:
@@ -37,6 +39,8 @@ STANDARD_TITLES = {
     StandardTitle.BYLAWS_ADOPTION: N_("Adoption of the bylaws"),
     StandardTitle.PLAN_AND_BUDGET: N_("Approval of the business plan and budget"),
     StandardTitle.FOUNDING_EXPENSES: N_("Approval of the founding expenses"),
+    StandardTitle.SURPLUS_APPROPRIATION: N_("Approval of the appropriation of the surplus"),
+    StandardTitle.LOSS_DISPOSAL: N_("Approval of the disposition of the loss"),
 }
 
 # Standard agendas: (subject, title, kind), in the usual order.

@@ -112,6 +112,10 @@ class MinutesItem:
     ref: LawRef | None = None
     decided: bool = True  # False: still open (draft minutes only)
     expulsion: ExpulsionFacts | None = None
+    # An officer election: its result in words, one sentence per contest, in the paper's
+    # language ("이사 3인 선출: 김하나 9표, … — 김하나·이두리·박세나 당선"); printed
+    # instead of the yes-or-no count.
+    election: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

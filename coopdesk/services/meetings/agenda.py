@@ -16,6 +16,7 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from coopdesk.domain import law
+from coopdesk.domain.bylaws.texts import BylawsTexts
 from coopdesk.domain.coop import BylawsSettings, check_bylaws
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.fields import LONG_TEXT_LENGTH, TITLE_LENGTH, check_date, check_text
@@ -26,11 +27,22 @@ from coopdesk.domain.meetings.rules import ItemChoice, check_kind_at, item_choic
 from coopdesk.domain.text import N_
 from coopdesk.i18n import _
 from coopdesk.services import audit
+from coopdesk.services.bylaws.amendments import amendment_texts
 from coopdesk.services.races import raced
 from coopdesk.services.coops import bylaws_to_dict
 from coopdesk.services.meetings.rows import agenda_rows, item_row, meeting_row, member_by_number, open_item
 from coopdesk.store.database import Database
-from coopdesk.store.models import AgendaItemRow, BallotRow, ExclusionRow, Member, MeetingRow, VoteRow
+from coopdesk.store.models import (
+    AgendaItemRow,
+    BallotRow,
+    ContestRow,
+    ElectionRow,
+    ExclusionRow,
+    Member,
+    MeetingRow,
+    VotedRow,
+    VoteRow,
+)
 
 # Refusals when another laptop did the same thing at the same moment (see services.races).
 ITEM_RACED = N_("Another item was added to this agenda at the same moment; try again.")
@@ -46,6 +58,7 @@ class ItemInput:
     grounds_told_on: dt.date | None = None  # expulsion: the day the member was told the grounds
     new_bylaws: BylawsSettings | None = None  # bylaws amendment: the settings proposed
     grounds: str = ""  # expulsion: the grounds (제명 사유) the member was told, as the minutes state them
+    new_texts: BylawsTexts | None = None  # bylaws amendment: the text parts proposed (None: unchanged)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +132,13 @@ def add_standard_items(s: Session, coop_id: int, meeting: MeetingRow) -> list[Ag
     return rows
 
 
+def add_titled_item(s: Session, coop_id: int, meeting: MeetingRow, subject: Subject, title: StandardTitle,
+                    kind: ResolutionKind) -> AgendaItemRow:
+    """One item with a standard title at the end of the agenda, in the caller's transaction (the
+    capital area puts a year's appropriation of the surplus on an assembly's agenda)."""
+    return _new_item(s, coop_id, meeting, ItemInput(subject, title.message, kind), title)
+
+
 def _new_item(s: Session, coop_id: int, meeting: MeetingRow, given: ItemInput,
               title_code: StandardTitle | None = None) -> AgendaItemRow:
     title = " ".join(given.title.split())
@@ -130,13 +150,15 @@ def _new_item(s: Session, coop_id: int, meeting: MeetingRow, given: ItemInput,
     check_kind(given.subject, given.kind)
     check_kind_at(meeting.kind, given.kind)
     expel_id, bylaws = _expulsion(s, coop_id, meeting, given), _bylaws(given)
+    texts, base = amendment_texts(s, coop_id, given.new_texts) if bylaws is not None else (None, None)
     last = s.execute(select(func.max(AgendaItemRow.position))
                      .where(AgendaItemRow.meeting_id == meeting.id)).scalar()
     row = AgendaItemRow(meeting_id=meeting.id, position=(last or 0) + 1, subject=given.subject, title=title,
                         title_code=title_code, proposal=given.proposal.strip(), kind=given.kind, discussion="",
                         closed=False, expel_member_id=expel_id, grounds_told_on=given.grounds_told_on,
                         expulsion_grounds=given.grounds.strip() if expel_id is not None else "",
-                        heard=False, new_bylaws=bylaws, result=None)
+                        heard=False, new_bylaws=bylaws, new_bylaws_texts=texts, bylaws_base_version=base,
+                        result=None)
     s.add(row)
     s.flush()
     return row
@@ -161,7 +183,7 @@ def _expulsion(s: Session, coop_id: int, meeting: MeetingRow, given: ItemInput) 
 
 def _bylaws(given: ItemInput) -> dict[str, object] | None:
     if given.subject is not Subject.BYLAWS_AMENDMENT:
-        if given.new_bylaws is not None:
+        if given.new_bylaws is not None or given.new_texts is not None:
             raise Refusal(N_("Only a bylaws amendment carries new bylaws settings."), field="new_bylaws")
         return None
     if given.new_bylaws is None:
@@ -246,8 +268,12 @@ def _renumber(s: Session, order: list[AgendaItemRow]) -> None:
 
 
 def _has_votes(s: Session, item_id: int) -> bool:
+    """Votes recorded: counts, roll-call ballots or exclusions, or anyone on an election's roll (an
+    election without votes goes with its item)."""
+    voted = (select(VotedRow.member_id).join(ContestRow, ContestRow.id == VotedRow.contest_id)
+             .join(ElectionRow, ElectionRow.id == ContestRow.election_id).where(ElectionRow.item_id == item_id))
     return any(s.execute(select(exists().where(t.item_id == item_id))).scalar()
-               for t in (VoteRow, BallotRow, ExclusionRow))
+               for t in (VoteRow, BallotRow, ExclusionRow)) or bool(s.execute(select(exists(voted))).scalar())
 
 
 # -- reading --------------------------------------------------------------------------------------
@@ -273,4 +299,4 @@ def item_dict(r: AgendaItemRow) -> dict[str, object]:
     return {"id": r.id, "position": r.position, "subject": r.subject, "title": r.title,
             "title_code": r.title_code, "proposal": r.proposal, "kind": r.kind, "discussion": r.discussion,
             "grounds_told_on": r.grounds_told_on, "grounds": r.expulsion_grounds, "heard": r.heard,
-            "new_bylaws": r.new_bylaws}
+            "new_bylaws": r.new_bylaws, "new_bylaws_texts": r.new_bylaws_texts}

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.meetings.agenda import StandardTitle
+from coopdesk.domain.meetings.kinds import ResolutionKind
 from coopdesk.domain.meetings.papers import (
     AgendaLine,
     AttendancePaper,
@@ -130,7 +131,24 @@ def _minutes_item(s: Session, row: AgendaItemRow, t: Translator) -> MinutesItem:
     if f.passed is None or f.vote is None:
         return MinutesItem(title, row.proposal, row.discussion, row.kind, c.members, c.present, expulsion=expulsion)
     return MinutesItem(title, row.proposal, row.discussion, row.kind, c.members, c.present, c.excluded,
-                       c.yes, c.no, c.abstain, f.passed, f.explanation, f.article, expulsion=expulsion)
+                       c.yes, c.no, c.abstain, f.passed, f.explanation, f.article, expulsion=expulsion,
+                       election=_election_sentences(s, row, t))
+
+
+def _election_sentences(s: Session, row: AgendaItemRow, t: Translator) -> tuple[str, ...]:
+    """An officer election's result in words, one sentence per contest; () for any other item."""
+    if row.kind is not ResolutionKind.ELECTION:
+        return ()
+    # imported here: the elections services build on the meetings ones
+    from coopdesk.documents.elections.wording import election_sentences
+    from coopdesk.services.elections.papers import contest_results
+    from coopdesk.services.elections.results import result_in
+    from coopdesk.services.elections.rows import election_of_item, election_view
+
+    election = election_of_item(s, row.id)
+    if election is None:  # an election item voted yes or no, as before elections were held here
+        return ()
+    return election_sentences(contest_results(result_in(s, election_view(s, election))), t)
 
 
 def _expulsion(s: Session, row: AgendaItemRow) -> ExpulsionFacts | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from coopdesk.domain.elections.stages import DECIDED_BY_ELECTION
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.law_ref import LawRef
 from coopdesk.domain.meetings.kinds import ResolutionKind
@@ -169,6 +170,8 @@ def _words(item: AgendaItemRow, rules: MeetingRules, tally: Tally, passed: bool 
            why: Explanation) -> Explanation:
     """The result in words, as the minutes say it; before a decision, why there is none."""
     if passed is None and item.kind is not ResolutionKind.REPORT:
+        return why
+    if why.message == DECIDED_BY_ELECTION:  # no yes and no: the election's contests say who, by how many
         return why
     line = MinutesItem(item.title, "", "", item.kind, members=tally.members, present=tally.present,
                        excluded=tally.excluded, yes=tally.yes, no=tally.no, abstain=tally.abstain, passed=passed)

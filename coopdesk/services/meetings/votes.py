@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
+from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.fields import NOTE_LENGTH, check_text
 from coopdesk.domain.meetings.attendance import Choice, RollCall, check_excluded
@@ -24,6 +25,8 @@ from coopdesk.domain.meetings.snapshot import FrozenResult, FrozenRoom, FrozenVo
 from coopdesk.domain.text import N_
 from coopdesk.services import audit
 from coopdesk.services.races import raced
+from coopdesk.services.elections.applying import election_decision
+from coopdesk.services.elections.rows import election_of_item
 from coopdesk.services.meetings.attendance import room_state
 from coopdesk.services.meetings.effects import apply_effect, check_effect_ready
 from coopdesk.services.meetings.item_state import (
@@ -40,7 +43,7 @@ from coopdesk.services.meetings.room import Room, check_held, load_room
 from coopdesk.services.meetings.rows import item_row, meeting_row, open_item
 from coopdesk.services.meetings.state import RoomState
 from coopdesk.store.database import Database
-from coopdesk.store.models import AgendaItemRow, BallotRow, ExclusionRow, VoteRow
+from coopdesk.store.models import AgendaItemRow, BallotRow, ElectionRow, ExclusionRow, VoteRow
 
 # Refusals when another laptop did the same thing at the same moment (see services.races).
 ALREADY_EXCLUDED = N_("This member is already excluded from this item.")
@@ -67,6 +70,7 @@ def record_counts(db: Database, coop_id: int, item_id: int, yes: int, no: int, a
     """A show of hands: counts that cannot be true are refused and nothing is written."""
     with db.write() as s:
         item, room, marked = _open(s, coop_id, item_id)
+        _not_an_election(s, item)
         if any(ballot_counts(s, room.meeting, item_id).values()):
             raise Refusal(N_("This item is being voted by roll call."), field="yes")
         decide(room.tally(room.headcount(s), excluded_present(room, marked), yes, no, abstain), item.kind,
@@ -86,6 +90,7 @@ def cast_ballot(db: Database, coop_id: int, item_id: int, key: int, choice: Choi
         item, room, marked = _open(s, coop_id, item_id, (key,))
         if item.kind is ResolutionKind.REPORT:
             raise Refusal(N_("A report is not put to a vote."), field="kind")
+        _not_an_election(s, item)
         if last_vote(s, item_id) is not None:
             raise Refusal(N_("The counts of this item are already recorded by show of hands."), field="member")
         ballots_of(s, room.meeting, item_id, keys=(key,)).cast(room.attendance, marked, key, choice)
@@ -103,6 +108,9 @@ def close_item(db: Database, coop_id: int, item_id: int) -> RoomState:
         item = open_item(s, coop_id, item_id)
         room = load_room(s, coop_id, item.meeting_id, whole=True, keep=True)
         check_held(room.meeting, dt.date.today())
+        election = election_of_item(s, item_id)
+        if election is not None:
+            return _close_election(s, coop_id, room, item, election)
         excluded = excluded_of(s, room.meeting, item_id)
         ballots, vote = ballots_of(s, room.meeting, item_id), last_vote(s, item_id)
         if item.kind is not ResolutionKind.REPORT and vote is None:
@@ -145,6 +153,9 @@ def correct_vote(db: Database, coop_id: int, item_id: int, yes: int, no: int, ab
             raise Refusal(N_("Only the vote of a closed item is corrected; change an open item's vote directly."),
                           field="item")
         was = FrozenResult.from_json(item.result)
+        if election_of_item(s, item_id) is not None:
+            raise Refusal(N_("This item was decided by an election: its result is the contests' count, not a "
+                             "vote to correct."), field="item")
         if was.vote is None:
             raise Refusal(N_("Only the vote of a closed item is corrected; change an open item's vote directly."),
                           field="item")
@@ -171,6 +182,30 @@ def correct_vote(db: Database, coop_id: int, item_id: int, yes: int, no: int, ab
 
 
 # -- internals ----------------------------------------------------------------------------------
+
+def _not_an_election(s: Session, item: AgendaItemRow) -> None:
+    """An item with an election is decided by its contests' ballots, never as a motion."""
+    if election_of_item(s, item.id) is not None:
+        raise Refusal(N_("This item is decided by its election: vote in the election's contests."), field="item")
+
+
+def _close_election(s: Session, coop_id: int, room: Room, item: AgendaItemRow, election: ElectionRow) -> RoomState:
+    """An item with an election closes once every contest is decided: it freezes the room and how
+    many were elected (the contests keep who, by how many votes), and the officers elected go
+    on the register (``effects``)."""
+    decision = election_decision(s, election)
+    tally = counted(room, room.headcount(s)).tally(0)
+    quorum = room.rules.quorum_state(tally.members, tally.present)
+    frozen = FrozenResult(tally, quorum.reached, quorum.statement, quorum.ref, FrozenVote(None, False),
+                          decision.passed, None, decision.explanation, law.ONE_MEMBER_ONE_VOTE.ref)
+    item.result = frozen.to_json()
+    item.frozen_room = _frozen_room(s, room, frozenset(), RollCall()).to_json()
+    item.closed = True
+    apply_effect(s, coop_id, room.meeting, item, decision.passed)
+    audit.record(s, coop_id=coop_id, action="meeting.close_item", entity="agenda_item", key=item.id,
+                 after={**item.result, "room": item.frozen_room, "election": election.id})
+    return room_state(s, room, item.id)
+
 
 def _open(s: Session, coop_id: int, item_id: int, keys: tuple[int, ...] = ()) -> \
         tuple[AgendaItemRow, Room, frozenset[int]]:

@@ -30,6 +30,7 @@ from coopdesk.domain.text import N_
 from coopdesk.i18n import Translator, current
 from coopdesk.services import audit
 from coopdesk.services.coops import get_coop
+from coopdesk.services.education.linking import link_attendance
 from coopdesk.store.bulk import insert_many
 from coopdesk.store.database import Database
 from coopdesk.store.models import (
@@ -131,6 +132,8 @@ def add_member(db: Database, coop_id: int, details: MemberDetails, *, joined_on:
             s.add(MemberEventRow(member_id=member.id, kind=e.kind, occurred_on=e.on, note=e.note, recorded_at=now))
         audit.record(s, coop_id=coop_id, action="member.add", entity="member", key=number,
                      after={**details.as_dict(), "events": [_event_dict(e) for e in events]})
+        # sessions attended before joining, as a person not yet a member, become the member's
+        link_attendance(s, coop_id, member.id, number, details.name, details.birth_date, details.phone)
     return get_member(db, coop_id, number, today=today)
 
 
@@ -188,20 +191,28 @@ def record_event(db: Database, coop_id: int, number: int, kind: EventKind, on: d
     event = MemberEvent(kind, on, note.strip())
     with db.write() as s:
         member = member_row(s, coop_id, number)
-        events = member_events(s, member.id)
-        current = standing(events, coop.bylaws.withdrawal_notice_days)
-        check_new_event(current, event, today, coop.bylaws.withdrawal_notice_days)
-        after = standing([*events, event], coop.bylaws.withdrawal_notice_days)
-        _check_counted_meetings(s, coop_id, current, after, on)
-        _check_attending(s, coop_id, member, current, after, on)
-        s.add(MemberEventRow(member_id=member.id, kind=kind, occurred_on=on, note=event.note,
-                             recorded_at=dt.datetime.now()))
-        for key, value in standing_columns(after).items():
-            setattr(member, key, value)
-        audit.record(s, coop_id=coop_id, action=f"member.{kind.value}", entity="member", key=number,
-                     before={"status": current.status_on(today)}, after={**_event_dict(event),
-                                                                         "status": after.status_on(today)})
+        record_event_in(s, coop_id, member, event, coop.bylaws.withdrawal_notice_days, today)
     return get_member(db, coop_id, number, today=today)
+
+
+def record_event_in(s: Session, coop_id: int, member: Member, event: MemberEvent, notice_days: int,
+                    today: dt.date) -> tuple[Standing, Standing]:
+    """``record_event`` in the caller's transaction (a payment that makes an applicant a member
+    records their admission with it); returns the standing before and after."""
+    events = member_events(s, member.id)
+    current = standing(events, notice_days)
+    check_new_event(current, event, today, notice_days)
+    after = standing([*events, event], notice_days)
+    _check_counted_meetings(s, coop_id, current, after, event.on)
+    _check_attending(s, coop_id, member, current, after, event.on)
+    s.add(MemberEventRow(member_id=member.id, kind=event.kind, occurred_on=event.on, note=event.note,
+                         recorded_at=dt.datetime.now()))
+    for key, value in standing_columns(after).items():
+        setattr(member, key, value)
+    audit.record(s, coop_id=coop_id, action=f"member.{event.kind.value}", entity="member", key=member.number,
+                 before={"status": current.status_on(today)}, after={**_event_dict(event),
+                                                                     "status": after.status_on(today)})
+    return current, after
 
 
 # Meetings whose register is the members (assemblies, the founding meeting), not the directors.

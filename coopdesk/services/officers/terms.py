@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopdesk.domain import law
+from coopdesk.domain.coop import BylawsSettings
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.fields import NOTE_LENGTH, check_text
 from coopdesk.domain.officers.register import RegisterProblem, Severity, check_edit, check_register
@@ -133,16 +134,22 @@ def add_term(db: Database, coop_id: int, term_input: TermInput, today: dt.date |
     coop, today = get_coop(db, coop_id), _today(today)
     _check_note(term_input.note)
     with db.write() as s:
-        member_id, term = _resolve(s, coop_id, term_input, today, coop.bylaws.withdrawal_notice_days)
-        check_edit([v.term for v in _views(s, coop_id)], term, coop.bylaws)
-        row = OfficerTermRow(coop_id=coop_id, member_id=member_id, created_at=dt.datetime.now(),
-                             **_columns(term, term_input.note))
-        s.add(row)
-        s.flush()
-        audit.record(s, coop_id=coop_id, action="officer.add", entity="officer_term", key=row.id,
-                     after=_audit_dict(term, term_input.note))
-        term_id = row.id
+        term_id = add_term_in(s, coop_id, term_input, coop.bylaws, today)
     return get_term(db, coop_id, term_id)
+
+
+def add_term_in(s: Session, coop_id: int, term_input: TermInput, bylaws: BylawsSettings, today: dt.date) -> int:
+    """``add_term`` inside the caller's transaction (an election's result fills the register
+    in the transaction that closes its item); the new term's id."""
+    member_id, term = _resolve(s, coop_id, term_input, today, bylaws.withdrawal_notice_days)
+    check_edit([v.term for v in _views(s, coop_id)], term, bylaws)
+    row = OfficerTermRow(coop_id=coop_id, member_id=member_id, created_at=dt.datetime.now(),
+                         **_columns(term, term_input.note))
+    s.add(row)
+    s.flush()
+    audit.record(s, coop_id=coop_id, action="officer.add", entity="officer_term", key=row.id,
+                 after=_audit_dict(term, term_input.note))
+    return row.id
 
 
 def edit_term(db: Database, coop_id: int, term_id: int, term_input: TermInput,
@@ -173,19 +180,26 @@ def end_term(db: Database, coop_id: int, term_id: int, left_on: dt.date, note: s
     coop = get_coop(db, coop_id)
     _check_note(note)
     with db.write() as s:
-        row = _row(s, coop_id, term_id)
-        views = _views(s, coop_id)
-        before = next(v for v in views if v.id == term_id)
-        old = before.term
-        term = OfficerTerm(old.person, old.office, old.start, old.end, old.chosen_by, old.predecessor_end, left_on)
-        check_edit([v.term for v in views if v.id != term_id], term, coop.bylaws)
-        row.left_on = left_on
-        if note.strip():
-            row.note = note.strip()
-        audit.record(s, coop_id=coop_id, action="officer.end", entity="officer_term", key=term_id,
-                     before={"left_on": old.left_on, "note": before.note},
-                     after={"left_on": left_on, "note": row.note})
+        end_term_in(s, coop_id, term_id, left_on, note, coop.bylaws)
     return get_term(db, coop_id, term_id)
+
+
+def end_term_in(s: Session, coop_id: int, term_id: int, left_on: dt.date, note: str,
+                bylaws: BylawsSettings) -> None:
+    """``end_term`` inside the caller's transaction (an outgoing officer whose successor an
+    election's result brings in)."""
+    row = _row(s, coop_id, term_id)
+    views = _views(s, coop_id)
+    before = next(v for v in views if v.id == term_id)
+    old = before.term
+    term = OfficerTerm(old.person, old.office, old.start, old.end, old.chosen_by, old.predecessor_end, left_on)
+    check_edit([v.term for v in views if v.id != term_id], term, bylaws)
+    row.left_on = left_on
+    if note.strip():
+        row.note = note.strip()
+    audit.record(s, coop_id=coop_id, action="officer.end", entity="officer_term", key=term_id,
+                 before={"left_on": old.left_on, "note": before.note},
+                 after={"left_on": left_on, "note": row.note})
 
 
 def get_term(db: Database, coop_id: int, term_id: int) -> OfficerView:
@@ -198,6 +212,11 @@ def list_terms(db: Database, coop_id: int) -> list[OfficerView]:
     """Every term on the register, oldest first; chair, directors, auditors within a day."""
     with db.read() as s:
         return _views(s, coop_id)
+
+
+def terms_in(s: Session, coop_id: int) -> list[OfficerView]:
+    """``list_terms`` inside the caller's transaction."""
+    return _views(s, coop_id)
 
 
 def register_check(db: Database, coop_id: int, on: dt.date | None = None, *,

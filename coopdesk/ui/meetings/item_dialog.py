@@ -3,7 +3,7 @@
 The subject decides what the law asks: where the Act fixes the kind of resolution the
 kind box is set to it and the lower kinds are greyed out, with the article named.  An
 expulsion names the member and the day they were told the grounds, checked live against
-the Act's ten days; a bylaws amendment carries the amended settings.
+the Act's ten days; a bylaws amendment carries the amended settings and, if changed, wording.
 """
 
 from __future__ import annotations
@@ -11,14 +11,16 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QPushButton, QWidget
 
+from coopdesk.domain.bylaws.texts import AMENDABLE_PARTS, PART_LABELS, BylawsTexts
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.meetings.kinds import ResolutionKind, Subject
 from coopdesk.i18n import _, current, refusal_text
 from coopdesk.services.meetings.agenda import ItemInput, ItemView, add_item, choices_for, expulsion_notice
 from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
+from coopdesk.ui.bylaws.texts_dialog import BylawsTextsDialog
 from coopdesk.ui.meetings.bylaws_form import BylawsForm
 from coopdesk.ui.meetings.texts import check_text
 from coopdesk.ui.meetings.widgets import CheckLine, FormDialog, WrappedLabel, multiline
@@ -63,6 +65,12 @@ class ItemDialog(FormDialog):
         self.bylaws_form = BylawsForm(bylaws, self.bylaws_box)
         box_form = QFormLayout(self.bylaws_box)
         box_form.addRow(self.bylaws_form)
+        self.proposed_texts: BylawsTexts | None = None  # None: the words stay as they are
+        self.wording_button = QPushButton(_("The amended wording…"), self.bylaws_box)
+        self.wording_button.setObjectName("amended_wording")
+        self.wording_button.clicked.connect(self.edit_wording)
+        self.wording_note = WrappedLabel(_("The wording (purpose, businesses …) stays as it is."), self.bylaws_box)
+        box_form.addRow(self.wording_button, self.wording_note)
         self.lay_out_below([form, self.expulsion_box, self.bylaws_box], min_width=620)
         self.subject_combo.currentIndexChanged.connect(self._subject_changed)
 
@@ -177,7 +185,28 @@ class ItemDialog(FormDialog):
             expel_member=self.member_number() if expulsion else None,
             grounds_told_on=self.told_on() if expulsion else None,
             grounds=self.grounds_edit.toPlainText() if expulsion else "",
-            new_bylaws=self.bylaws_form.settings() if subject is Subject.BYLAWS_AMENDMENT else None)
+            new_bylaws=self.bylaws_form.settings() if subject is Subject.BYLAWS_AMENDMENT else None,
+            new_texts=self.proposed_texts if subject is Subject.BYLAWS_AMENDMENT else None)
+
+    def edit_wording(self) -> BylawsTextsDialog:
+        """The words the amendment proposes, starting from those in force (or those proposed)."""
+        from coopdesk.services.bylaws.texts import get_texts
+
+        start = self.proposed_texts or get_texts(self.context.db, self.context.coop_id)
+        dialog = BylawsTextsDialog(self.context, start, None, self)
+        dialog.saved.connect(self._wording_proposed)
+        dialog.open()
+        self._wording_dialog = dialog
+        return dialog
+
+    def _wording_proposed(self, texts: BylawsTexts) -> None:
+        from coopdesk.services.bylaws.texts import get_texts
+
+        self.proposed_texts = texts
+        now = get_texts(self.context.db, self.context.coop_id)
+        changed = [_(PART_LABELS[p]) for p in AMENDABLE_PARTS if getattr(texts, p) != getattr(now, p)]
+        self.wording_note.setText(_("Amended: {parts}.", parts=", ".join(changed)) if changed else
+                                  _("The wording (purpose, businesses …) stays as it is."))
 
     # -- saving ----------------------------------------------------------------------------
     def save(self) -> ItemView:

@@ -72,8 +72,13 @@ class MemberViewDialog(QDialog):
         heading.setFont(bold)
         layout.addWidget(heading)
         layout.addWidget(self.history, 1)
+        # the sessions they attended, and a warning while they owe the bylaws' orientation
+        from coopdesk.ui.education.member_box import MemberEducationBox
+
+        self.education = MemberEducationBox(self.context, self.number, self)
+        layout.addWidget(self.education)
         layout.addWidget(buttons)
-        self.resize(560, 520)
+        self.resize(560, 600)
 
     def show_member(self, view: MemberView) -> None:
         self.view = view
@@ -131,4 +136,5 @@ class MemberViewDialog(QDialog):
 
     def _changed(self, view: MemberView) -> None:
         self.show_member(view)
+        self.education.reload()  # a new joining date, a withdrawal: the orientation owed follows
         self.changed.emit(view)

@@ -130,7 +130,7 @@ class OfficersPage(QWidget):
                 self.table.setItem(row, column, item)
 
     def _on_context_changed(self, area: str) -> None:
-        if area not in ("members", "coop"):  # names, statuses and the bylaws feed the check
+        if area not in ("members", "coop", "officers"):  # names, statuses, the bylaws; an election closed
             return
         self._stale = True
         if self.isVisible():

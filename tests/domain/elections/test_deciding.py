@@ -197,3 +197,41 @@ def test_refused(call, field):
     with pytest.raises(Refusal) as caught:
         call()
     assert caught.value.field == field
+
+
+# -- at the founding meeting ------------------------------------------------------------------------
+
+# 9 consenters present, 9 ballots: three directors of four, each voter marking up to three.
+FOUNDING_COUNT = Tally.of(DIRECTORS, {1: 6, 2: 7, 3: 5, 4: 2}, ballots=9)
+
+
+@pytest.mark.parametrize("founding, elected, unfilled", [
+    (False, [LEE, KIM, PARK], 0),  # an assembly: 2 × 5 > 9 present is enough
+    (True, [LEE, KIM], 1),  # the founding meeting: 3 × 6 ≥ 2 × 9 (exactly two thirds) is; 3 × 5 < 2 × 9 is not
+])
+def test_at_the_founding_meeting_a_candidate_needs_two_thirds_of_those_present(founding, elected, unfilled):
+    outcome = decide(DIRECTORS, FOUNDING_COUNT, majority=OF_PRESENT, present=9, tie=TieRule.RUNOFF_THEN_OLDER,
+                     founding=founding)
+    assert outcome.elected == tuple(elected) and outcome.unfilled == unfilled and outcome.founding is founding
+    cited = [r for r in outcome.rules if r.ref == law.FOUNDING_MAJORITY.ref]
+    assert len(cited) == founding
+
+
+def test_the_founding_meeting_rule_is_explained_and_cited():
+    outcome = decide(APPROVAL, Tally.of(APPROVAL, {1: 7, 2: 6, 3: 9}, against={1: 2, 2: 3, 3: 0}, ballots=10),
+                     majority=NONE, present=10, tie=TieRule.LOTS, founding=True)
+    assert outcome.elected == (PARK, KIM)  # Lee: more yes than no, but 3 × 6 < 2 × 10
+    lee = next(s for s in outcome.ranking if s.candidate == LEE)
+    assert [e.english() for e in lee.reasons] == ["yes (6) > no (3)", "3 × votes (6) < 2 × present (10)"]
+    rule = outcome.rules[-1]
+    assert rule.ref == law.FOUNDING_MAJORITY.ref == law.act(15, 3) and rule.setting is None
+    assert rule.explanation.english() == ("At the founding meeting every decision needs at least two thirds of "
+                                          "those present: a candidate needs the votes of at least two thirds of the "
+                                          "members present (10).")
+
+
+def test_a_run_off_at_the_founding_meeting_still_goes_by_the_most_votes():
+    runoff = contest(1, LEE, PARK)
+    settled = decide(runoff, Tally.of(runoff, {2: 5, 3: 3}, ballots=9, blank=1), majority=OF_PRESENT, present=9,
+                     tie=TieRule.RUNOFF_THEN_OLDER, runoff=True, founding=True)
+    assert settled.elected == (LEE,)  # the tied met two thirds in the round before

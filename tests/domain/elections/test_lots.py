@@ -1,10 +1,13 @@
 """Drawing lots by seed: the procedure the module documents, re-run by hand here."""
 
 import hashlib
+import unicodedata
 
 import pytest
 
-from coopdesk.domain.elections.lots import HandDrawnLots, SeededLots, draw, lot_digest, lots_order, new_seed
+from coopdesk.domain.elections.lots import (
+    HandDrawnLots, SeededLots, clean_seed, draw, lot_digest, lots_order, new_seed,
+)
 from coopdesk.domain.errors import Refusal
 from tests.domain.elections.helpers import CHOI, KIM, LEE, PARK
 
@@ -44,3 +47,13 @@ def test_lots_drawn_by_hand_must_fit_the_tie():
     for wrong in ([KIM.key], [LEE.key, PARK.key], []):
         with pytest.raises(Refusal):
             draw(HandDrawnLots.of(wrong), (LEE, PARK), 1)
+
+
+def test_a_seed_in_decomposed_hangul_draws_as_the_same_seed_typed():
+    typed = "2026 정기총회"
+    pasted = unicodedata.normalize("NFD", typed)  # looks the same; stored as jamo
+    assert pasted != typed
+    assert clean_seed(pasted) == typed  # as printed in the minutes
+    assert lot_digest(pasted, 2) == lot_digest(typed, 2) == hashlib.sha256(f"{typed}:2".encode()).hexdigest()
+    assert lots_order(pasted, (KIM, LEE, PARK, CHOI)) == lots_order(typed, (KIM, LEE, PARK, CHOI))
+    assert draw(SeededLots(pasted), (KIM, LEE, PARK, CHOI), 2) == draw(SeededLots(typed), (KIM, LEE, PARK, CHOI), 2)

@@ -124,6 +124,6 @@ def test_the_workspace_lists_officers_after_members(qtbot, context):
     qtbot.addWidget(workspace)
     navigation = workspace.navigation
     assert [navigation.item(i).text() for i in range(navigation.count())] == [
-        "Members", "Meetings", "Officers", "Co-op profile"]
+        "Members", "Meetings", "Officers", "Education", "Co-op profile"]
     assert workspace.current_area == "officers"
     assert isinstance(workspace.pages["officers"], OfficersPage)

@@ -8,11 +8,21 @@ only a correction, with a reason, and shows the history of its votes.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
-from coopdesk.domain.meetings.kinds import ResolutionKind, Subject
+from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind, Subject
 from coopdesk.i18n import _, current, refusal_text
 from coopdesk.services.meetings.state import RoomState
 from coopdesk.services.meetings.results import ItemResult
@@ -21,6 +31,7 @@ from coopdesk.services.meetings.readings import item_result, vote_history
 from coopdesk.services.meetings.agenda import ItemView, get_item, record_hearing
 from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
+from coopdesk.ui.elections.panel import ElectionPanel
 from coopdesk.ui.meetings.room.picture import RoomPicture
 from coopdesk.ui.meetings.room.correction_dialog import CorrectionDialog
 from coopdesk.ui.meetings.room.discussion import DiscussionPanel
@@ -31,7 +42,7 @@ from coopdesk.ui.meetings.room.result_view import ResultView
 from coopdesk.ui.meetings.room.vote_panel import VotePanel
 from coopdesk.ui.meetings.room.wording import GREY, RED, item_rule, person, with_article
 
-VOTE_TAB, EXCLUSIONS_TAB, DISCUSSION_TAB, HISTORY_TAB = range(4)
+VOTE_TAB, EXCLUSIONS_TAB, DISCUSSION_TAB, HISTORY_TAB, ELECTION_TAB = range(5)
 
 
 class ItemPanel(QWidget):
@@ -88,6 +99,11 @@ class ItemPanel(QWidget):
         self.tabs.addTab(self.exclusions, _("Personal interest"))
         self.tabs.addTab(self.discussion, _("Proposal and discussion"))
         self.tabs.addTab(self.history, _("History"))
+        self.election: ElectionPanel | None = None  # made for the first election item shown
+        self.election_scroll = QScrollArea(self)
+        self.election_scroll.setWidgetResizable(True)
+        self.tabs.addTab(self.election_scroll, _("Election"))
+        self.tabs.setTabVisible(ELECTION_TAB, False)
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -157,10 +173,39 @@ class ItemPanel(QWidget):
         self.history.fill(vote_history(self.context.db, self.context.coop_id, self.item.id))
         if report and self.tabs.currentIndex() in (VOTE_TAB, EXCLUSIONS_TAB):
             self.tabs.setCurrentIndex(DISCUSSION_TAB)
+        self._show_election(result)
         self.close_button.setVisible(not result.closed)
         self.close_button.setText(_("Close as reported…") if report else _("Close item…"))
         self.correct_button.setVisible(result.closed and not report)
         self._show_hearing(self.item)
+
+    def _show_election(self, result: ItemResult) -> None:
+        """An officer election at an assembly is held on its own tab, in place of the yes/no vote
+        (an item already voted on as a motion keeps its vote)."""
+        assert self.item is not None
+        election = (self.item.subject is Subject.OFFICER_ELECTION and self.meeting.kind is not MeetingKind.BOARD
+                    and not (result.yes or result.no or result.abstain))
+        was = self.tabs.isTabVisible(ELECTION_TAB)
+        self.tabs.setTabVisible(ELECTION_TAB, election)
+        for tab in (VOTE_TAB, EXCLUSIONS_TAB):
+            self.tabs.setTabVisible(tab, not election)
+        self.result_view.setVisible(not election)  # the motion's big yes/no: the panel has the result
+        if not election:
+            return
+        self.rule.setText(with_article(_("Officers are elected by secret ballot, one member one vote."),
+                                       law.ONE_MEMBER_ONE_VOTE.ref))
+        if self.election is None:
+            self.election = ElectionPanel(self.context, self.meeting.held_on, lambda: self.attendance.present
+                                          if self.attendance else 0, self)
+            self.election.changed.connect(self._election_changed)
+            self.election_scroll.setWidget(self.election)
+        self.election.show_item(self.item.id, self.meeting.held_on, result.closed, self.meeting.title)
+        if not was:
+            self.tabs.setCurrentIndex(ELECTION_TAB)
+
+    def _election_changed(self) -> None:
+        self.refresh()
+        self.changed.emit(self.result)
 
     def _show_hearing(self, item: ItemView | None) -> None:
         expulsion = item is not None and item.subject is Subject.EXPULSION

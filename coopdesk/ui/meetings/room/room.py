@@ -252,6 +252,9 @@ class MeetingRoom(QWidget):
         if item is not None and item.subject is Subject.EXPULSION and state.item is not None and state.item.passed:
             self._read_register()
             self._notify("members")
+        elected = item is not None and item.subject is Subject.OFFICER_ELECTION
+        if elected and state.item is not None and state.item.closed:
+            self._notify("officers")  # the election's result went on the officer register
 
     def _meeting_changed(self, view: MeetingView) -> None:
         self.meeting = view

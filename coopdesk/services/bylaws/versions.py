@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from coopdesk.domain.bylaws.template import CURRENT_TEMPLATE
+from coopdesk.domain.bylaws.texts import BylawsTexts, texts_from_dict
 from coopdesk.domain.coop import BylawsSettings
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.fields import check_date
@@ -20,7 +22,7 @@ from coopdesk.domain.text import N_
 from coopdesk.services import audit
 from coopdesk.services.coops import bylaws_from_dict
 from coopdesk.store.database import Database
-from coopdesk.store.models import AgendaItemRow, BylawsVersion, MeetingRow
+from coopdesk.store.models import AgendaItemRow, BylawsVersion, Coop, MeetingRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,9 @@ class BylawsVersionView:
     meeting_title: str | None  # the meeting that adopted it (None: entered with the co-op)
     item: int | None  # its place on that meeting's agenda
     in_force: bool  # the version the co-op runs on today
+    texts: BylawsTexts | None = None  # the text parts it is printed with
+    meeting_id: int | None = None  # the meeting that adopted it
+    template: int = CURRENT_TEMPLATE  # the bylaws template it is written with
 
     @property
     def waiting(self) -> bool:
@@ -42,14 +47,29 @@ def list_versions(db: Database, coop_id: int, today: dt.date | None = None) -> l
     """Every version, oldest first, with the meeting that adopted it and which is in force."""
     today = today or dt.date.today()
     with db.read() as s:
-        rows = s.execute(select(BylawsVersion, MeetingRow.title, AgendaItemRow.position)
+        kind = s.execute(select(Coop.kind).where(Coop.id == coop_id)).scalar_one()
+        rows = s.execute(select(BylawsVersion, MeetingRow.title, AgendaItemRow.position, MeetingRow.id)
                          .outerjoin(AgendaItemRow, AgendaItemRow.id == BylawsVersion.adopted_by_item_id)
                          .outerjoin(MeetingRow, MeetingRow.id == AgendaItemRow.meeting_id)
                          .where(BylawsVersion.coop_id == coop_id).order_by(BylawsVersion.version)).all()
-    in_force = max((v.version for v, _t, _p in rows if v.effective_on is not None and v.effective_on <= today),
+    in_force = max((v.version for v, *_rest in rows if v.effective_on is not None and v.effective_on <= today),
                    default=None)
     return [BylawsVersionView(v.version, v.adopted_on, v.effective_on, bylaws_from_dict(v.settings), title,
-                              position, v.version == in_force) for v, title, position in rows]
+                              position, v.version == in_force, texts_from_dict(v.texts, kind), meeting, v.template)
+            for v, title, position, meeting in rows]
+
+
+def get_version(db: Database, coop_id: int, version: int | None = None,
+                today: dt.date | None = None) -> BylawsVersionView:
+    """That version, or (None) the one in force today; a refusal naming the versions there are."""
+    versions = list_versions(db, coop_id, today)
+    if version is None:
+        return next((v for v in versions if v.in_force), versions[0])
+    found = next((v for v in versions if v.version == version), None)
+    if found is None:
+        raise Refusal(N_("There is no version {version} of the bylaws; there are versions 1 to {last}."),
+                      field="version", version=version, last=versions[-1].version)
+    return found
 
 
 def record_bylaws_report(db: Database, coop_id: int, version: int, reported_on: dt.date) -> BylawsVersionView:

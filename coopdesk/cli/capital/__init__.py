@@ -1,0 +1,1 @@
+"""`coopdesk capital …`: the share ledger, refunds and the year's surplus (``commands``, ``surplus``)."""

@@ -1,0 +1,36 @@
+"""The capital area's checks and values said in words, for a screen, a command or a paper."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from coopdesk.domain.capital.checks import Check
+from coopdesk.domain.text import Explanation
+from coopdesk.i18n import Translator, current
+
+
+# Numbers that name something (a member, an agenda item, an entry, a line, a year): never "1,234".
+NAMING = frozenset({"number", "item", "entry", "line", "year"})
+
+
+def value_text(value: object, t: Translator, name: str = "") -> str:
+    """A number of an explanation in the reader's language: money as money, a date as a date."""
+    if isinstance(value, dt.date):
+        return t.date(value)
+    if isinstance(value, bool) or not isinstance(value, int) or name in NAMING:
+        return str(value)
+    return t.money(value) if getattr(value, "money", False) else t.number(value)
+
+
+def explanation_text(e: Explanation, t: Translator | None = None) -> str:
+    t = t or current()
+    return t.gettext(e.message, **{k: value_text(v, t, k) for k, v in e.params})
+
+
+def check_text(c: Check, t: Translator | None = None) -> str:
+    """"Rule: why, in numbers (Act 22②)"."""
+    t = t or current()
+    text = f"{t.gettext(c.rule.label)}: {explanation_text(c.explanation, t)}"
+    if c.article is not None:
+        text += " " + t.gettext("({article})", article=c.article.label(t.language))
+    return text
