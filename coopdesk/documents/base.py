@@ -75,6 +75,22 @@ class ProgressTicker:
                 raise Cancelled()
 
 
+class Tick(Flowable):
+    """Nothing on the page: drawing it reports progress, so that Cancel stops the layout
+    itself, not only the preparing of it."""
+
+    def __init__(self, ticker: ProgressTicker, done: int) -> None:
+        super().__init__()
+        self.ticker, self.done = ticker, done
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.ticker.advance(self.done)
+
+
 class PagedCanvas(Canvas):
     """A canvas that prints "page X of Y" on every page in a single pass.
 

@@ -32,7 +32,7 @@ from coopdesk.documents.base import (
     DocumentRenderer,
     Margins,
     Progress,
-    ProgressTicker,
+    Tick,
 )
 from coopdesk.documents.fonts import (
     GOTHIC,
@@ -53,19 +53,6 @@ def render_bylaws_pdf(paper: BylawsPaper, language: str, *, progress: Progress |
     return BylawsRenderer(paper, language, progress=progress).render()
 
 
-class Tick(Flowable):
-    """Nothing on the page: tells the progress callback that one more article is laid out, so
-    that Cancel stops the layout itself, not only the preparing of it."""
-
-    def __init__(self, ticker: ProgressTicker, done: int) -> None:
-        super().__init__()
-        self.ticker, self.done = ticker, done
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        self.ticker.advance(self.done)
 
 
 def legal_styles(base: ParagraphStyle, language: str) -> dict[str, ParagraphStyle]:

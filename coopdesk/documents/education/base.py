@@ -11,9 +11,9 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Paragraph, Table
 
-from coopdesk.documents.base import GREY, DocumentRenderer, Progress, ProgressTicker
+from coopdesk.documents.base import GREY, DocumentRenderer, Progress, ProgressTicker, Tick  # noqa: F401 (Tick: used by the papers)
 from coopdesk.documents.fonts import GOTHIC, GOTHIC_BOLD
 from coopdesk.domain.education.hours import duration_words
 from coopdesk.domain.education.papers import SessionFacts
@@ -39,19 +39,6 @@ def hours(t: Translator, minutes: int) -> str:
     return said(t, duration_words(minutes))
 
 
-class Tick(Flowable):
-    """An invisible mark in the story: drawing it reports progress (and may cancel)."""
-
-    def __init__(self, ticker: ProgressTicker, done: int) -> None:
-        super().__init__()
-        self.ticker, self.done = ticker, done
-        self.width = self.height = 0
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        self.ticker.advance(self.done)
 
 
 class EducationRenderer(DocumentRenderer):

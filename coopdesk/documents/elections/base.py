@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reportlab.platypus import Flowable
 
-from coopdesk.documents.base import Progress, ProgressTicker
+from coopdesk.documents.base import Progress, ProgressTicker, Tick  # noqa: F401 (Tick: used by the papers)
 from coopdesk.documents.meetings.base import MeetingRenderer
 from coopdesk.domain.meetings.papers import MeetingFacts
 from coopdesk.domain.officers.terms import OFFICE_LABELS, Office
@@ -31,19 +30,6 @@ def seal_label(committee: tuple[str, ...], *, in_text: bool = False) -> str:
     return COMMITTEE_SEAL if committee else CHAIR_SEAL
 
 
-class Tick(Flowable):
-    """An invisible mark in the story: drawing it reports progress (and may cancel)."""
-
-    def __init__(self, ticker: ProgressTicker, done: int) -> None:
-        super().__init__()
-        self.ticker, self.done = ticker, done
-        self.width = self.height = 0
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        self.ticker.advance(self.done)
 
 
 class ElectionRenderer(MeetingRenderer):

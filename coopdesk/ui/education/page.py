@@ -35,6 +35,7 @@ from coopdesk.services.education.sessions import (
     list_sessions,
 )
 from coopdesk.ui.context import CoopContext
+from coopdesk.ui.widgets.open_dialogs import OpenDialogs
 from coopdesk.ui.education.attendees import AttendeePanel
 from coopdesk.ui.education.owed import OwedList
 from coopdesk.ui.education.session_list import SessionList
@@ -55,7 +56,7 @@ class EducationPage(QWidget):
         super().__init__(parent)
         self.setObjectName("education_page")
         self.context = context
-        self._dialogs: dict[type, QWidget] = {}
+        self._dialogs = OpenDialogs()  # the last dialog of each kind opened here
         self._own_change = False
         self._build()
         context.changed.connect(self._on_context_changed)
@@ -159,12 +160,7 @@ class EducationPage(QWidget):
     # -- dialogs ---------------------------------------------------------------------------
     def _open(self, dialog: QDialog) -> QDialog:
         """Show a dialog without blocking; the one it replaces is freed once closed."""
-        old = self._dialogs.get(type(dialog))
-        if old is not None and not old.isVisible():
-            old.deleteLater()
-        self._dialogs[type(dialog)] = dialog
-        dialog.open()
-        return dialog
+        return self._dialogs.open(dialog)
 
     def new_session(self) -> SessionDialog:
         from coopdesk.ui.education.session_dialog import SessionDialog

@@ -31,6 +31,7 @@ from coopdesk.i18n import _, refusal_text
 from coopdesk.services.meetings.agenda import move_item, remove_item
 from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
+from coopdesk.ui.widgets.open_dialogs import OpenDialogs
 from coopdesk.ui.meetings.detail import MeetingDetail
 from coopdesk.ui.meetings.meeting_list import TITLE, MeetingList
 from coopdesk.ui.meetings.summary import MeetingSummary, agenda_lines, summaries
@@ -66,7 +67,7 @@ class MeetingsPage(QStackedWidget):
         self.setObjectName("meetings_page")
         self.context = context
         self.room: QWidget | None = None
-        self._dialogs: dict[type, QWidget] = {}
+        self._dialogs = OpenDialogs()  # the last dialog of each kind opened here
         self._own_change = False
         self.list_view = self._build_list_view()
         self.addWidget(self.list_view)
@@ -194,12 +195,7 @@ class MeetingsPage(QStackedWidget):
     # -- dialogs ---------------------------------------------------------------------------
     def _open(self, dialog: QDialog) -> QDialog:
         """Show a dialog without blocking; the one it replaces is freed once closed."""
-        old = self._dialogs.get(type(dialog))
-        if old is not None and not old.isVisible():
-            old.deleteLater()
-        self._dialogs[type(dialog)] = dialog
-        dialog.open()
-        return dialog
+        return self._dialogs.open(dialog)
 
     def new_meeting(self) -> MeetingDialog:
         from coopdesk.ui.meetings.meeting_dialog import MeetingDialog

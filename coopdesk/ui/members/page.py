@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from coopdesk.i18n import _
 from coopdesk.services.members.rows import MemberRow, collector_paused, row_of
 from coopdesk.ui.context import CoopContext
+from coopdesk.ui.widgets.open_dialogs import OpenDialogs
 from coopdesk.ui.members.filter_bar import FilterBar
 from coopdesk.ui.members.model import JOINED, NAME, NUMBER, STATUS, TYPE, MemberTableModel
 from coopdesk.ui.toolbar import add_action
@@ -60,7 +61,7 @@ class MembersPage(QWidget):
         self.model = MemberTableModel(self)
         self._applying_own_change = False
         self._chosen: int | None = None  # the member selected last, kept across filtering
-        self._dialogs: dict[type, QDialog] = {}  # the last dialog of each kind opened here
+        self._dialogs = OpenDialogs()  # the last dialog of each kind opened here
         self._loading: Job | None = None
         self._reload_again = False
         self._painted = False
@@ -259,11 +260,7 @@ class MembersPage(QWidget):
     # -- actions ---------------------------------------------------------------------------
     def _open(self, dialog: QDialog) -> None:
         """Show a dialog without blocking; the one it replaces is freed once closed."""
-        old = self._dialogs.get(type(dialog))
-        if old is not None and not old.isVisible():
-            old.deleteLater()
-        self._dialogs[type(dialog)] = dialog
-        dialog.open()
+        self._dialogs.open(dialog)
 
     def add_member(self) -> MemberDialog:
         from coopdesk.ui.members.member_dialog import MemberDialog

@@ -34,6 +34,7 @@ from coopdesk.domain.officers.terms import CHOSEN_BY_LABELS, OFFICE_LABELS
 from coopdesk.i18n import _, current, refusal_text
 from coopdesk.services.officers.terms import OfficerView, RegisterCheck, TermStatus, list_terms, register_check
 from coopdesk.ui.context import CoopContext
+from coopdesk.ui.widgets.open_dialogs import OpenDialogs
 from coopdesk.ui.toolbar import add_action
 from coopdesk.ui.officers.term_dialog import EndTermDialog, TermDialog
 
@@ -50,7 +51,7 @@ class OfficersPage(QWidget):
         self.context = context
         self.terms: list[OfficerView] = []
         self.check: RegisterCheck | None = None
-        self._dialogs: dict[type, QDialog] = {}
+        self._dialogs = OpenDialogs()  # the last dialog of each kind opened here
         self._stale = False  # a change heard and not shown yet
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
@@ -166,12 +167,8 @@ class OfficersPage(QWidget):
 
     # -- actions ---------------------------------------------------------------------------
     def _open(self, dialog: QDialog) -> None:
-        old = self._dialogs.get(type(dialog))
-        if old is not None and not old.isVisible():
-            old.deleteLater()
-        self._dialogs[type(dialog)] = dialog
         dialog.saved.connect(self._saved)  # type: ignore[attr-defined]
-        dialog.open()
+        self._dialogs.open(dialog)
 
     def _saved(self, view: OfficerView) -> None:
         self.reload()
