@@ -39,7 +39,7 @@ import re
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.text import N_
 
-# -- lengths: the columns of coopdesk/store/models.py (String(n)), and caps for Text columns ----------
+# -- lengths: the columns of coopdesk/store/models/ (String(n)), and caps for Text columns ----------
 
 NAME_LENGTH = 100  # a person's or co-op's name: coop, member, officer, convener, chair, proxy holder
 MEMBER_TYPE_LENGTH = 50
