@@ -147,6 +147,10 @@ _AREAS: tuple[tuple[str, str, str, str], ...] = (
      N_("Member capital: subscriptions, payments, transfers, refunds, the ledger and the year's surplus")),
     ("education", "coopdesk.cli.education.commands", "add_verbs",
      N_("Education: sessions, who attended, hours, the orientation owed, the yearly report")),
+    ("year", "coopdesk.cli.year.commands", "add_verbs",
+     N_("The co-op's year: what the law expects next and by when; mark tasks done; export a calendar")),
+    ("founding", "coopdesk.cli.founding.commands", "add_verbs",
+     N_("Founding a co-op: founders, consenters, the founding meeting, the filing and the registration")),
     ("demo", "coopdesk.cli.file_cmds", "add_demo", N_("Create a demo co-op in a new file")),
     ("print", "coopdesk.cli.file_cmds", "add_print", N_("Print a document to PDF")),
     ("backup", "coopdesk.cli.file_cmds", "add_backup",
@@ -154,6 +158,8 @@ _AREAS: tuple[tuple[str, str, str, str], ...] = (
     ("copy", "coopdesk.cli.file_cmds", "add_copy", N_("Save a complete copy of the co-op file, e.g. on a USB stick")),
     ("restore", "coopdesk.cli.file_cmds", "add_restore", N_("Put a backup in place of the co-op file")),
     ("audit", "coopdesk.cli.file_cmds", "add_audit", N_("The audit log")),
+    ("overview", "coopdesk.cli.overview", "add_overview",
+     N_("Every co-op of a folder of co-op files or of one database: next deadlines and warnings")),
 )
 AREAS = tuple(name for name, *_rest in _AREAS)
 

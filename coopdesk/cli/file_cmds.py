@@ -56,6 +56,18 @@ def add_print(printing: argparse.ArgumentParser) -> None:
     from coopdesk.cli.bylaws.printing import add_print_parsers as add_bylaws_papers
 
     add_bylaws_papers(docs)  # bylaws, bylaws-comparison
+    from coopdesk.cli.year_papers import add_print_parsers as add_year_papers
+
+    add_year_papers(docs)  # year-plan
+    from coopdesk.cli.founding_papers import add_print_parsers as add_founding_papers
+
+    add_founding_papers(docs)  # founding-pack
+    from coopdesk.cli.capital.papers import add_print_parsers as add_capital_papers
+
+    add_capital_papers(docs)  # certificate, capital-statement, capital-register, refund-statement
+    from coopdesk.cli.capital.forms import add_print_parsers as add_capital_forms
+
+    add_capital_forms(docs)  # year-report, appropriation, application-form, consent-form, withdrawal-form
 
 
 def add_backup(backup: argparse.ArgumentParser) -> None:

@@ -188,6 +188,8 @@ _OUT_OF_RANGE: dict[str, str] = {
                       "{date} does not. Check the year."),
     "session_date": N_("The date of the session must fall between {earliest} and {latest}; {date} does not. "
                        "Check the year."),
+    "privacy_consent_on": N_("The date of the consent to the use of personal data must fall between {earliest} "
+                             "and {latest}; {date} does not. Check the year."),
 }
 _DATE_OUT_OF_RANGE = N_("The date must fall between {earliest} and {latest}; {date} does not. Check the year.")
 

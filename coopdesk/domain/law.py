@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Generic, TypeVar
 
-from coopdesk.domain.law_ref import Confidence, LawRef, act, decree, model_bylaws
+from coopdesk.domain.law_ref import Confidence, LawRef, act, decree, model_bylaws, privacy_act
 
 T = TypeVar("T")
 H, M, L = Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW
@@ -36,6 +36,8 @@ REGISTRATION_DAYS_AFTER_PAYMENT = LawValue(14, act(61, 1), H)
 SOCIAL_AUTHORIZATION_DECISION_DAYS = LawValue(60, act(85, 1), H)
 SOCIAL_MIN_STAKEHOLDER_TYPES = LawValue(2, decree(19, 1), H)  # 이해관계자 2 유형 이상
 SOCIAL_MIN_PUBLIC_BENEFIT_SHARE = LawValue(Fraction(40, 100), act(93, 1), H)
+SOCIAL_REGISTRATION_DAYS_AFTER_AUTHORIZATION = LawValue(60, act(106, 1), M)  # 설립인가 후 60일 이내 설립등기
+REGISTRATION_WARNING_DAYS_LEFT = LawValue(4, act(61, 1), L)  # a reminder from day 10 of 14, not a limit
 
 # Members and capital (조합원, 출자)
 MIN_SHARES_PER_MEMBER = LawValue(1, act(22, 1), H)  # 1좌 이상
@@ -63,6 +65,9 @@ SOCIAL_REFUND_PAID_IN_ONLY = LawValue(True, act(89, 1), M)  # 사회적협동조
 MEETING_NOTICE_DAYS = LawValue(7, act(28, 4), H)  # 7일 전까지 통지
 ORDINARY_ASSEMBLY_PER_YEAR = LawValue(1, act(28, 3), H)
 NO_ASSEMBLY_CORRECTIVE_YEARS = LawValue(2, act(111, 1), M)
+# The same ground for a general co-op's corrective order, as issue 11 cites it (Act 111① is the
+# social co-ops' article).
+NO_ASSEMBLY_CORRECTIVE_YEARS_GENERAL = LawValue(2, act(70, branch=2), M)
 DELEGATES_ABOVE_MEMBERS = LawValue(200, act(31, 1), H)
 DELEGATES_MIN_SHARE = LawValue(Fraction(10, 100), act(31, 2), H)
 MINUTES_MIN_SIGNING_MEMBERS = LawValue(3, act(30, 3), H)  # 의장 + 3인 이상
@@ -132,3 +137,18 @@ DISCLOSURE_MONTHS = LawValue(4, act(49, 1, branch=2), H)
 DISCLOSURE_MIN_MEMBERS = LawValue(200, act(49, 1, branch=2), H)
 DISCLOSURE_MIN_CAPITAL_WON = LawValue(3_000_000_000, act(49, 1, branch=2), H)
 YEARLY_REPORT_MONTHS = LawValue(3, act(22, 3), H)
+DISCLOSURE_MONTHS_SOCIAL = LawValue(4, act(96, 1, branch=2), H)  # 사회적협동조합: 규모와 관계없이 경영공시
+# 출자금 변경등기: 회계연도 말 기준으로 그 회계연도가 끝난 후 3개월 이내 (paragraph unconfirmed)
+CAPITAL_REGISTRATION_MONTHS = LawValue(3, act(64, 2), M)
+# Members (조합원 수): the Act founds a co-op with 5 or more; a co-op that falls below keeps the
+# founding minimum in view (the reading of LAW.md, not an article of its own) [M].
+MIN_MEMBERS = LawValue(5, act(15, 1), M)
+
+# Personal data of members (개인정보 보호법, not this Act): the membership application goes with a
+# consent to collecting and using the applicant's personal data, stating the purpose, the items, how
+# long they are kept and the right to refuse with its consequence (art. 15②), each matter consented
+# to separately, the required items apart from the optional ones (art. 22①③).
+PERSONAL_DATA_CONSENT = LawValue(("purpose", "items", "retention", "refusal"), privacy_act(15, 2), H)
+PERSONAL_DATA_CONSENT_SEPARATE = LawValue(True, privacy_act(22, 1), H)
+PERSONAL_DATA_OPTIONAL_APART = LawValue(True, privacy_act(22, 3), M)  # 필수·선택 항목 구분
+PERSONAL_DATA_THIRD_PARTY = LawValue(True, privacy_act(17, 2), H)  # 제3자 제공: 받는 자, 목적, 항목, 기간

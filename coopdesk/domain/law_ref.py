@@ -11,6 +11,7 @@ class Source(Enum):
     DECREE = "decree"  # 시행령
     RULE = "rule"  # 시행규칙
     MODEL_BYLAWS = "model_bylaws"  # 표준정관: common practice, a bylaws setting
+    PRIVACY_ACT = "privacy_act"  # 개인정보 보호법 (Personal Information Protection Act)
 
 
 class Confidence(Enum):
@@ -39,6 +40,7 @@ class LawRef:
                 Source.DECREE: "시행령 ",
                 Source.RULE: "시행규칙 ",
                 Source.MODEL_BYLAWS: "표준정관 ",
+                Source.PRIVACY_ACT: "개인정보 보호법 ",
             }[self.source]
             text = f"{prefix}제{self.article}조"
             if self.branch:
@@ -49,6 +51,7 @@ class LawRef:
                 Source.DECREE: "Decree ",
                 Source.RULE: "Rule ",
                 Source.MODEL_BYLAWS: "Model bylaws ",
+                Source.PRIVACY_ACT: "Personal Information Protection Act ",
             }[self.source]
             text = f"{prefix}{self.article}"
             if self.branch:
@@ -68,3 +71,8 @@ def decree(article: int, paragraph: int | None = None) -> LawRef:
 
 def model_bylaws(article: int, paragraph: int | None = None) -> LawRef:
     return LawRef(Source.MODEL_BYLAWS, article, None, paragraph)
+
+
+def privacy_act(article: int, paragraph: int | None = None) -> LawRef:
+    """An article of the Personal Information Protection Act (개인정보 보호법)."""
+    return LawRef(Source.PRIVACY_ACT, article, None, paragraph)

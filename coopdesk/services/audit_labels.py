@@ -76,6 +76,23 @@ ACTION_LABELS: dict[str, str] = {
     "capital.surplus.link": N_("Appropriation linked to the agenda item that decides it"),
     "capital.surplus.unlink": N_("Appropriation taken off its agenda item"),
     "capital.surplus.book": N_("Appropriation booked: reserves and dividends"),
+    "founding.start": N_("Founding started"),
+    "founding.settings": N_("Founding's ministry or authority changed"),
+    "founding.consenter_add": N_("Founding consenter added"),
+    "founding.consenter_edit": N_("Founding consenter's details changed"),
+    "founding.founder": N_("Founder mark changed"),
+    "founding.representative": N_("Founders' representative named"),
+    "founding.meeting": N_("Founding meeting linked"),
+    "founding.notice": N_("Public notice of the founding meeting recorded"),
+    "founding.course": N_("Founding course linked"),
+    "founding.lines": N_("Business plan, budget or founding expenses written down"),
+    "founding.filed": N_("Founding report filed (or authorisation applied for)"),
+    "founding.certified": N_("Certificate of report (or authorisation) received"),
+    "founding.handed_over": N_("Business handed over to the chair"),
+    "founding.capital_paid": N_("Capital paid in before registration"),
+    "founding.registered": N_("Co-op registered; the consenters became members"),
+    "year.task.done": N_("Task of the co-op's year marked done"),
+    "year.task.undone": N_("Task of the co-op's year no longer marked done"),
 }
 # An event recorded on the register: "member.<event kind>" (member.withdrawn, member.deceased ...).
 EVENT_ACTION = N_("Event recorded: {event}")
@@ -91,6 +108,9 @@ ENTITY_LABELS: dict[str, str] = {
     "education_session": N_("Education session"),
     "capital_entry": N_("Capital ledger entry"),
     "surplus_year": N_("Appropriation of a fiscal year"),
+    "year_task": N_("Task of the co-op's year"),
+    "founding": N_("Founding record"),
+    "founding_line": N_("Founding plan table"),
 }
 
 

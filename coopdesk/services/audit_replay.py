@@ -70,6 +70,8 @@ def _apply(r: _Rebuilt, coop: int | None, action: str, key: str, after: Any) -> 
     area, _, verb = action.partition(".")
     if area in ("member", "demo") and coop is not None:
         _member_entry(r, coop, verb, key, after)
+    elif action in ("founding.consenter_add", "founding.consenter_edit") and coop is not None:
+        _consenter_entry(r, (coop, int(key)), after)
     elif area == "officer":
         r.terms[int(key)] = ({**r.terms.get(int(key), {}), **after} if verb == "end" else _term(after))
     elif action in ("meeting.create", "meeting.edit", "meeting.times"):
@@ -111,6 +113,13 @@ def _member_entry(r: _Rebuilt, coop: int, verb: str, key: str, after: Any) -> No
         r.events.setdefault(number, []).append(("expelled", after.get("on") or held))
     elif isinstance(after, dict) and "kind" in after and "on" in after:  # member.withdrawn, .deceased ...
         r.events.setdefault(number, []).append((after["kind"], after["on"]))
+
+
+def _consenter_entry(r: _Rebuilt, number: tuple[int, int], after: dict[str, Any]) -> None:
+    """A founding consenter added or edited (services.founding.people): details and the consent."""
+    r.members[number] = {k: after.get(k) for k in _DETAILS}
+    events = [e for e in r.events.get(number, []) if e[0] != "consented"]
+    r.events[number] = [("consented", after["consented_on"]), *events]
 
 
 # -- comparing -------------------------------------------------------------------------------------

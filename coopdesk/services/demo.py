@@ -18,11 +18,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from coopdesk.domain.coop import BylawsSettings, CoopKind, CoopProfile, GoverningLaw
+from coopdesk.domain.coop import BylawsSettings, CoopKind, CoopProfile, GoverningLaw, MembershipStarts
 from coopdesk.domain.errors import Cancelled, Refusal
 from coopdesk.domain.members.details import MemberDetails
 from coopdesk.domain.members.standing import EventKind
 from coopdesk.domain.text import N_
+from coopdesk.services.capital.demo import add_demo_capital, add_demo_surplus
 from coopdesk.services.coops import CoopInfo, create_coop, get_coop, list_coops
 from coopdesk.services.files import Made, create_in, where
 from coopdesk.services.education.demo import add_demo_education
@@ -93,7 +94,8 @@ def demo_profile() -> CoopProfile:
     return CoopProfile(
         name=DEMO_NAME, kind=CoopKind.GENERAL, governing_law=GoverningLaw.FRAMEWORK_ACT,
         main_office=DEMO_OFFICE, fiscal_year_start_month=1, member_types=MEMBER_TYPES,
-        bylaws=BylawsSettings(share_price=10_000, min_shares=5, withdrawal_notice_days=30),
+        bylaws=BylawsSettings(share_price=10_000, min_shares=5, withdrawal_notice_days=30, instalments_allowed=True,
+                              membership_starts=MembershipStarts.FIRST_INSTALMENT),
     )
 
 
@@ -118,11 +120,14 @@ def create_demo(db: Database, members: int = 15, *, today: dt.date | None = None
             first, _ = add_members_in(s, coop.id, plan.members, coop.bylaws.withdrawal_notice_days,
                                       "demo.members")
         _report(progress, 90)
+        add_demo_capital(joined, coop.id, random.Random(seed + 3), plan.founded_on, today,
+                         frozenset(first + position for position, _kind, _on in plan.leaving))
         for position, kind, on in plan.leaving:
             record_event(joined, coop.id, first + position, kind, on, today=today)
         add_demo_governance(joined, coop.id, random.Random(seed + 1), today)
         add_demo_education(joined, coop.id, random.Random(seed + 2), plan.founded_on, today)
-        # Later areas add their part of the demo here: an election, capital entries and education.
+        add_demo_surplus(joined, coop.id, random.Random(seed + 4), today)
+        # Later areas add their part of the demo here.
         _report(progress, 99)
         made = get_coop(joined, coop.id)
     _report(progress, 100)

@@ -32,6 +32,7 @@ class CoopContext(QObject):
     """The open co-op.  ``changed`` carries the area that changed ("members", "coop", ...)."""
 
     changed = Signal(str)
+    opened = Signal()  # the database on its way has been opened (``db`` costs nothing from now on)
 
     def __init__(self, db: Database | None, coop: CoopInfo, parent: QObject | None = None, *,
                  opening: Opening | None = None) -> None:
@@ -48,6 +49,7 @@ class CoopContext(QObject):
             assert self._opening is not None, "the co-op was closed"
             opening, self._opening = self._opening, None
             self._db = opening.database()  # raises a Refusal if the file cannot be opened
+            self.opened.emit()
         return self._db
 
     @property

@@ -50,6 +50,8 @@ def bylaws_rows(coop: CoopInfo) -> list[tuple[str, str]]:
         (_("Shares one member may hold at most"), most),
         (_("Shares may be paid in instalments"), yes_no(b.instalments_allowed)),
         (_("Membership starts"), _(MEMBERSHIP_STARTS_LABELS[b.membership_starts])),
+        (_("A dividend may be credited to capital as shares"), yes_no(b.dividends_as_capital)),
+        (_("A leaver's refund bears their share of the co-op's losses"), yes_no(b.refund_less_losses)),
         (_("Directors"), _("{low} to {high}", low=t.number(b.directors_min), high=t.number(b.directors_max))),
         (_("Auditors"), t.number(b.auditors)),
         (_("Officers' term (years)"), t.number(b.officer_term_years)),

@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Build every text of ours again, in the current language."""
         self.menu_actions: Actions = build_menus(self)
-        area = self.workspace.current_area if self.workspace is not None else "members"
+        area = self.workspace.current_area if self.workspace is not None else None
         if self.context is None:
             self._show_welcome()
         else:
@@ -87,7 +87,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.welcome)
         self._update_frame()
 
-    def _show_workspace(self, area: str = "members", first: FirstScreen | None = None) -> None:
+    def _show_workspace(self, area: str | None = None, first: FirstScreen | None = None) -> None:
+        """``area`` None: the area a co-op opens on (``workspace.FIRST_AREA``)."""
         from coopdesk.ui.workspace import Workspace
 
         assert self.context is not None
@@ -194,7 +195,10 @@ class MainWindow(QMainWindow):
         # The database opens once the list has painted (a large register: read in a thread
         # first), or after a while if the window is not on the screen to paint it.
         assert self.workspace is not None
-        self.workspace.members_page.painted.connect(opening.start)
+        for page in self.workspace.pages.values():  # the member list, or the year's page, shown first
+            painted = getattr(page, "painted", None)
+            if painted is not None:
+                painted.connect(opening.start)
         QTimer.singleShot(OPEN_ANYWAY_MS, opening.start)
         opening.ready.connect(lambda: self._opened(context))
         opening.failed.connect(lambda: self._not_opened(context))

@@ -75,6 +75,9 @@ def build_menus(window: MainWindow) -> Actions:
     # A copy to take away (a USB stick), complete while the file is open; work goes on here.
     save_copy = _action(window, file_menu, _("Save a &copy\u2026"), window.save_copy_dialog)
     switch = _action(window, file_menu, _("S&witch co-op\u2026"), window.switch_coop)
+    # An advisor's many co-ops: needs no co-op open, so Actions.update never disables it.
+    overview = _action(window, file_menu, _("Co-ops o&verview\u2026"), lambda: _show_overview(window))
+    overview.setObjectName("action_overview")
     file_menu.addSeparator()
     close = _action(window, file_menu, _("&Close"), window.close_coop, Key.Close)
     quit_ = _action(window, file_menu, _("&Quit"), window.close, Key.Quit)
@@ -91,6 +94,12 @@ def build_menus(window: MainWindow) -> Actions:
     about = _action(window, help_menu, _("&About CoopDesk"), window.about)
     return Actions(new, open_, save_as, save_copy, switch, close, quit_, backup, restore, verify, settings, about,
                    recent, file_menu, tools_menu, help_menu)
+
+
+def _show_overview(window: MainWindow) -> None:
+    from coopdesk.ui.overview.window import show_overview
+
+    show_overview(window)
 
 
 def fill_recent(window: MainWindow, menu: QMenu) -> None:

@@ -40,8 +40,10 @@ RECENT_FILES: Setting[list[str]] = Setting(
     valid=lambda v: all(isinstance(item, str) for item in v),
 )
 LAST_FILE: Setting[str] = Setting("last_file", str, str, N_("Last opened co-op file"))
+# The folder (or server, without its password) the co-ops overview read last.
+OVERVIEW_TARGET: Setting[str] = Setting("overview_target", str, str, N_("Folder of the co-ops overview"))
 
-ALL_SETTINGS: tuple[Setting[Any], ...] = (LANGUAGE, RECENT_FILES, LAST_FILE)
+ALL_SETTINGS: tuple[Setting[Any], ...] = (LANGUAGE, RECENT_FILES, LAST_FILE, OVERVIEW_TARGET)
 
 
 class Settings:

@@ -180,6 +180,14 @@ class SharesPage(CheckedPage):
         form.addRow("", self.instalments)
         self.starts = enum_combo(MEMBERSHIP_STARTS_LABELS, DEFAULTS.membership_starts)
         self.add_field(form, _("Membership starts"), self.starts, "membership_starts")
+        self.as_capital = QCheckBox(_("A dividend may be credited to capital as shares"))
+        self.as_capital.setObjectName("dividends_as_capital")
+        self.as_capital.setChecked(DEFAULTS.dividends_as_capital)
+        form.addRow("", self.as_capital)
+        self.less_losses = QCheckBox(_("A leaver's refund bears their share of the co-op's losses"))
+        self.less_losses.setObjectName("refund_less_losses")
+        self.less_losses.setChecked(DEFAULTS.refund_less_losses)
+        form.addRow("", self.less_losses)
         for box in (self.price, self.min_shares, self.max_shares):
             box.valueChanged.connect(self.revalidate)
 
@@ -188,6 +196,7 @@ class SharesPage(CheckedPage):
             share_price=self.price.value(), min_shares=self.min_shares.value(),
             max_shares_per_member=self.max_shares.value() or None,
             instalments_allowed=self.instalments.isChecked(), membership_starts=self.starts.currentData(),
+            dividends_as_capital=self.as_capital.isChecked(), refund_less_losses=self.less_losses.isChecked(),
         )
 
 

@@ -55,7 +55,7 @@ def test_a_read_of_a_co_op_file_does_not_load_the_database_layer(demo_file, word
 def test_a_command_builds_only_its_own_area(demo_file):
     cli_modules = {m for m in loaded(demo_file, ("member", "list"), ("coopdesk",)) if m.startswith("coopdesk.cli.")}
     assert cli_modules == {"coopdesk.cli.common", "coopdesk.cli.members", "coopdesk.cli.members.commands",
-                           "coopdesk.cli.members.files"}
+                           "coopdesk.cli.members.files", "coopdesk.cli.members.consent"}
 
 
 def test_the_areas_are_listed_as_when_every_area_is_built():

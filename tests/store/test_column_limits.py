@@ -9,6 +9,8 @@ from sqlalchemy import Enum, String, Text
 
 from coopdesk.domain import fields
 from coopdesk.domain.elections.lots import SEED_LENGTH
+from coopdesk.domain.founding.plans import ITEM_LENGTH
+from coopdesk.domain.founding.stage import CERTIFICATE_NUMBER_LENGTH
 from coopdesk.store.models import Base
 
 # Every String column a user types into, and the cap the checks apply to it.
@@ -36,12 +38,18 @@ TYPED = {
     "education_session.instructor": fields.NAME_LENGTH,
     "education_attendance.person_name": fields.NAME_LENGTH,
     "education_attendance.person_phone": fields.PHONE_LENGTH,
+    "founding.ministry": fields.NAME_LENGTH,
+    "founding.authority": fields.NAME_LENGTH,
+    "founding.notice_place": fields.PLACE_LENGTH,
+    "founding.certificate_number": CERTIFICATE_NUMBER_LENGTH,
+    "founding_line.item": ITEM_LENGTH,
 }
 # String columns the program writes itself (codes, hashes, times), never typed by a user.
 WRITTEN_BY_THE_PROGRAM = {
     "audit_entry.at", "audit_entry.actor", "audit_entry.action", "audit_entry.entity", "audit_entry.entity_key",
     "audit_entry.prev_hash", "audit_entry.hash", "audit_seal.head", "meeting_roll.digest",
     "election_ballot.id",
+    "year_task.key", "year_task.done_by",  # a deadline's generated key; the audit's actor
 }
 EXCEL_CELL_LIMIT = 32_767  # the most characters an .xlsx cell holds: every export must fit
 

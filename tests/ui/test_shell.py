@@ -65,7 +65,8 @@ def test_opening_a_co_op_file_shows_its_name_and_backs_it_up(window, coop_file):
     assert window.count_label.text() == "0 members on the register"
     navigation = window.workspace.navigation
     assert [navigation.item(i).text() for i in range(navigation.count())] == [
-        "Members", "Meetings", "Officers", "Education", "Co-op profile"]
+        "The year", "Members", "Capital", "Meetings", "Officers", "Education", "Co-op profile", "Founding"]
+    assert not navigation.isRowHidden(navigation.count() - 1)  # nobody on the register: it may be founded
     assert [b.reason for b in list_backups(window.context.db)] == [Reason.OPEN]
     assert window.menu_actions.backup.isEnabled() and window.menu_actions.restore.isEnabled()
     assert not window.menu_actions.switch.isEnabled()  # one co-op in the file: nothing to switch to
@@ -244,9 +245,9 @@ def test_switching_language_with_a_co_op_open_rebuilds_its_pages(window, coop_fi
     window.set_language("ko")
     ko = Translator("ko")
     navigation = window.workspace.navigation
-    assert [navigation.item(i).text() for i in range(5)] == [
-        ko.gettext("Members"), ko.gettext("Meetings"), ko.gettext("Officers"), ko.gettext("Education"),
-        ko.gettext("Co-op profile")]
+    assert [navigation.item(i).text() for i in range(7)] == [
+        ko.gettext("The year"), ko.gettext("Members"), ko.gettext("Capital"), ko.gettext("Meetings"), ko.gettext("Officers"),
+        ko.gettext("Education"), ko.gettext("Co-op profile")]
     assert window.workspace.current_area == "coop"  # the user stays where they were
     assert window.context.coop.name in window.windowTitle()
     assert window.count_label.text() == ko.ngettext("{count} member on the register",

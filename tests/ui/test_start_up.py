@@ -28,6 +28,7 @@ from coopdesk.ui.app import create_main_window
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.page import MeetingsPage
 from coopdesk.ui.members.page import MembersPage
+from coopdesk.ui.workspace import AREAS
 from coopdesk.ui.workspace import Workspace
 from tests.conftest import sample_profile
 
@@ -148,14 +149,17 @@ def test_pages_are_built_when_first_shown_and_kept(qtbot, sqlite_db):
     context = CoopContext(sqlite_db, create_coop(sqlite_db, sample_profile()))
     workspace = Workspace(context)
     qtbot.addWidget(workspace)
-    assert set(workspace.pages) == {"members"} and isinstance(workspace.members_page, MembersPage)
+    # the year's page a co-op opens on, and the member register the status bar counts
+    assert set(workspace.pages) == {"year", "members"} and isinstance(workspace.members_page, MembersPage)
     workspace.show_area("meetings")
     meetings = workspace.pages["meetings"]
     assert isinstance(meetings, MeetingsPage) and workspace.stack.currentWidget() is meetings
     workspace.show_area("members")
     workspace.show_area("meetings")
-    assert workspace.pages["meetings"] is meetings and set(workspace.pages) == {"members", "meetings"}
-    assert workspace.stack.count() == 5 and all(isinstance(workspace.stack.widget(i), QWidget) for i in range(5))
+    assert workspace.pages["meetings"] is meetings and set(workspace.pages) == {"year", "members", "meetings"}
+    areas = len(AREAS)  # one place in the stack for each area, built or not
+    assert workspace.stack.count() == areas and all(isinstance(workspace.stack.widget(i), QWidget)
+                                                    for i in range(areas))
 
 
 def _made_newer(path: Path) -> None:

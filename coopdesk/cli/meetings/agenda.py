@@ -23,6 +23,7 @@ from coopdesk.domain import law
 from coopdesk.domain.bylaws.texts import AMENDABLE_PARTS, BylawsTexts
 from coopdesk.domain.coop import BylawsSettings
 from coopdesk.domain.meetings.kinds import ResolutionKind, Subject
+from coopdesk.domain.meetings.rules import MeetingRules
 from coopdesk.i18n import _, current
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ def run_add(ctx: Context) -> int:
         print_json(item_json(view))
     else:
         say(_("Item {position} added: {title} ({kind}).", position=view.position, title=view.title,
-              kind=_(view.kind.label)))
+              kind=_(_rules_of(ctx).kind_label(view.kind))))
     return 0
 
 
@@ -180,12 +181,20 @@ def run_list(ctx: Context) -> int:
     return _print_items(ctx, list_items(ctx.database(), ctx.coop().id, ctx.args.meeting))
 
 
+def _rules_of(ctx: Context) -> MeetingRules:
+    """The rules of the meeting asked for: the resolution its room applies names each item."""
+    from coopdesk.services.meetings.meeting import get_meeting
+
+    return get_meeting(ctx.database(), ctx.coop().id, ctx.args.meeting).rules
+
+
 def _print_items(ctx: Context, items: list[ItemView]) -> int:
     if ctx.json:
         print_json([item_json(i) for i in items])
         return 0
+    rules = _rules_of(ctx)
     print_table([_("No."), _("Title"), _("Subject"), _("Resolution"), _("State")],
-                [[str(i.position), i.title, _(i.subject.label), _(i.kind.label),
+                [[str(i.position), i.title, _(i.subject.label), _(rules.kind_label(i.kind)),
                   _("closed") if i.closed else _("open")] for i in items], right=(0,))
     return 0
 

@@ -24,7 +24,6 @@ from coopdesk.cli.common import (
     print_table,
     say,
     warn,
-    whole_number,
 )
 from coopdesk.cli.meetings.common import (
     MEETING_KINDS,
@@ -90,9 +89,6 @@ def _meeting_options(parser: argparse.ArgumentParser, required: bool) -> None:
                         **keep)
     parser.add_argument("--chair", metavar="NAME", help=_("Who chairs the meeting"), **keep)
     parser.add_argument("--purpose", help=_("The purpose the notice states (default: the title)"), **keep)
-    parser.add_argument("--consenters", type=whole_number(1, 10**6), metavar="N",
-                        help=_("A founding meeting: the number of founding consenters, the quorum's base"),
-                        **keep)
 
 
 def default_title(kind: MeetingKind, day: dt.date) -> str:
@@ -107,7 +103,7 @@ def run_create(ctx: Context) -> int:
     kind = MEETING_KINDS[a.kind]
     db, coop = ctx.database(), ctx.coop()
     given = MeetingInput(kind, a.title or default_title(kind, a.date), a.date, a.time, a.place or "",
-                         a.convened_by or "", a.chair or "", a.consenters, a.purpose or "")
+                         a.convened_by or "", a.chair or "", None, a.purpose or "")
     view = create_meeting(db, coop.id, given, with_standard_agenda=a.standard_agenda)
     if view.rules.register is Register.DIRECTORS:
         _board_note(ctx, a.date)
@@ -145,7 +141,7 @@ def run_edit(ctx: Context) -> int:
 
 # option -> MeetingInput field, for ``meeting edit``
 _EDITABLE = {"kind": "kind", "title": "title", "date": "held_on", "time": "starts_at", "place": "place",
-             "convened_by": "convened_by", "chair": "chair_name", "consenters": "consenters", "purpose": "purpose"}
+             "convened_by": "convened_by", "chair": "chair_name", "purpose": "purpose"}
 
 
 def _edited(a: argparse.Namespace, old: MeetingView) -> MeetingInput:
@@ -217,7 +213,5 @@ def _print_facts(v: MeetingView) -> None:
              (_("Convened by"), v.convened_by), (_("Chair of the meeting"), v.chair_name),
              (_("Purpose"), v.purpose or v.title), (_("Opened at"), clock_text(v.opened_at)),
              (_("Closed at"), clock_text(v.closed_at))]
-    if v.rules.register is Register.CONSENTERS:
-        pairs.append((_("Founding consenters"), t.number(v.consenters) if v.consenters else ""))
     print_fields(pairs)
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 # Events a secretary records by hand; expulsion comes from an assembly resolution.
 RECORDABLE = (EventKind.ADMITTED, EventKind.WITHDRAWAL_NOTICE, EventKind.WITHDRAWN, EventKind.DECEASED)
-_DETAIL_OPTIONS = ("name", "member_type", "birth_date", "phone", "email", "address", "notes")
+_DETAIL_OPTIONS = ("name", "member_type", "birth_date", "phone", "email", "address", "notes", "privacy_consent_on")
 
 
 def add_verbs(member: argparse.ArgumentParser) -> None:
@@ -75,6 +75,9 @@ def add_verbs(member: argparse.ArgumentParser) -> None:
     from coopdesk.cli.members import files as member_files
 
     member_files.add_parsers(verbs)
+    from coopdesk.cli.members import consent
+
+    consent.add_parsers(verbs)  # consent-missing
 
 
 def _detail_arguments(parser: argparse.ArgumentParser, required: bool) -> None:
@@ -87,6 +90,8 @@ def _detail_arguments(parser: argparse.ArgumentParser, required: bool) -> None:
     parser.add_argument("--email", help=_("E-mail address"))
     parser.add_argument("--address", help=_("Address"))
     parser.add_argument("--notes", help=_("Notes"))
+    parser.add_argument("--consent-date", dest="privacy_consent_on", type=optional_date, metavar="YYYY-MM-DD",
+                        help=_("The day the member consented to the use of their personal data (\"\" for none)"))
     # Not given stays not given: ``member edit`` changes only what was asked for.
     parser.set_defaults(**{name: _UNSET for name in _DETAIL_OPTIONS})
 
@@ -142,7 +147,8 @@ def member_json(m: MemberView) -> dict[str, Any]:
     d, st = m.details, m.standing
     return {"number": m.number, "name": d.name, "type": d.member_type, "status": m.status.value,
             "birth_date": iso(d.birth_date), "phone": d.phone, "email": d.email, "address": d.address,
-            "notes": d.notes, "applied_on": iso(st.applied_on), "joined_on": iso(st.joined_on),
+            "notes": d.notes, "privacy_consent_on": iso(d.privacy_consent_on),
+            "applied_on": iso(st.applied_on), "joined_on": iso(st.joined_on),
             "notice_on": iso(st.notice_on), "leaves_on": iso(st.leaves_on), "left_on": iso(st.left_on),
             "events": [{"kind": e.kind.value, "on": e.on.isoformat(), "note": event_note(e),
                         "resolution": None if e.resolution is None else
@@ -201,6 +207,7 @@ def _print_member(ctx: Context, m: MemberView) -> int:
         (_("Type"), d.member_type), (_("Status"), _(m.status.label)),
         (_("Birth date"), t.date(d.birth_date)), (_("Phone"), d.phone), (_("E-mail"), d.email),
         (_("Address"), d.address), (_("Joined"), t.date(m.standing.joined_on)),
+        (_("Personal data consent"), t.date(d.privacy_consent_on)),
         (_("Notes"), d.notes),
     ])
     if m.standing.leaves_on is not None and m.standing.left_on is None:

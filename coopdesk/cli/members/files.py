@@ -131,7 +131,10 @@ def run_export(ctx: Context) -> int:
     rows = filtered_rows(ctx)
     language = a.file_language or current().language
     encoding = "utf-8-sig" if a.encoding == "utf-8" else a.encoding  # the byte order mark tells Excel it is UTF-8
-    count = export_members(rows, a.file, language, encoding=encoding, progress=progress_printer(_("Exporting")))
+    from coopdesk.services.members.consent import consent_dates
+
+    count = export_members(rows, a.file, language, encoding=encoding, progress=progress_printer(_("Exporting")),
+                           consents=consent_dates(ctx.database(), ctx.coop().id))
     if ctx.json:
         print_json({"file": str(a.file), "count": count})
     else:

@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from coopdesk.documents.meetings.base import MeetingRenderer
 from coopdesk.documents.tables import PagedTable, TableLook, wrap_text
 from coopdesk.domain.meetings.papers import AttendancePaper, AttendanceRow
+from coopdesk.domain.meetings.rules import MeetingRules, rules_for
 
 # Tall rows: a signature needs about a centimetre.
 LOOK = TableLook(size=10, leading=12, pad_y=3 * mm, pad_x=2 * mm)
@@ -56,16 +57,29 @@ class AttendanceRenderer(MeetingRenderer):
         table = PagedTable(self.headings(), self.paper.rows, self.widths, cells=self._cells,
                            look=LOOK, style=grid)
         rows = len(self.paper.rows)
+        rules = rules_for(m.kind)
+        register = t.gettext("{register}: {count}", register=t.gettext(rules.words.register_in_minutes),
+                             count=t.number(rows))
         return [
             self.para(f"{self.meeting_name()} {self.title()}", self.heading),
             Paragraph(escape(summary), self.styles.info),
-            Paragraph(escape(t.ngettext("{count} member on the register", "{count} members on the register",
-                                        rows, count=t.number(rows))), self.styles.info),
+            Paragraph(escape(register), self.styles.info),
+            *self._decided_by(rules),
             table,
             Spacer(0, 6 * mm),
             self.para(t.gettext("Present in person: ______    By proxy: ______    Total: ______"),
                       self.label),
         ]
+
+    def _decided_by(self, rules: MeetingRules) -> list[Flowable]:
+        """A meeting whose items are all decided one way (a founding meeting: 2/3 of those present,
+        Act 15) says so on its sheet, with the article, as the rules table words it."""
+        rule = rules.uniform_majority
+        if rule is None:
+            return []
+        text = self.t.gettext("{rule} ({article})", rule=self.t.gettext(rule.summary),
+                              article=rule.ref.label(self.language))
+        return [Paragraph(escape(text), self.styles.info)]
 
     def _cells(self, row: AttendanceRow) -> list[str]:
         name = wrap_text(row.name, self.widths[1] - 2 * LOOK.pad_x, LOOK.font, LOOK.size)

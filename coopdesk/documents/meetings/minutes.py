@@ -116,7 +116,7 @@ class MinutesRenderer(MeetingRenderer):
     def _item(self, number: int, item: MinutesItem) -> Flowable:
         t = self.t
         heading = t.gettext("Item {number}. {title} ({kind})", number=t.number(number),
-                            title=item.title, kind=t.gettext(item.kind.label))
+                            title=item.title, kind=t.gettext(rules_for(self.meeting.kind).kind_label(item.kind)))
         result: list[Flowable]
         if item.election:  # an officer election: each contest's votes and who is elected
             result = [self.para(sentence) for sentence in item.election]

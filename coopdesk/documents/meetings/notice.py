@@ -50,17 +50,16 @@ class NoticeRenderer(MeetingRenderer):
         ]
         if rules.proxies:
             proxy = law.PROXY_PRINCIPALS_PER_HOLDER.ref
-            story.append(self.para(t.gettext(
-                "A member who cannot attend may vote through a proxy: another member or a family "
-                "member living with them, who hands in a signed proxy form. One proxy represents "
-                "one member only ({article}).", article=proxy.label(self.language)), self.note))
+            story.append(self.para(t.gettext(rules.words.proxy_note, article=proxy.label(self.language)),
+                                   self.note))
         story += [Spacer(0, 14 * mm), *self._signed()]
         return story
 
     def _agenda(self) -> list[Flowable]:
         t = self.t
         return [self.para(t.gettext("Item {number}. {title} ({kind})", number=t.number(n),
-                                    title=line.title, kind=t.gettext(line.kind.label)))
+                                    title=line.title,
+                                    kind=t.gettext(rules_for(self.meeting.kind).kind_label(line.kind))))
                 for n, line in enumerate(self.paper.agenda, start=1)]
 
     def _signed(self) -> list[Flowable]:

@@ -16,8 +16,8 @@ from reportlab.platypus import Flowable, Paragraph
 
 from coopdesk.documents.base import DocumentRenderer, Progress
 from coopdesk.documents.tables import PagedTable, TableLook, wrap_text
-from coopdesk.domain.members.standing import MemberStatus
 from coopdesk.domain.members.register import RegisterHeader, RegisterRow
+from coopdesk.domain.members.standing import MemberStatus
 from coopdesk.domain.text import N_
 
 LOOK = TableLook()
@@ -36,6 +36,9 @@ COLUMNS: tuple[tuple[str, float | None, str], ...] = (
     # Translators: column heading, the date the member left the co-op
     (N_("Left"), 58, "LEFT"),
     (N_("Status"), 56, "LEFT"),
+    # The capital on the register's day (Act 22): shares subscribed and won paid in.
+    (N_("Shares held"), 50, "RIGHT"),
+    (N_("Paid in"), 58, "RIGHT"),
 )
 DATE_STYLE = "medium"  # "short" prints two-digit years, ambiguous for birth dates
 
@@ -111,7 +114,12 @@ class RegisterRenderer(DocumentRenderer):
             self._date(row.joined_on),
             self._date(row.left_on),
             self._wrap(self._statuses[row.status], w[8]),
+            self._number(row.shares),
+            self._number(row.paid),
         ]
+
+    def _number(self, value: int | None) -> str:
+        return "" if value is None else self.t.number(value)
 
     def _wrap(self, text: str, width: float) -> str:
         return wrap_text(text, width - 2 * LOOK.pad_x, LOOK.font, LOOK.size) if text else ""

@@ -60,10 +60,15 @@ _THOUSANDS = ("", " thousand", " million", " billion", " trillion", " quadrillio
 
 def english_amount(won: int) -> str:
     """The amount in English words, for an English certificate: 100000 -> "one hundred thousand won"."""
+    return english_number(won) + " won"
+
+
+def english_number(won: int) -> str:
+    """100000 -> "one hundred thousand"; 0 -> "zero"."""
     if won < 0 or won > _MOST:
         raise Refusal(N_("An amount in words must be between 0 and {most} won."), field="amount", most=_MOST)
     if won == 0:
-        return "zero won"
+        return "zero"
     parts = []
     place = 0
     while won:
@@ -71,7 +76,7 @@ def english_amount(won: int) -> str:
         if group:
             parts.append(_below_thousand(group) + _THOUSANDS[place])
         place += 1
-    return " ".join(reversed(parts)) + " won"
+    return " ".join(reversed(parts))
 
 
 def _below_thousand(n: int) -> str:

@@ -23,7 +23,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from coopdesk.domain import law
+from coopdesk.domain import fiscal, law
 from coopdesk.domain.capital.checks import CapitalRule, Check, ResolutionSeen, check
 from coopdesk.domain.capital.money import Won
 from coopdesk.domain.coop import CoopKind
@@ -33,16 +33,16 @@ from coopdesk.domain.text import N_
 
 
 def fiscal_year_of(day: dt.date, start_month: int) -> int:
-    """The fiscal year ``day`` falls in, named by the calendar year it starts in."""
-    return day.year if day.month >= start_month else day.year - 1
+    """The fiscal year ``day`` falls in, named by the calendar year it starts in (``domain.fiscal``)."""
+    return fiscal.fiscal_year_of(start_month, day)
 
 
 def fiscal_year_start(year: int, start_month: int) -> dt.date:
-    return dt.date(year, start_month, 1)
+    return fiscal.fiscal_year_start(start_month, year)
 
 
 def fiscal_year_end(year: int, start_month: int) -> dt.date:
-    return fiscal_year_start(year + 1, start_month) - dt.timedelta(days=1)
+    return fiscal.fiscal_year_end(start_month, year)
 
 
 # -- when a claim may be made --------------------------------------------------------------------

@@ -18,18 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from coopdesk.domain.education.sessions import Organiser, SessionKind
-
-
-def fiscal_year(start_month: int, year: int) -> tuple[dt.date, dt.date]:
-    """The first and last day of fiscal year ``year`` of a co-op whose year starts in ``start_month``."""
-    first = dt.date(year, start_month, 1)
-    following = dt.date(year + 1, start_month, 1)
-    return first, following - dt.timedelta(days=1)
-
-
-def fiscal_year_of(start_month: int, day: dt.date) -> int:
-    """The fiscal year ``day`` falls in."""
-    return day.year if day.month >= start_month else day.year - 1
+from coopdesk.domain.fiscal import fiscal_year, fiscal_year_of  # noqa: F401  (re-exported: moved to domain/fiscal)
 
 
 def percent(share: Fraction) -> Decimal:

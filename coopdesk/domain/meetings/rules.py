@@ -22,7 +22,9 @@ from types import MappingProxyType
 from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.law_ref import LawRef
-from coopdesk.domain.meetings.kinds import MeetingKind, ResolutionKind, Subject, check_kind, required_by, required_kind
+from coopdesk.domain.meetings.kinds import (
+    KIND_LABELS, MeetingKind, ResolutionKind, Subject, check_kind, required_by, required_kind,
+)
 from coopdesk.domain.officers.terms import board_required
 from coopdesk.domain.text import N_, Explanation
 
@@ -94,6 +96,9 @@ class MajorityRule:
     summary: str  # "Special resolution: at least two thirds of those present say yes"
     met_text: str  # "3 × yes ({yes}) ≥ 2 × present ({present})"
     unmet_text: str
+    # what the papers call an item decided by this rule; blank: the name of the item's kind
+    # (a founding meeting's items are all decided by 2/3 of those present, whatever their kind)
+    label: str = ""
 
     def passed(self, yes: int, voters: int) -> bool:
         return self.threshold.met(yes, voters)
@@ -137,6 +142,10 @@ class Words:
     not_elected: str
     addressee: str  # whom the notice is addressed to, with {coop}
     convener: str  # the title of who signs the notice
+    # the notice's sentence on proxies, with {article}
+    proxy_note: str = N_("A member who cannot attend may vote through a proxy: another member or a family member "
+                         "living with them, who hands in a signed proxy form. One proxy represents one member only "
+                         "({article}).")
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +193,19 @@ class MeetingRules:
             raise Refusal(N_("A special resolution is a matter for the general assembly, not the board."),
                           article=law.SPECIAL_MAJORITY.ref, field="kind")
         return found
+
+    def kind_label(self, kind: ResolutionKind) -> str:
+        """The words the notice, the agenda and the minutes print beside an item of this kind: the
+        resolution this room applies to it (a founding meeting: 2/3 of those present, Act 15)."""
+        found = self.majorities.get(kind)
+        return found.label if found is not None and found.label else KIND_LABELS[kind]
+
+    @property
+    def uniform_majority(self) -> MajorityRule | None:
+        """The one rule every item of this meeting is decided by, if there is one (a founding
+        meeting, a board); None where the items' kinds decide (an assembly)."""
+        rules = {(m.rule, m.threshold) for m in self.majorities.values()}
+        return next(iter(self.majorities.values())) if len(rules) == 1 else None
 
     def allows(self, kind: ResolutionKind) -> bool:
         return kind is ResolutionKind.REPORT or kind in self.majorities
@@ -297,7 +319,10 @@ _ELECTION = MajorityRule(
 _FOUNDING = MajorityRule(
     Rule.FOUNDING, _at_least(law.FOUNDING_MAJORITY), law.FOUNDING_MAJORITY.ref,
     N_("Founding meeting: at least two thirds of those present say yes"),
-    _SPECIAL.met_text, _SPECIAL.unmet_text)
+    _SPECIAL.met_text, _SPECIAL.unmet_text, N_("Founding resolution: two thirds of those present"))
+_FOUNDING_ELECTION = MajorityRule(
+    Rule.FOUNDING, _FOUNDING.threshold, _FOUNDING.ref, _FOUNDING.summary, _FOUNDING.met_text, _FOUNDING.unmet_text,
+    N_("Election: two thirds of those present"))
 _BOARD = MajorityRule(
     Rule.BOARD, _more_than(law.BOARD_MAJORITY), law.BOARD_MAJORITY.ref,
     N_("Board decision: more than half of the directors present say yes"),
@@ -346,8 +371,8 @@ _FOUNDING_RULES = MeetingRules(
     QuorumRule(_more_than(law.FOUNDING_QUORUM), law.FOUNDING_QUORUM.ref,
                N_("2 × present ({present}) > consenters ({members})"),
                N_("2 × present ({present}) ≤ consenters ({members})")),
-    MappingProxyType({k: _FOUNDING for k in (ResolutionKind.ORDINARY, ResolutionKind.SPECIAL,
-                                             ResolutionKind.ELECTION)}),
+    MappingProxyType({ResolutionKind.ORDINARY: _FOUNDING, ResolutionKind.SPECIAL: _FOUNDING,
+                      ResolutionKind.ELECTION: _FOUNDING_ELECTION}),
     MinuteSigners(True, _ELECTED_SIGNERS.value, _ELECTED_SIGNERS.ref, _ASSEMBLY_SIGNERS.rule_text,
                   N_("Consenter elected to sign"), _SIGNING_STATEMENT),
     law.FOUNDING_NOTICE_DAYS, False,  # a public notice under the Act: there are no bylaws yet
@@ -367,6 +392,8 @@ _FOUNDING_RULES = MeetingRules(
         N_("Of the {present} consenters present, {yes} voted yes, {no} no and {abstain} abstained: not "
            "elected."),
         N_("To the founders and everyone who consents to join {coop}"), N_("Representative of the founders"),
+        N_("A consenter who cannot attend may vote through a proxy: another consenter or a family member living "
+           "with them, who hands in a signed proxy form. One proxy represents one consenter only ({article})."),
     ),
 )
 

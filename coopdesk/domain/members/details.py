@@ -13,6 +13,7 @@ from coopdesk.domain.fields import (
     NAME_LENGTH,
     NOTE_LENGTH,
     PHONE_LENGTH,
+    check_date,
     check_text,
 )
 from coopdesk.domain.text import N_
@@ -36,18 +37,21 @@ class MemberDetails:
     email: str = ""
     address: str = ""
     notes: str = ""
+    # the day the member consented to the collection and use of their personal data (개인정보
+    # 수집·이용 동의, Personal Information Protection Act art. 15 and 22); None: none recorded
+    privacy_consent_on: dt.date | None = None
 
     def cleaned(self) -> MemberDetails:
         """Surrounding spaces removed, the e-mail in lower case."""
         return MemberDetails.cleaned_from(self.name, self.member_type, self.birth_date, self.phone, self.email,
-                                          self.address, self.notes)
+                                          self.address, self.notes, self.privacy_consent_on)
 
     @staticmethod
     def cleaned_from(name: str, member_type: str, birth_date: dt.date | None, phone: str, email: str,
-                     address: str, notes: str) -> MemberDetails:
+                     address: str, notes: str, privacy_consent_on: dt.date | None = None) -> MemberDetails:
         """``MemberDetails(...).cleaned()`` with one object made instead of two (an import makes 100,000)."""
         return MemberDetails(" ".join(name.split()), member_type.strip(), birth_date, phone.strip(),
-                             email.strip().lower(), " ".join(address.split()), notes.strip())
+                             email.strip().lower(), " ".join(address.split()), notes.strip(), privacy_consent_on)
 
     def as_dict(self) -> dict[str, object]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -77,6 +81,20 @@ def check_details(d: MemberDetails, member_types: tuple[str, ...], today: dt.dat
         raise Refusal(N_("\u201c{value}\u201d is not an e-mail address."), field="email", value=d.email)
     check_text(d.address, "address", ADDRESS_LENGTH)
     check_text(d.notes, "notes", NOTE_LENGTH, multiline=True)
+    check_consent_date(d.privacy_consent_on, d.birth_date, today)
+
+
+def check_consent_date(day: dt.date | None, birth_date: dt.date | None, today: dt.date) -> None:
+    """The day of the consent to the use of personal data: a real day, not ahead, not before birth."""
+    if day is None:
+        return
+    check_date(day, "privacy_consent_on")
+    if day > today:
+        raise Refusal(N_("The consent to the use of personal data cannot be dated after today."),
+                      field="privacy_consent_on")
+    if birth_date is not None and day < birth_date:
+        raise Refusal(N_("The consent to the use of personal data cannot be dated before the member's birth."),
+                      field="privacy_consent_on")
 
 
 def _check_phone(phone: str) -> None:

@@ -28,3 +28,5 @@ class RegisterRow:
     joined_on: dt.date | None
     left_on: dt.date | None
     status: MemberStatus
+    shares: int | None = None  # subscribed shares on the register's day (출자좌수); None: not printed
+    paid: int | None = None  # paid-in capital in won on that day (납입출자금)

@@ -25,6 +25,7 @@ class EventKind(Enum):
     WITHDRAWN = "withdrawn"  # 탈퇴 (automatic withdrawal, or a notice taking effect early)
     DECEASED = "deceased"  # 사망 (당연탈퇴)
     EXPELLED = "expelled"  # 제명: only from a general assembly's special resolution
+    CONSENTED = "consented"  # 설립동의: a consent form handed to the founders (Act 15), before the co-op exists
 
 
 class MemberStatus(Enum):
@@ -34,6 +35,7 @@ class MemberStatus(Enum):
     WITHDRAWN = "withdrawn"
     EXPELLED = "expelled"
     DECEASED = "deceased"
+    CONSENTER = "consenter"  # 설립동의자: on the founding meeting's register, not yet a member
 
     @property
     def label(self) -> str:
@@ -52,6 +54,7 @@ STATUS_LABELS = {
     MemberStatus.WITHDRAWN: N_("Withdrawn"),
     MemberStatus.EXPELLED: N_("Expelled"),
     MemberStatus.DECEASED: N_("Deceased"),
+    MemberStatus.CONSENTER: N_("Founding consenter"),
 }
 
 EVENT_LABELS = {
@@ -61,6 +64,7 @@ EVENT_LABELS = {
     EventKind.WITHDRAWN: N_("Withdrawal"),
     EventKind.DECEASED: N_("Death"),
     EventKind.EXPELLED: N_("Expulsion"),
+    EventKind.CONSENTED: N_("Consent to the founding"),
 }
 
 _LEAVING = (EventKind.WITHDRAWN, EventKind.DECEASED, EventKind.EXPELLED)
@@ -97,6 +101,7 @@ class Standing:
     leaves_on: dt.date | None = None  # the day a withdrawal notice takes effect
     left_on: dt.date | None = None
     left_as: EventKind | None = None
+    consented_on: dt.date | None = None  # a founding consenter's consent (설립동의); admitted on registration
 
     def status_on(self, day: dt.date) -> MemberStatus:
         if self.left_on is not None and self.left_on <= day and self.left_as:
@@ -107,7 +112,14 @@ class Standing:
             if self.notice_on is not None and self.notice_on <= day:
                 return MemberStatus.WITHDRAWING
             return MemberStatus.MEMBER
+        if self.consented_on is not None and self.consented_on <= day and self.joined_on is None:
+            return MemberStatus.CONSENTER
         return MemberStatus.APPLICANT
+
+    @property
+    def pre_member(self) -> bool:
+        """A founding consenter not yet admitted: never on the member register or its counts."""
+        return self.consented_on is not None and self.joined_on is None
 
 
 def standing(events: Iterable[MemberEvent], withdrawal_notice_days: int) -> Standing:
@@ -118,6 +130,8 @@ def standing(events: Iterable[MemberEvent], withdrawal_notice_days: int) -> Stan
             s = _replace(s, applied_on=e.on)
         elif e.kind is EventKind.ADMITTED:
             s = _replace(s, joined_on=e.on)
+        elif e.kind is EventKind.CONSENTED:
+            s = _replace(s, consented_on=e.on)
         elif e.kind is EventKind.WITHDRAWAL_NOTICE:
             leaves = e.on + dt.timedelta(days=withdrawal_notice_days)
             s = _replace(s, notice_on=e.on, leaves_on=leaves)
@@ -152,13 +166,17 @@ def check_new_event(
         raise Refusal(N_("This member has already left the co-op."), field="kind")
     if event.kind is EventKind.APPLIED:
         _check_application(current, event)
+    if event.kind is EventKind.CONSENTED:
+        _check_consent(current, event)
     if event.kind is EventKind.ADMITTED:
         if current.joined_on is not None:
             raise Refusal(N_("This member was already admitted."), field="kind")
         if current.applied_on is not None and event.on < current.applied_on:
             raise Refusal(N_("Admission cannot come before the application."), field="on")
+        if current.consented_on is not None and event.on < current.consented_on:
+            raise Refusal(N_("Admission cannot come before the consent to the founding."), field="on")
     if event.kind in (EventKind.WITHDRAWAL_NOTICE, EventKind.WITHDRAWN, EventKind.EXPELLED):
-        if current.joined_on is None:
+        if current.joined_on is None and not (event.kind is EventKind.WITHDRAWN and current.pre_member):
             raise Refusal(N_("Only an admitted member can leave the co-op."), field="kind")
     if event.kind in _AFTER_JOINING:
         _check_not_before_joining(current, event)
@@ -189,19 +207,41 @@ def _check_application(current: Standing, event: MemberEvent) -> None:
             field="on", joined=current.joined_on)
 
 
+def _check_consent(current: Standing, event: MemberEvent) -> None:
+    """A consent is given once, by someone not yet a member: after registration people apply."""
+    if current.consented_on is not None:
+        raise Refusal(N_("A consent to the founding is already on record."), field="kind")
+    if current.joined_on is not None or current.applied_on is not None:
+        raise Refusal(N_("Only someone who is not yet a member consents to the founding."), field="kind")
+
+
 def _check_not_before_joining(current: Standing, event: MemberEvent) -> None:
     """A member leaves after joining; an applicant who dies, after applying."""
     if current.joined_on is not None and event.on < current.joined_on:
         raise Refusal(
             N_("This event cannot be dated before the member joined on {joined}. Check the date."),
             field="on", joined=current.joined_on)
+    if current.joined_on is None and current.consented_on is not None and event.on < current.consented_on:
+        raise Refusal(
+            N_("This event cannot be dated before the consent to the founding on {consented}. Check the date."),
+            field="on", consented=current.consented_on)
     if current.joined_on is None and current.applied_on is not None and event.on < current.applied_on:
         raise Refusal(
             N_("This event cannot be dated before the application on {applied}. Check the date."),
             field="on", applied=current.applied_on)
 
 
-def changes_register(before: Standing, after: Standing, day: dt.date) -> bool:
+def changes_register(before: Standing, after: Standing, day: dt.date, *, consenters: bool = False) -> bool:
     """Does an event change whether the member is on the register on ``day`` (a member with
-    a vote)?  Then a meeting held that day and already counted would no longer agree."""
+    a vote; ``consenters``: a founding meeting's register, the consenters)?  Then a meeting held
+    that day and already counted would no longer agree."""
+    if consenters:
+        return consenter_on(before, day) != consenter_on(after, day)
     return before.status_on(day).is_current != after.status_on(day).is_current
+
+
+def consenter_on(st: Standing, day: dt.date) -> bool:
+    """On the founding meeting's register on ``day``: consented by then (Act 15: before the meeting
+    opens), consent not withdrawn.  Admission on the registration day changes nothing here."""
+    gone = st.left_on is not None and st.left_on <= day
+    return st.consented_on is not None and st.consented_on <= day and not gone

@@ -28,13 +28,13 @@ from coopdesk.domain.capital.rules import growing_checks
 from coopdesk.domain.coop import BylawsSettings
 from coopdesk.domain.errors import ImportRejected, Refusal, RowProblem
 from coopdesk.domain.text import N_
-from coopdesk.i18n import LANGUAGES, Translator
 from coopdesk.services import audit, table_files
 from coopdesk.services.capital.joining import after_payment
 from coopdesk.services.capital.rows import bylaws_on, holdings, lock_ledger, standing_of, take_numbers, total_shares
 from coopdesk.services.coops import get_coop
 from coopdesk.services.members.importing import display, parse_date
 from coopdesk.services.table_files import Progress, TableRow, Value
+from coopdesk.services.table_headings import guess_columns, known_headings
 from coopdesk.store.bulk import insert_many
 from coopdesk.store.database import Database
 from coopdesk.store.models import CapitalEntryRow, CapitalInstalmentRow, Member
@@ -70,27 +70,13 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     "paid_on": ("납입일", "납입일자", "paidon", "paymentdate", "datepaid"),
     "note": ("비고", "메모", "notes", "note", "remarks"),
 }
-_NOT_WORD = re.compile(r"[\W_]+")
 _NOT_MONEY = re.compile(r"[\s,원₩]|KRW", re.IGNORECASE)
-
-
-def _key(heading: str) -> str:
-    return _NOT_WORD.sub("", heading.casefold())
 
 
 def guess_mapping(headers: Sequence[str]) -> Mapping:
     """Which column holds which field, from the headings (Korean, English, or CoopDesk's own)."""
-    known = {_key(h): field for field, headings in _HEADINGS.items() for h in headings}
-    for language in LANGUAGES:
-        t = Translator(language)
-        for f in FIELDS:
-            known.setdefault(_key(t.gettext(f.label)), f.key)
-    mapping: Mapping = dict.fromkeys(FIELD_KEYS)
-    for column, heading in enumerate(headers):
-        field = known.get(_key(heading))
-        if field and mapping[field] is None:
-            mapping[field] = column
-    return mapping
+    known = known_headings(_HEADINGS, ((f.key, f.label) for f in FIELDS))
+    return guess_columns(headers, FIELD_KEYS, known, _HEADINGS)
 
 
 _MISSING = {
@@ -369,13 +355,8 @@ _PATRONAGE_HEADINGS = {
 
 
 def guess_patronage_mapping(headers: Sequence[str]) -> Mapping:
-    known = {_key(h): field for field, headings in _PATRONAGE_HEADINGS.items() for h in headings}
-    mapping: Mapping = dict.fromkeys(PATRONAGE_FIELDS)
-    for column, heading in enumerate(headers):
-        field = known.get(_key(heading))
-        if field and mapping[field] is None:
-            mapping[field] = column
-    return mapping
+    known = known_headings(_PATRONAGE_HEADINGS, ())
+    return guess_columns(headers, PATRONAGE_FIELDS, known, _PATRONAGE_HEADINGS)
 
 
 def import_patronage(db: Database, coop_id: int, fiscal_year: int, path: str | Path, mapping: Mapping | None = None,

@@ -24,7 +24,8 @@ from coopdesk.store.models import Member
 def joining_of(s: Session, m: Member, bylaws: BylawsSettings, h: Holding) -> Joining | None:
     """The bylaws' condition for an applicant with holding ``h`` (None: not an applicant waiting)."""
     st = standing_of(m)
-    if st.joined_on is not None or st.left_on is not None or h.shares <= 0:
+    # a founding consenter pays before registration and becomes a member on its day, not on payment
+    if st.joined_on is not None or st.left_on is not None or st.pre_member or h.shares <= 0:
         return None
     due = live_instalments(s, m.id)
     first = due[0].amount if due else 0

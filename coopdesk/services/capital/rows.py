@@ -99,7 +99,7 @@ def paid_by_payments(s: Session, member_id: int) -> int:
 
 
 def standing_of(m: Member) -> Standing:
-    return Standing(m.applied_on, m.joined_on, m.notice_on, m.leaves_on, m.left_on, m.left_as)
+    return Standing(m.applied_on, m.joined_on, m.notice_on, m.leaves_on, m.left_on, m.left_as, m.consented_on)
 
 
 def left_on(st: Standing, day: dt.date) -> dt.date | None:

@@ -15,17 +15,20 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coopdesk.domain import law
 from coopdesk.domain.coop import BylawsSettings
 from coopdesk.domain.elections.chair import check_chair_contest
 from coopdesk.domain.elections.contest import Candidate, Contest, check_election
 from coopdesk.domain.elections.stages import ContestState
 from coopdesk.domain.errors import Refusal
+from coopdesk.domain.meetings.rules import Register, rules_for
 from coopdesk.domain.fields import NAME_LENGTH, check_date, check_text
 from coopdesk.domain.officers.terms import Office, Person
 from coopdesk.domain.text import N_
 from coopdesk.services import audit
 from coopdesk.services.coops import bylaws_from_dict, bylaws_in_force
 from coopdesk.services.elections.chair import elected_director_ends, eligible_for_chair
+from coopdesk.services.elections.frozen import outcome_of
 from coopdesk.services.elections.register import (
     RegisterAtElection,
     check_as_elected,
@@ -62,7 +65,7 @@ def add_candidate(db: Database, coop_id: int, contest_id: int, given: CandidateI
         _, meeting = open_item_of(s, coop_id, election)
         _check_changeable(contest)
         person, member = _person(s, coop_id, meeting, contest, given)
-        _check_dates(election, meeting, given)
+        _check_dates(election, meeting, contest, given)
         candidate = Candidate(member.number if member else 0, person.label,
                               member.birth_date if member else given.birth_date)
         _check_rules(s, coop_id, election, meeting, contest, candidate, person)
@@ -139,6 +142,9 @@ def _person(s: Session, coop_id: int, meeting: MeetingRow, contest: ContestRow,
     if given.member_number is None:
         if contest.office is not Office.AUDITOR:
             raise Refusal(N_("A director is elected from among the members: choose a member."), field="member")
+        if rules_for(meeting.kind).register is Register.CONSENTERS:  # Act 15: the founding meeting's own
+            raise Refusal(N_("The founding meeting elects its officers from among the consenters: choose a "
+                             "consenter."), article=law.FOUNDING_QUORUM.ref, field="member")
         name = " ".join(given.name.split())
         if not name:
             raise Refusal(N_("Choose a member or give the candidate's name."), field="name")
@@ -158,13 +164,15 @@ def _person(s: Session, coop_id: int, meeting: MeetingRow, contest: ContestRow,
     return Person(member.number, member.name), member
 
 
-def _check_dates(election: ElectionRow, meeting: MeetingRow, given: CandidateInput) -> None:
+def _check_dates(election: ElectionRow, meeting: MeetingRow, contest: ContestRow, given: CandidateInput) -> None:
     check_date(given.registered_on, "registered_on")
     check_date(given.accepted_on, "accepted_on")
     if given.registered_on > meeting.held_on:
         raise Refusal(N_("This date is after election day, {held_on}."), field="registered_on",
                       held_on=meeting.held_on)
     low, high = election.candidacy_from, election.candidacy_to
+    if _on_the_day(contest):  # its candidates are known only once the contests before it are decided
+        high = None
     if (low and given.registered_on < low) or (high and given.registered_on > high):
         raise Refusal(N_("Candidates register while candidacy is open: from {start} to {end}."),
                       field="registered_on", start=low or high, end=high or meeting.held_on)
@@ -172,6 +180,12 @@ def _check_dates(election: ElectionRow, meeting: MeetingRow, given: CandidateInp
         raise Refusal(N_("A candidacy is accepted between its registration, {registered_on}, and election "
                          "day, {held_on}."), field="accepted_on", registered_on=given.registered_on,
                       held_on=meeting.held_on)
+
+
+def _on_the_day(contest: ContestRow) -> bool:
+    """The chair, chosen from among the directors just elected (Act 34②), and a later round for the
+    seats an earlier one left unfilled take their candidates on election day, after candidacy closed."""
+    return contest.office is Office.CHAIR or contest.round > 1
 
 
 def _check_rules(s: Session, coop_id: int, election: ElectionRow, meeting: MeetingRow, contest: ContestRow,
@@ -184,6 +198,7 @@ def _check_rules(s: Session, coop_id: int, election: ElectionRow, meeting: Meeti
     mine = domain[contest.id]
     if candidate.key and candidate.key in mine.keys:
         raise Refusal(ALREADY_CANDIDATE, field="member")
+    _check_not_elected_already(contests, contest, candidate)
     key = candidate.key or -(1 + max((abs(k) for c in domain.values() for k in c.keys), default=0))
     domain[contest.id] = Contest(mine.office, mine.seats, (*mine.candidates, Candidate(key, candidate.name,
                                                                                         candidate.birth_date)))
@@ -196,6 +211,19 @@ def _check_rules(s: Session, coop_id: int, election: ElectionRow, meeting: Meeti
         check_chair_contest(domain[contest.id], eligible_for_chair(contests, register, contest, meeting))
         directors = elected_director_ends(s, contests, register, meeting, bylaws)
     _check_register(s, register, meeting, contest, person, bylaws, directors)
+
+
+def _check_not_elected_already(contests: list[ContestRow], contest: ContestRow, candidate: Candidate) -> None:
+    """A later round fills the seats an earlier one left: whoever that round elected holds a seat already."""
+    for other in contests:
+        if other.id == contest.id or other.office is not contest.office or other.outcome is None:
+            continue
+        for elected in outcome_of(other.outcome).elected:
+            same = elected.key == candidate.key if candidate.key else \
+                (elected.key < 0 and elected.name == candidate.name and elected.birth_date == candidate.birth_date)
+            if same:
+                raise Refusal(N_("{name} was elected in round {round} for this office: they already hold one of "
+                                 "its seats."), field="member", name=candidate.name, round=other.round)
 
 
 def _check_register(s: Session, register: RegisterAtElection, meeting: MeetingRow, contest: ContestRow,

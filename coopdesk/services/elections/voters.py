@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk.domain.elections.stages import ContestState
 from coopdesk.domain.errors import Refusal
+from coopdesk.services.meetings.matching import match
 from coopdesk.domain.text import N_
 from coopdesk.services.elections.rows import contest_rows, election_row, open_item_of
 from coopdesk.services.meetings.attendance import not_on_register
@@ -110,16 +111,13 @@ def _find(s: Session, room: Room, typed: str) -> int:
 
 
 def _by_name(query: str, names: Mapping[int, str], typed: str) -> int:
-    """As check-in matches (``ui.meetings.room.matching``): a unique exact name, else a unique fit."""
-    fits = sorted(k for k, n in names.items() if query in _plain(n))
-    exact = [k for k in fits if _plain(names[k]) == query]
-    if len(exact) == 1:
-        return exact[0]
-    if len(fits) == 1:
-        return fits[0]
-    if not fits:
+    """By the check-in's rule (``meetings.matching``): a unique exact name, else a unique fit."""
+    found = match(typed, names, (), by_number=False)
+    if found.chosen is not None:
+        return found.chosen
+    if not found.absent:
         raise Refusal(N_("No member present fits “{typed}”."), field="voter", typed=typed.strip())
-    listed = ", ".join(f"{names[k]} ({k})" for k in (exact or fits)[:10])
+    listed = ", ".join(f"{names[k]} ({k})" for k in found.absent[:10])
     raise Refusal(N_("Several members present fit “{typed}”: {listed}. Type the member number."),
                   field="voter", typed=typed.strip(), listed=listed)
 

@@ -15,9 +15,11 @@ from dataclasses import replace
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.fields import NAME_LENGTH, NOTE_LENGTH, check_text
 from coopdesk.domain.meetings.attendance import Proxy
+from coopdesk.domain.meetings.rules import Register
 from coopdesk.domain.members.standing import EventKind
 from coopdesk.domain.text import N_
 from coopdesk.services import audit
@@ -131,6 +133,10 @@ def not_on_register(s: Session, room: Room, key: int) -> Refusal:
     if member is None:
         return Refusal(N_("There is no member number {number}."), field="member", number=key)
     day = room.meeting.held_on
+    if room.rules.register is Register.CONSENTERS:
+        return Refusal(N_("{number} {name} is not a founding consenter on the day of the meeting: the founding "
+                          "meeting's register is the consenters whose consent was handed in by then."),
+                       article=law.FOUNDING_QUORUM.ref, field="member", number=key, name=member.name)
     if member.left_as is not None and member.left_on is not None and member.left_on <= day:
         return Refusal(_NOT_ON_REGISTER[member.left_as], field="member", number=key, name=member.name,
                        date=member.left_on)

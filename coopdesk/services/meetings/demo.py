@@ -1,8 +1,9 @@
 """The demo's officers and its last ordinary general assembly, run to signed minutes.
 
 Made through the same services a secretary uses, so the demo shows what a real file holds:
-a chair, two directors and an auditor elected two years ago, and this year's (or last
-year's) ordinary assembly with its notice, attendance, a proxy, votes and minute signers.
+this year's (or last year's) ordinary assembly with its notice, attendance, a proxy, votes
+by show of hands, the officers (a chair, two directors and an auditor) elected by secret
+ballot, and minute signers.
 Only for a demo of up to ``MAX_ASSEMBLY_MEMBERS`` members: larger demos are for measuring
 the register, and checking in thousands would take minutes.
 """
@@ -12,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from coopdesk.domain.meetings.kinds import MeetingKind
-from coopdesk.domain.officers.terms import ChosenBy, Office
+from coopdesk.domain.meetings.kinds import MeetingKind, Subject
+from coopdesk.services.elections.demo import elect_demo_officers
 from coopdesk.services.meetings.agenda import list_items, record_item_text
 from coopdesk.services.meetings.attendance import add_proxy, check_in
 from coopdesk.services.meetings.meeting import MeetingInput, create_meeting, record_times
@@ -21,7 +22,6 @@ from coopdesk.services.meetings.notice import record_notice
 from coopdesk.services.meetings.signers import choose_minute_signers
 from coopdesk.services.meetings.votes import close_item, record_counts
 from coopdesk.services.members.listing import list_members
-from coopdesk.services.officers.terms import TermInput, add_term
 from coopdesk.store.database import Database
 
 MAX_ASSEMBLY_MEMBERS = 500
@@ -45,9 +45,7 @@ def add_demo_governance(db: Database, coop_id: int, rnd: random.Random, today: d
     officers = [r for r in current if r.number in there][:4]  # the longest-standing members
     if len(officers) < 4:
         return
-    offices = (Office.CHAIR, Office.DIRECTOR, Office.DIRECTOR, Office.AUDITOR)
-    _officers(db, coop_id, held_on, [(o, r.number) for o, r in zip(offices, officers)])
-    _assembly(db, coop_id, rnd, held_on, sorted(there), officers[0].number, officers[0].name)
+    _assembly(db, coop_id, rnd, held_on, sorted(there), [r.number for r in officers], officers[0].name)
 
 
 def _assembly_day(today: dt.date) -> dt.date:
@@ -57,18 +55,11 @@ def _assembly_day(today: dt.date) -> dt.date:
     return day - dt.timedelta(days=(day.weekday() - 5) % 7)
 
 
-def _officers(db: Database, coop_id: int, elected_on: dt.date, offices: list[tuple[Office, int]]) -> None:
-    start = elected_on.replace(day=1) + dt.timedelta(days=31)  # from the month after the assembly
-    start = start.replace(day=1)
-    end = start.replace(year=start.year + 2) - dt.timedelta(days=1)
-    for office, number in offices:
-        add_term(db, coop_id, TermInput(office, start, end, member_number=number, chosen_by=ChosenBy.ELECTED),
-                 today=start)
-
-
 def _assembly(db: Database, coop_id: int, rnd: random.Random, held_on: dt.date, numbers: list[int],
-              chair_number: int, chair: str) -> None:
-    """Counts by show of hands, as small co-ops vote; everything passes comfortably."""
+              officers: list[int], chair: str) -> None:
+    """Counts by show of hands, as small co-ops vote, and the officers by secret ballot;
+    everything passes comfortably.  ``officers``: the chair, two directors, the auditor."""
+    chair_number = officers[0]
     meeting = create_meeting(db, coop_id, MeetingInput(
         MeetingKind.ORDINARY_ASSEMBLY, f"{held_on.year}년 정기총회", held_on, dt.time(14, 0), PLACE,
         chair_name=chair, purpose=f"{held_on.year - 1}년도 사업 및 결산 보고와 {held_on.year}년도 사업계획 승인"),
@@ -86,6 +77,11 @@ def _assembly(db: Database, coop_id: int, rnd: random.Random, held_on: dt.date, 
     present = len(coming) + (1 if absent else 0)
     for item, discussion in zip(list_items(db, coop_id, meeting.id), DISCUSSION):
         record_item_text(db, coop_id, item.id, proposal="별첨 자료와 같이 승인을 요청합니다.", discussion=discussion)
+        if item.subject is Subject.OFFICER_ELECTION:
+            elect_demo_officers(db, coop_id, rnd, item.id, held_on, [*coming, *absent[:1]], chair_number,
+                                officers[:3], officers[3])
+            close_item(db, coop_id, item.id)
+            continue
         no = rnd.randrange(0, max(present // 6, 1) + 1)
         abstain = rnd.randrange(0, 2) if present - no > 1 else 0
         record_counts(db, coop_id, item.id, present - no - abstain, no, abstain)

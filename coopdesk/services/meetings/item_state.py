@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from coopdesk.domain.meetings.attendance import Choice, RollCall
 from coopdesk.domain.meetings.rules import Register, rules_for
-from coopdesk.services.meetings.register import on_register
+from coopdesk.services.meetings.register import attends
 from coopdesk.services.meetings.results import Counted, ItemResult, frozen_item_result, live_result
 from coopdesk.services.meetings.room import Headcount, Room, load_room, rows_of
 from coopdesk.services.meetings.rows import meeting_row
@@ -32,7 +32,7 @@ def on_item(s: Session, meeting: MeetingRow, table: type[ExclusionRow] | type[Ba
     key = table.officer_term_id if by_term else Member.number
     statement = select(key, *columns).select_from(table).where(table.item_id == item_id)
     if not by_term:
-        statement = statement.join(Member, Member.id == table.member_id).where(on_register(meeting.held_on))
+        statement = statement.join(Member, Member.id == table.member_id).where(attends(meeting))
     if keys is not None:
         statement = statement.where(key.in_(sorted(keys)))
     return [tuple(r) for r in rows_of(s, statement.order_by(table.id))]
@@ -52,7 +52,7 @@ def ballot_counts(s: Session, meeting: MeetingRow, item_id: int) -> dict[Choice,
     by_term = rules_for(meeting.kind).register is Register.DIRECTORS
     statement = select(BallotRow.choice, func.count()).where(BallotRow.item_id == item_id)
     if not by_term:
-        statement = statement.join(Member, Member.id == BallotRow.member_id).where(on_register(meeting.held_on))
+        statement = statement.join(Member, Member.id == BallotRow.member_id).where(attends(meeting))
     counts = dict(rows_of(s, statement.group_by(BallotRow.choice)).all())
     return {choice: counts.get(choice, 0) for choice in Choice}
 

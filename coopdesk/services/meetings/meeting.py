@@ -21,7 +21,7 @@ from coopdesk.domain.fields import NAME_LENGTH, PLACE_LENGTH, PURPOSE_LENGTH, TI
 from coopdesk.domain.law_ref import LawRef
 from coopdesk.domain.meetings.agenda import standard_agenda
 from coopdesk.domain.meetings.kinds import MeetingKind
-from coopdesk.domain.meetings.rules import MeetingRules, Register, check_kind_at, rules_for
+from coopdesk.domain.meetings.rules import MeetingRules, check_kind_at, rules_for
 from coopdesk.domain.officers.terms import BoardRequirement, board_required
 from coopdesk.domain.text import N_
 from coopdesk.services import audit
@@ -131,9 +131,9 @@ def checked_meeting(given: MeetingInput) -> dict[str, object]:
     title = " ".join(given.title.split())
     if not title:
         raise Refusal(N_("Give the meeting a title."), field="title")
-    counts_consenters = rules_for(given.kind).register is Register.CONSENTERS
-    if given.consenters is not None and (not counts_consenters or given.consenters < 1):
-        raise Refusal(N_("Only a founding meeting counts consenters, and at least one."), field="consenters")
+    if given.consenters is not None:  # the register of a founding meeting is its consenters, not a number
+        raise Refusal(N_("A founding meeting counts the consenters recorded one by one in the co-op's founding, "
+                         "not a number typed in."), field="consenters")
     columns: dict[str, object] = {
         "kind": given.kind, "title": title, "held_on": given.held_on, "starts_at": given.starts_at,
         "place": " ".join(given.place.split()), "convened_by": " ".join(given.convened_by.split()),

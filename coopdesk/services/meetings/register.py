@@ -56,6 +56,21 @@ def on_register(day: dt.date) -> ColumnElement[bool]:
                 or_(Member.leaves_on.is_(None), Member.leaves_on > day))
 
 
+def consenter_on(day: dt.date) -> ColumnElement[bool]:
+    """``standing.consenter_on(st, day)`` as SQL: the founding meeting's register (Act 15) — every
+    consent handed in by the day, not withdrawn by then; admitted later or not."""
+    return and_(Member.consented_on <= day,  # NULL (not a consenter) is not <=
+                or_(Member.left_on.is_(None), Member.left_as.is_(None), Member.left_on > day))
+
+
+def attends(meeting: MeetingRow) -> ColumnElement[bool]:
+    """Who is on the register of this meeting's day, of the member rows: the consenters at a
+    founding meeting (Act 15), the members on the register at an assembly."""
+    if rules_for(meeting.kind).register is Register.CONSENTERS:
+        return consenter_on(meeting.held_on)
+    return on_register(meeting.held_on)
+
+
 def in_office(day: dt.date) -> ColumnElement[bool]:
     """The chair and the directors in office on the day (Act 32③: the board's register)."""
     last_day = func.coalesce(OfficerTermRow.left_on, OfficerTermRow.end_on)
@@ -70,7 +85,7 @@ def members_on_register(s: Session, meeting: MeetingRow, numbers: Collection[int
         return {}
     rows = s.execute(select(Member.number, Member.id, Member.name)
                      .where(Member.coop_id == meeting.coop_id, Member.number.in_(sorted(set(numbers))),
-                            on_register(meeting.held_on)))
+                            attends(meeting)))
     return {number: (row_id, name) for number, row_id, name in rows}
 
 
@@ -85,17 +100,15 @@ def whole_register(s: Session, meeting: MeetingRow, rules: MeetingRules) -> Roll
         return Roll(tuple(r[0] for r in rows), {r[0]: r[2] or r[1] or "" for r in rows})
     s.flush()
     rows = s.connection().execute(select(Member.number, Member.name)
-                                  .where(Member.coop_id == meeting.coop_id, on_register(day))
+                                  .where(Member.coop_id == meeting.coop_id, attends(meeting))
                                   .order_by(Member.number)).all()
     return Roll(tuple(n for n, _ in rows), {n: name for n, name in rows})
 
 
 def register_size(s: Session, meeting: MeetingRow, rules: MeetingRules, *, keep: bool = False) -> int:
-    """The quorum's base: the consenters entered (a founding meeting), the directors in office
+    """The quorum's base: the consenters (a founding meeting, Act 15), the directors in office
     (a board), or the members on the register of the day — counted once per generation of the
     register and kept when ``keep`` (an action that writes anyway)."""
-    if rules.register is Register.CONSENTERS and meeting.consenters is not None:
-        return meeting.consenters  # Act 15: the quorum counts consenters, not the members entered
     if rules.register is Register.DIRECTORS:  # a handful of terms: counted each time
         return s.execute(select(func.count()).select_from(OfficerTermRow)
                          .where(OfficerTermRow.coop_id == meeting.coop_id, in_office(meeting.held_on))).scalar_one()
@@ -104,7 +117,7 @@ def register_size(s: Session, meeting: MeetingRow, rules: MeetingRules, *, keep:
     if kept is not None and kept.generation == generation and kept.held_on == meeting.held_on:
         return kept.members
     members = s.execute(select(func.count()).select_from(Member)
-                        .where(Member.coop_id == meeting.coop_id, on_register(meeting.held_on))).scalar_one()
+                        .where(Member.coop_id == meeting.coop_id, attends(meeting))).scalar_one()
     if keep:
         _keep(s, meeting, kept, generation, members, None)
     return members

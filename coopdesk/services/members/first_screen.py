@@ -55,12 +55,14 @@ _BYLAWS_IN_FORCE = """
     WHERE coop_id = ? AND effective_on IS NOT NULL AND effective_on <= ? ORDER BY version DESC LIMIT 1
 """
 _FIRST_BYLAWS = "SELECT version, settings FROM bylaws_version WHERE coop_id = ? ORDER BY version LIMIT 1"
-_COUNT = "SELECT count(*) FROM member WHERE coop_id = ?"
-_MEMBERS = """
+# founding consenters not yet admitted are not on the member list (listing.on_member_list)
+_ON_LIST = "(m.consented_on IS NULL OR m.joined_on IS NOT NULL)"
+_COUNT = f"SELECT count(*) FROM member m WHERE m.coop_id = ? AND {_ON_LIST}"
+_MEMBERS = f"""
     SELECT m.number, m.name, t.name, m.birth_date, m.phone, m.email, m.address,
            m.applied_on, m.joined_on, m.notice_on, m.leaves_on, m.left_on, m.left_as
     FROM member m JOIN member_type t ON t.id = m.member_type_id
-    WHERE m.coop_id = ? ORDER BY m.number
+    WHERE m.coop_id = ? AND {_ON_LIST} ORDER BY m.number
 """
 
 

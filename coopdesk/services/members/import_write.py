@@ -30,7 +30,7 @@ Checked = tuple[int, MemberDetails, dt.date | None, dt.date | None]
 
 CHUNK = 5_000  # rows per executemany: the progress bar moves, and the driver's lists stay small
 _COLUMNS = ("coop_id", "number", "member_type_id", "name", "birth_date", "phone", "email", "address", "notes",
-            "applied_on", "joined_on")
+            "privacy_consent_on", "applied_on", "joined_on")
 
 
 def write_members(s: Session, coop_id: int, rows: list[Checked],
@@ -61,7 +61,7 @@ def write_members(s: Session, coop_id: int, rows: list[Checked],
 
 def _member_rows(chunk: Sequence[Checked], first: int, coop_id: int, ids: dict[str, int]) -> list[tuple[object, ...]]:
     return [(coop_id, number, ids[d.member_type], d.name, d.birth_date, d.phone, d.email, d.address, d.notes,
-             applied, joined)
+             d.privacy_consent_on, applied, joined)
             for number, (_line, d, joined, applied) in enumerate(chunk, start=first)]
 
 
@@ -99,7 +99,8 @@ class _Logged:
         self._utf8 += ",".join(
             f'{{"address":{q(d.address)},"applied_on":{day(applied)},"birth_date":{day(d.birth_date)},'
             f'"email":{q(d.email)},"joined_on":{day(joined)},"member_type":{q(d.member_type)},'
-            f'"name":{q(d.name)},"notes":{q(d.notes)},"number":{number},"phone":{q(d.phone)}}}'
+            f'"name":{q(d.name)},"notes":{q(d.notes)},"number":{number},"phone":{q(d.phone)},'
+            f'"privacy_consent_on":{day(d.privacy_consent_on)}}}'
             for number, (_line, d, joined, applied) in enumerate(rows, start=first)).encode("utf-8")
 
     def text(self) -> str:

@@ -27,13 +27,13 @@ from sqlalchemy.orm import Session
 from coopdesk.domain.errors import Cancelled, ImportRejected, Refusal, RowProblem
 from coopdesk.domain.members.details import MemberDetails, check_details
 from coopdesk.domain.text import N_
-from coopdesk.i18n import LANGUAGES, Translator
 from coopdesk.services import table_files
 from coopdesk.services.members.listing import collector_paused
 from coopdesk.services.coops import CoopInfo, get_coop
 from coopdesk.services.members.import_write import Checked, write_members
 from coopdesk.services.members.member import check_dates
 from coopdesk.services.table_files import Progress, TableRow, Value, unneutralise
+from coopdesk.services.table_headings import guess_columns, heading_key, known_headings
 from coopdesk.store.database import Database
 from coopdesk.store.models import Member
 
@@ -57,6 +57,7 @@ FIELDS: tuple[ImportField, ...] = (
     ImportField("joined_on", N_("Joining date")),
     ImportField("applied_on", N_("Application date")),
     ImportField("notes", N_("Notes")),
+    ImportField("privacy_consent_on", N_("Personal data consent")),
 )
 FIELD_KEYS = tuple(f.key for f in FIELDS)
 
@@ -73,10 +74,12 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
                   "datejoined", "admitted", "admissiondate", "joindate"),
     "applied_on": ("신청일", "신청일자", "가입신청일", "applied", "appliedon", "applicationdate"),
     "notes": ("비고", "메모", "참고", "특이사항", "notes", "note", "remarks", "memo", "comments"),
+    "privacy_consent_on": ("개인정보동의일", "개인정보동의", "개인정보수집이용동의일", "개인정보수집이용동의",
+                           "개인정보동의일자", "정보동의일", "privacyconsent", "personaldataconsent",
+                           "dataconsent", "consentdate", "consentedon"),
 }
 # "가입신청일" holds "신청일" and "가입": the application date is tried before the joining date.
 _CONTAINS_ORDER = ("applied_on", *(k for k in FIELD_KEYS if k != "applied_on"))
-_NOT_WORD = re.compile(r"[\W_]+")
 _NOT_DIGIT = re.compile(r"\D+")
 _DATE = re.compile(r"(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\.?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 _DATE_KO = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
@@ -127,39 +130,10 @@ _SAME_BIRTH = N_("Already on the register: member no. {number}, {name} (same nam
 _SAME_PHONE = N_("Already on the register: member no. {number}, {name} (same phone number).")
 
 
-def _key(heading: str) -> str:
-    return _NOT_WORD.sub("", heading.casefold())
-
-
-def _known_headings() -> dict[str, str]:
-    """Normalised heading -> field, including the headings CoopDesk's own export writes."""
-    known = {_key(h): field for field, headings in _HEADINGS.items() for h in headings}
-    for language in LANGUAGES:
-        t = Translator(language)
-        for f in FIELDS:
-            known.setdefault(_key(t.gettext(f.label)), f.key)
-    return known
-
-
 def guess_mapping(headers: Sequence[str]) -> Mapping:
     """Which column holds which field, from the headings; None where nothing fits."""
-    known = _known_headings()
-    mapping: Mapping = dict.fromkeys(FIELD_KEYS)
-    keys = [_key(h) for h in headers]
-    for column, key in enumerate(keys):  # exact headings first
-        field = known.get(key)
-        if field and mapping[field] is None:
-            mapping[field] = column
-    taken = {c for c in mapping.values() if c is not None}
-    for column, key in enumerate(keys):  # then headings like "휴대폰 번호(필수)"
-        if column in taken or not key:
-            continue
-        for field in _CONTAINS_ORDER:
-            if mapping[field] is None and any(len(h) > 1 and h in key for h in map(_key, _HEADINGS[field])):
-                mapping[field] = column
-                taken.add(column)
-                break
-    return mapping
+    known = known_headings(_HEADINGS, ((f.key, f.label) for f in FIELDS))
+    return guess_columns(headers, FIELD_KEYS, known, {field: _HEADINGS[field] for field in _CONTAINS_ORDER})
 
 
 def check_mapping(mapping: Mapping, coop: CoopInfo, column_count: int | None = None) -> None:
@@ -335,16 +309,18 @@ class RowReader:
         self._pick = itemgetter(*(width if mapping.get(k) is None else mapping[k] for k in FIELD_KEYS))
         self.types = coop.member_types
         # "소비자 조합원" or "CONSUMER" in a file still finds the type "소비자조합원" / "Consumer".
-        self.type_names = {_key(t): t for t in coop.member_types}
+        self.type_names = {heading_key(t): t for t in coop.member_types}
         self.default_type = coop.member_types[0] if len(coop.member_types) == 1 else ""
         self.today = today
         self._dates: dict[Value, dt.date] = {}
         self._types: dict[Value, str] = {}
 
     def __call__(self, row: TableRow) -> Checked:
-        name, member_type, birth, phone, email, address, joined, applied, notes = self._pick((*row.values, None))
+        name, member_type, birth, phone, email, address, joined, applied, notes, consent = self._pick(
+            (*row.values, None))
         details = MemberDetails.cleaned_from(_text(name), self._type(member_type), self.date(birth, "birth_date"),
-                                             _phone(phone), _text(email), _text(address), _text(notes))
+                                             _phone(phone), _text(email), _text(address), _text(notes),
+                                             self.date(consent, "privacy_consent_on"))
         check_details(details, self.types, self.today)
         joined_on = self.date(joined, "joined_on")
         applied_on = self.date(applied, "applied_on")
@@ -358,7 +334,7 @@ class RowReader:
             if not text and not self.default_type:
                 raise Refusal(N_("The member type is missing: give one of {allowed}."), field="member_type",
                               allowed=", ".join(self.types))
-            found = self._types[value] = self.type_names.get(_key(text), text) if text else self.default_type
+            found = self._types[value] = self.type_names.get(heading_key(text), text) if text else self.default_type
         return found
 
     def date(self, value: Value, field: str) -> dt.date | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, or_, select
 
 from coopdesk.services.members.rows import MemberRow, collector_paused, left_on, row_from, row_of  # noqa: F401
 from coopdesk.store.database import Database
@@ -17,14 +17,15 @@ from coopdesk.store.models import Member, MemberType
 
 
 def list_members(db: Database, coop_id: int, today: dt.date | None = None) -> list[MemberRow]:
-    """Every member of the co-op, by number, with the status on ``today``."""
+    """Every member of the co-op, by number, with the status on ``today`` (founding consenters not
+    yet admitted are the founding's, not the member list's)."""
     today = today or dt.date.today()
     stmt = (
         select(Member.number, Member.name, MemberType.name, Member.birth_date, Member.phone, Member.email,
                Member.address, Member.applied_on, Member.joined_on, Member.notice_on, Member.leaves_on,
                Member.left_on, Member.left_as)
         .join(MemberType, MemberType.id == Member.member_type_id)
-        .where(Member.coop_id == coop_id)
+        .where(Member.coop_id == coop_id, on_member_list())
         .order_by(Member.number)
     )
     with collector_paused(), db.engine.connect() as conn:
@@ -32,6 +33,15 @@ def list_members(db: Database, coop_id: int, today: dt.date | None = None) -> li
 
 
 def count_members(db: Database, coop_id: int) -> int:
-    """How many members the register holds, whatever their status (a quick count)."""
+    """How many members the register holds, whatever their status (a quick count); founding
+    consenters not yet admitted are not on it."""
     with db.engine.connect() as conn:
-        return conn.execute(select(func.count()).select_from(Member).where(Member.coop_id == coop_id)).scalar_one()
+        return conn.execute(select(func.count()).select_from(Member)
+                            .where(Member.coop_id == coop_id, on_member_list())).scalar_one()
+
+
+def on_member_list() -> ColumnElement[bool]:
+    """Not a founding consenter waiting for the registration (``Standing.pre_member``): those are on
+    the founding meeting's register only (services.founding), never on the member register's list,
+    its counts or its papers, until admitted on the registration day."""
+    return or_(Member.consented_on.is_(None), Member.joined_on.is_not(None))

@@ -219,6 +219,10 @@ def record_event_in(s: Session, coop_id: int, member: Member, event: MemberEvent
 _MEMBERS_MEETINGS = tuple(k for k in MeetingKind if rules_for(k).register is not Register.DIRECTORS)
 
 
+def _of_consenters(kind: MeetingKind) -> bool:
+    return rules_for(kind).register is Register.CONSENTERS
+
+
 def _check_counted_meetings(s: Session, coop_id: int, before: Standing, after: Standing, on: dt.date) -> None:
     """Refuse an event that would change who was on the register of a meeting already counted.
 
@@ -226,12 +230,12 @@ def _check_counted_meetings(s: Session, coop_id: int, before: Standing, after: S
     or before that day that puts the member on it or takes them off would make the register
     and that frozen record disagree.  An integrity rule of the program, not of the Act."""
     counted = exists().where(AgendaItemRow.meeting_id == MeetingRow.id, AgendaItemRow.closed.is_(True))
-    meetings = s.execute(select(MeetingRow.held_on, MeetingRow.title)
+    meetings = s.execute(select(MeetingRow.held_on, MeetingRow.title, MeetingRow.kind)
                          .where(MeetingRow.coop_id == coop_id, MeetingRow.held_on >= on,
                                 MeetingRow.kind.in_(_MEMBERS_MEETINGS), counted)
                          .order_by(MeetingRow.held_on.desc(), MeetingRow.id.desc())).all()
-    for held_on, title in meetings:  # the latest first: a date after it clears them all
-        if changes_register(before, after, held_on):
+    for held_on, title, kind in meetings:  # the latest first: a date after it clears them all
+        if changes_register(before, after, held_on, consenters=_of_consenters(kind)):
             raise Refusal(
                 N_("The meeting of {held_on} (\u201c{title}\u201d) has closed items, counted with the register "
                    "of that day; an event dated {date} would change whether this member was on it. Check the "
@@ -249,11 +253,11 @@ def _check_attending(s: Session, coop_id: int, member: Member, before: Standing,
                           CheckInRow.out_at.is_(None))
     proxy = exists().where(ProxyRow.meeting_id == MeetingRow.id, ProxyRow.revoked_at.is_(None),
                            or_(ProxyRow.principal_id == member.id, ProxyRow.holder_member_id == member.id))
-    meetings = s.execute(select(MeetingRow.held_on, MeetingRow.title)
+    meetings = s.execute(select(MeetingRow.held_on, MeetingRow.title, MeetingRow.kind)
                          .where(MeetingRow.coop_id == coop_id, MeetingRow.held_on >= on, or_(here, proxy))
                          .order_by(MeetingRow.held_on.desc(), MeetingRow.id.desc())).all()
-    for held_on, title in meetings:
-        if changes_register(before, after, held_on):
+    for held_on, title, kind in meetings:
+        if changes_register(before, after, held_on, consenters=_of_consenters(kind)):
             raise Refusal(
                 N_("Member {number} is in the room of the meeting of {held_on} (\u201c{title}\u201d), in person "
                    "or by proxy; an event dated {date} would take them off its register. Check the date. If it "
@@ -313,17 +317,18 @@ def record_resolved_event(s: Session, member: Member, event: MemberEvent, notice
 def _details_of(s: Session, m: Member) -> MemberDetails:
     type_name = s.get(MemberType, m.member_type_id).name  # type: ignore[union-attr]
     return MemberDetails(name=m.name, member_type=type_name, birth_date=m.birth_date, phone=m.phone,
-                         email=m.email, address=m.address, notes=m.notes)
+                         email=m.email, address=m.address, notes=m.notes, privacy_consent_on=m.privacy_consent_on)
 
 
 def _detail_columns(d: MemberDetails) -> dict[str, object]:
     return {"name": d.name, "birth_date": d.birth_date, "phone": d.phone, "email": d.email,
-            "address": d.address, "notes": d.notes}
+            "address": d.address, "notes": d.notes, "privacy_consent_on": d.privacy_consent_on}
 
 
 def standing_columns(st: Standing) -> dict[str, object]:
     return {"applied_on": st.applied_on, "joined_on": st.joined_on, "notice_on": st.notice_on,
-            "leaves_on": st.leaves_on, "left_on": st.left_on, "left_as": st.left_as}
+            "leaves_on": st.leaves_on, "left_on": st.left_on, "left_as": st.left_as,
+            "consented_on": st.consented_on}
 
 
 def _event_dict(e: MemberEvent) -> dict[str, object]:
@@ -366,7 +371,7 @@ def add_members_in(s: Session, coop_id: int, entries: list[NewMember], withdrawa
 
     insert_many(s.connection(), Member.__table__, (*_BULK_MEMBER, *standing_columns(Standing())), [
         (coop_id, number, ids[d.member_type], d.name, d.birth_date, d.phone, d.email, d.address, d.notes,
-         *standing_of(e))
+         d.privacy_consent_on, *standing_of(e))
         for number, e in enumerate(entries, start=first) for d in (e.details,)])
     id_of = dict(s.execute(select(Member.number, Member.id).where(
         Member.coop_id == coop_id, Member.number >= first)).all())
@@ -378,13 +383,15 @@ def add_members_in(s: Session, coop_id: int, entries: list[NewMember], withdrawa
     audit.record(s, coop_id=coop_id, action=action, entity="member", key=f"{first}-{last}",
                  after=[{"number": number, "name": d.name, "member_type": d.member_type,
                          "birth_date": iso(d.birth_date), "phone": d.phone, "email": d.email,
-                         "address": d.address, "notes": d.notes, "joined_on": iso(e.joined_on),
+                         "address": d.address, "notes": d.notes, "privacy_consent_on": iso(d.privacy_consent_on),
+                         "joined_on": iso(e.joined_on),
                          "applied_on": iso(e.applied_on)}
                         for number, e in enumerate(entries, start=first) for d in (e.details,)])
     return first, last
 
 
-_BULK_MEMBER = ("coop_id", "number", "member_type_id", "name", "birth_date", "phone", "email", "address", "notes")
+_BULK_MEMBER = ("coop_id", "number", "member_type_id", "name", "birth_date", "phone", "email", "address", "notes",
+                "privacy_consent_on")
 
 
 def _iso(day: dt.date | None) -> str | None:

@@ -33,7 +33,7 @@ from coopdesk.domain.officers.terms import (
     latest_end,
     terms_ending,
 )
-from coopdesk.domain.members.standing import Standing
+from coopdesk.domain.members.standing import MemberStatus, Standing
 from coopdesk.domain.text import N_
 from coopdesk.services import audit
 from coopdesk.services.coops import get_coop
@@ -274,8 +274,9 @@ def _resolve(s: Session, coop_id: int, given: TermInput, today: dt.date,
         if member is None:
             raise Refusal(N_("There is no member number {number}."), field="person", number=person.member_number)
         status = Standing(member.applied_on, member.joined_on, member.notice_on, member.leaves_on,
-                          member.left_on, member.left_as).status_on(given.start)
-        if not status.is_current:
+                          member.left_on, member.left_as, member.consented_on).status_on(given.start)
+        # officers elected at the founding meeting are consenters (Act 15): members on registration
+        if not (status.is_current or status is MemberStatus.CONSENTER):
             raise Refusal(
                 N_("{name} (member {number}) is not a member on {date}, the first day of the term. "
                    "Enter them as someone who is not a member, or change the date."),

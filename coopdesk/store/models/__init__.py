@@ -21,7 +21,9 @@ from coopdesk.store.models.elections import (  # noqa: F401
 from coopdesk.store.models.education import (  # noqa: F401
     EDUCATION_ATTENDEE_CHECK, EducationAttendanceRow, EducationSessionRow,
 )
+from coopdesk.store.models.founding import FounderRow, FoundingLineRow, FoundingRow  # noqa: F401
 from coopdesk.store.models.capital import (  # noqa: F401
     CapitalAccountRow, CapitalEntryRow, CapitalHoldRow, CapitalInstalmentRow, SurplusDividendRow,
     SurplusPatronageRow, SurplusYearRow,
 )
+from coopdesk.store.models.year import YearTaskRow  # noqa: F401

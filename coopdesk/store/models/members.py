@@ -54,6 +54,12 @@ class Member(Base):
     leaves_on: Mapped[dt.date | None] = mapped_column(Date)
     left_on: Mapped[dt.date | None] = mapped_column(Date)
     left_as: Mapped[EventKind | None] = mapped_column(enum_column(EventKind, "member_left_as"))
+    # a founding consenter's consent (설립동의, migration 0015): on the founding meeting's register
+    # from that day, never on the member register until admitted on the registration day
+    consented_on: Mapped[dt.date | None] = mapped_column(Date)
+    # the day the member consented to the collection and use of their personal data
+    # (개인정보 수집·이용 동의, migration 0014); None: no consent recorded
+    privacy_consent_on: Mapped[dt.date | None] = mapped_column(Date)
     # Raised by every change of the member's details: a form saved over a newer change is refused.
     version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
     # Every UPDATE says "WHERE version = the one read" and raises the version: a change saved over a

@@ -29,15 +29,16 @@ from PySide6.QtWidgets import (
 from coopdesk.domain.elections.lots import HandDrawnLots
 from coopdesk.domain.elections.stages import ContestState, VotingMethod
 from coopdesk.domain.errors import Refusal
-from coopdesk.i18n import _, refusal_text
-from coopdesk.services.elections.calling import campaign_limits, election_for_item
+from coopdesk.domain.officers.terms import OFFICE_LABELS, Office
+from coopdesk.i18n import _, current, ngettext, refusal_text
+from coopdesk.services.elections.calling import add_contest, campaign_limits, election_for_item
 from coopdesk.services.elections.casting import cast
 from coopdesk.services.elections.closing import close_voting
 from coopdesk.services.elections.deciding import decide_contest, draw_lots
 from coopdesk.services.elections.paper import mark_paper_taken
 from coopdesk.services.elections.printing import ElectionPaperKind
-from coopdesk.services.elections.results import election_result
-from coopdesk.services.elections.views import ElectionView
+from coopdesk.services.elections.results import ContestResult, ElectionResult, election_result
+from coopdesk.services.elections.views import ContestInput, ElectionView
 from coopdesk.services.elections.voters import voter_for
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.elections.ballot_screen import BallotScreen
@@ -67,6 +68,7 @@ class ElectionPanel(QWidget):
         self.item_id: int | None = None
         self.closed, self.title = False, ""
         self.election: ElectionView | None = None
+        self._result: ElectionResult | None = None
         self.full_screen = full_screen
         self._ballot: BallotScreen | None = None  # a window of its own, made when first needed
         self._voter: dict[int, BallotVoter] = {}
@@ -87,6 +89,7 @@ class ElectionPanel(QWidget):
         self.close_button = self._button(_("Close voting"), "close_voting", self.close_voting)
         self.tally_button = self._button(_("Tellers' count…"), "tellers_count", self.tellers)
         self.decide_button = self._button(_("Decide"), "decide", self.decide)
+        self.round_button = self._button(_("New round for the seats left"), "new_round", self.new_round)
         self.print_button = self._button(_("Print…"), "print_election", self.print_paper)
         self.lots_button = self._button(_("Draw lots"), "draw_lots", self.draw_lots)
         self.hand_edit = QLineEdit(self)
@@ -120,7 +123,8 @@ class ElectionPanel(QWidget):
         """What the day needs now comes first: the voting controls, the unlock panel while
         voting, the result once decided; the candidates and the set-up below."""
         actions = QHBoxLayout()
-        for button in (self.open_button, self.close_button, self.tally_button, self.decide_button):
+        for button in (self.open_button, self.close_button, self.tally_button, self.decide_button,
+                       self.round_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.print_button)
@@ -163,8 +167,9 @@ class ElectionPanel(QWidget):
             widget.setVisible(e is not None)
         self.candidates.show_election(e, self.held_on)
         self._show_campaign(e)
+        self._result = election_result(db, coop_id, e.id) if e else None
         self._show_actions(e, states)
-        self.result.show_result(election_result(db, coop_id, e.id) if e else None)
+        self.result.show_result(self._result)
 
     def _show_actions(self, e: ElectionView | None, states: set[ContestState]) -> None:
         self.contests.setText("\n".join(contest_line(c) for c in e.contests) if e else "")
@@ -174,6 +179,12 @@ class ElectionPanel(QWidget):
         self.tally_button.setVisible(paper)
         self.tally_button.setEnabled(paper and ContestState.COUNTING in states)
         self.decide_button.setEnabled(ContestState.COUNTED in states)
+        left = self._seats_left()
+        self.round_button.setVisible(left is not None and not self.closed)
+        if left is not None:
+            self.round_button.setText(ngettext("New round for the {count} seat left ({office})",
+                                               "New round for the {count} seats left ({office})", left[1],
+                                               count=current().number(left[1]), office=_(OFFICE_LABELS[left[0]])))
         lots = self._pending_lots() is not None
         for widget in (self.lots_button, self.hand_edit, self.hand_button):
             widget.setVisible(lots)
@@ -194,6 +205,29 @@ class ElectionPanel(QWidget):
             self.layout_.insertWidget(self.layout_.count() - 1, self.campaign)
         self.campaign.set_dates(e.announced_on, dt.date.today(), e.held_on)
         self.campaign.show()
+
+    def _seats_left(self) -> tuple[Office, int] | None:
+        """The office whose latest round is decided with seats unfilled (nobody reached the
+        majority the bylaws ask), and how many: a new round on the day may fill them."""
+        if self._result is None:
+            return None
+        latest: dict[Office, ContestResult] = {}
+        for r in self._result.contests:
+            latest[r.contest.office] = r
+        for office, r in latest.items():
+            if r.decided and r.outcome is not None and r.outcome.unfilled > 0:
+                return office, r.outcome.unfilled
+        return None
+
+    def new_round(self) -> None:
+        """A contest for the seats the last round left, its candidates taken on the day."""
+        left, e = self._seats_left(), self.election
+        if left is None or e is None:
+            return
+        office, seats = left
+        if self._call(lambda: add_contest(self.context.db, self.context.coop_id, e.id,
+                                          ContestInput(office, seats))) is not None:
+            self.say(_("A new round is added: register its candidates, then open voting."), GREY)
 
     def _pending_lots(self) -> int | None:
         """The contest whose tie waits for lots, if one does."""

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopdesk.domain.meetings.kinds import Subject
-from coopdesk.domain.meetings.rules import Register
+from coopdesk.domain.meetings.kinds import ResolutionKind, Subject
 from coopdesk.i18n import _, current
 from coopdesk.services.meetings.notice import NoticeView
 from coopdesk.services.meetings.agenda import ItemView
@@ -123,8 +122,12 @@ class MeetingDetail(QWidget):
         self.remove_item_button = QPushButton(_("Remove item"), box)
         self.up_button = QPushButton(_("Move up"), box)
         self.down_button = QPushButton(_("Move down"), box)
+        self.election_button = QPushButton(_("Election…"), box)
+        self.election_button.setObjectName("election_before_day")
+        self.election_button.setToolTip(_("Set up the officer election of this item: offices, candidacy, candidates"))
         buttons = QHBoxLayout()
-        for button in (self.add_item_button, self.remove_item_button, self.up_button, self.down_button):
+        for button in (self.add_item_button, self.remove_item_button, self.up_button, self.down_button,
+                       self.election_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.agenda_error = QLabel(box)
@@ -168,14 +171,17 @@ class MeetingDetail(QWidget):
                 (_("Starts at:"), time_text(m.starts_at) or _("Not decided yet")), (_("Place:"), m.place),
                 (_("Convened by:"), m.convened_by), (_("Chaired by:"), m.chair_name),
                 (_("Purpose:"), m.purpose or m.title)]
-        if m.rules.register is Register.CONSENTERS:
-            rows.append((_("Consenters to the founding:"),
-                         current().number(m.consenters) if m.consenters else _("Not counted yet")))
         for label, value in rows:
             text = QLabel(value or "\u2014", self)
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.facts.addRow(label, text)
+
+    def _kind_label(self, kind: ResolutionKind) -> str:
+        """The resolution the room applies (a founding meeting: 2/3 of those present), from the rules."""
+        if self.summary is None:
+            return kind.label
+        return self.summary.meeting.rules.kind_label(kind)
 
     def _fill_agenda(self) -> None:
         table = self.agenda_table
@@ -186,7 +192,7 @@ class MeetingDetail(QWidget):
             colour = _OPEN_COLOUR if not i.closed else (_PASSED_COLOUR if line.passed else
                                                        WARNING_COLOUR if line.passed is False else None)
             cells = [_cell(current().number(i.position)), _cell(item_title(i), tip=i.proposal or i.title),
-                     _cell(_(i.kind.label)), _cell(result, colour)]
+                     _cell(_(self._kind_label(i.kind))), _cell(result, colour)]
             for column, cell in enumerate(cells):
                 cell.setData(Qt.ItemDataRole.UserRole, i.id)
                 table.setItem(row, column, cell)

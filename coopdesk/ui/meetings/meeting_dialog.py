@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QWidget
 
 from coopdesk.domain.meetings.kinds import MeetingKind
 from coopdesk.domain.meetings.rules import Register
@@ -67,9 +67,6 @@ class MeetingDialog(FormDialog):
         self.chair_edit.setPlaceholderText(_("Who will chair the meeting"))
         self.purpose_edit = multiline(self, 3)
         self.purpose_edit.setPlaceholderText(_("Printed on the notice; left blank, the title says it"))
-        self.consenters_spin = QSpinBox(self)
-        self.consenters_spin.setRange(0, 1_000_000)
-        self.consenters_spin.setSpecialValueText(_("Not counted yet"))
         self.board_note = CheckLine(self)
         self.board_note.setObjectName("board_note")
         self.standard_agenda = QCheckBox(_("Add the standard agenda"), self)
@@ -86,7 +83,6 @@ class MeetingDialog(FormDialog):
         form.addRow(_("Convened by:"), wrap("convened_by", self.convened_edit))
         form.addRow(_("Chaired by:"), wrap("chair_name", self.chair_edit))
         form.addRow(_("Purpose:"), wrap("purpose", self.purpose_edit))
-        form.addRow(_("Consenters to the founding:"), wrap("consenters", self.consenters_spin))
         form.addRow("", self.standard_agenda)
         self.lay_out_below([form], min_width=560)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
@@ -113,13 +109,11 @@ class MeetingDialog(FormDialog):
         self.convened_edit.setText(m.convened_by)
         self.chair_edit.setText(m.chair_name)
         self.purpose_edit.setPlainText(m.purpose)
-        self.consenters_spin.setValue(m.consenters or 0)
 
     # -- following the choices -------------------------------------------------------------
     def _kind_changed(self) -> None:
         kind = self.kind()
         rules = kind_rules(kind)
-        self.form.setRowVisible(self.consenters_spin.parentWidget(), rules.register is Register.CONSENTERS)
         offered = self.meeting is None and offers_standard_agenda(kind)
         self.form.setRowVisible(self.standard_agenda, offered)
         self._show_board_note(rules.register is Register.DIRECTORS)
@@ -159,12 +153,10 @@ class MeetingDialog(FormDialog):
         return from_qdate(self.date_edit.date())
 
     def meeting_input(self) -> MeetingInput:
-        founding = kind_rules(self.kind()).register is Register.CONSENTERS
-        consenters = self.consenters_spin.value() or None
+        # a founding meeting's register is the consenters recorded in the founding (services.founding)
         return MeetingInput(
             self.kind(), self.title_edit.text(), self.held_on(), self.time_edit.value(), self.place_edit.text(),
-            self.convened_edit.text(), self.chair_edit.text(), consenters if founding else None,
-            purpose=self.purpose_edit.toPlainText())
+            self.convened_edit.text(), self.chair_edit.text(), purpose=self.purpose_edit.toPlainText())
 
     def board_note_text(self) -> str:
         return self.board_note.plain_text() if self.board_note.isVisibleTo(self) else ""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopdesk.domain.errors import Refusal
+from coopdesk.domain.meetings.kinds import Subject
 from coopdesk.i18n import _, refusal_text
 from coopdesk.services.meetings.agenda import move_item, remove_item
 from coopdesk.services.meetings.meeting import MeetingView
@@ -93,6 +94,7 @@ class MeetingsPage(QStackedWidget):
         d = self.detail
         d.add_item_button.clicked.connect(self.add_item)
         d.remove_item_button.clicked.connect(self.remove_selected_item)
+        d.election_button.clicked.connect(self.set_up_election)
         d.up_button.clicked.connect(lambda: self.move_selected_item(-1))
         d.down_button.clicked.connect(lambda: self.move_selected_item(+1))
         d.agenda_table.itemSelectionChanged.connect(self._update_actions)
@@ -161,6 +163,8 @@ class MeetingsPage(QStackedWidget):
         d.remove_item_button.setEnabled(item is not None and not item.closed)
         d.up_button.setEnabled(item is not None and item.position > 1)
         d.down_button.setEnabled(item is not None and item.position < len(d.lines))
+        d.election_button.setVisible(item is not None and item.subject is Subject.OFFICER_ELECTION)
+        d.election_button.setEnabled(item is not None and not item.closed)
 
     def _on_context_changed(self, area: str) -> None:
         if area == "meetings" and not self._own_change:
@@ -230,6 +234,15 @@ class MeetingsPage(QStackedWidget):
         dialog.saved.connect(lambda item: (self._changed_here(), self.detail.select_item(item.id)))
         self._open(dialog)
         return dialog
+
+    def set_up_election(self) -> QDialog | None:
+        """The officer election of the chosen item, set up before the day."""
+        meeting, item = self.selected_meeting(), self.detail.selected_item()
+        if meeting is None or item is None or item.subject is not Subject.OFFICER_ELECTION:
+            return None
+        from coopdesk.ui.elections.before_day import ElectionBeforeTheDay
+
+        return self._open(ElectionBeforeTheDay(self.context, item.id, meeting.held_on, meeting.title, parent=self))
 
     def record_notice(self) -> NoticeDialog | None:
         meeting = self.selected_meeting()

@@ -1,11 +1,12 @@
-"""The bar above the member list: search as you type, status and type filters, the count."""
+"""The bar above the member list: search as you type, status and type filters, the members without a
+recorded consent to the use of their personal data, the count."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from coopdesk.domain.members.standing import MemberStatus
 from coopdesk.i18n import _, current, ngettext
@@ -34,6 +35,13 @@ class FilterBar(QWidget):
         self.set_member_types(member_types)
         self.status_filter.currentIndexChanged.connect(self.apply)
         self.type_filter.currentIndexChanged.connect(self.apply)
+        # Members without a recorded consent to the use of their personal data: the count comes from
+        # the database (``set_consent_missing``), the numbers only when the box is ticked.
+        self.consent_filter = QCheckBox(self)
+        self.consent_filter.setObjectName("consent_missing")
+        self.consent_filter.toggled.connect(self.apply)
+        self._missing_numbers: Callable[[], Iterable[int]] | None = None
+        self.set_consent_missing(0)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("member_count")
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -49,6 +57,7 @@ class FilterBar(QWidget):
             label.setBuddy(widget)
             row.addWidget(label)
             row.addWidget(widget)
+        row.addWidget(self.consent_filter)
         row.addStretch(1)
         row.addWidget(self.count_label)
 
@@ -71,7 +80,21 @@ class FilterBar(QWidget):
             statuses = [s for s in MemberStatus if s.is_current]
         else:
             statuses = [MemberStatus(chosen)]
-        self.model.set_filters(statuses=statuses, member_type=self.type_filter.currentData())
+        numbers = None
+        if self.consent_filter.isChecked() and self._missing_numbers is not None:
+            numbers = self._missing_numbers()
+        self.model.set_filters(statuses=statuses, member_type=self.type_filter.currentData(), numbers=numbers)
+
+    def set_consent_missing(self, count: int, numbers: Callable[[], Iterable[int]] | None = None) -> None:
+        """How many members on the register have no recorded consent, and how to read their numbers.
+        The box shows only when some have none (or it is ticked); ticked, the list shows only them."""
+        self._missing_numbers = numbers
+        self.consent_filter.setText(ngettext("No consent to personal data ({count})",
+                                             "No consent to personal data ({count})", count,
+                                             count=current().number(count)))
+        self.consent_filter.setVisible(count > 0 or self.consent_filter.isChecked())
+        if self.consent_filter.isChecked():
+            self.apply()
 
     def update_count(self) -> None:
         total, shown = self.model.total, self.model.shown

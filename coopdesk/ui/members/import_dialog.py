@@ -11,7 +11,7 @@ importing run off the GUI thread, with Cancel.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -48,7 +48,10 @@ from coopdesk.services.members.importing import (
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.errors import show_failure
 from coopdesk.ui.widgets.fields import FieldErrors
-from coopdesk.ui.workers import run_job
+from coopdesk.ui.workers import Progress, run_job
+
+if TYPE_CHECKING:
+    from coopdesk.services.files import Database
 
 _MAPPING_COLUMNS = 3  # fields side by side, so the preview and the problems keep their room
 ENCODINGS = ((None, N_("Automatic")), ("utf-8-sig", N_("UTF-8")), ("cp949", N_("CP949 (Korean Excel)")))
@@ -57,10 +60,16 @@ ENCODINGS = ((None, N_("Automatic")), ("utf-8-sig", N_("UTF-8")), ("cp949", N_("
 class ImportDialog(QDialog):
     imported = Signal(object)  # ImportResult
 
+    # What a list of another kind changes (the capital import, ``ui.capital.import_dialog``):
+    fields: tuple[Any, ...] = FIELDS  # each with key, label and required
+    title = N_("Import members")
+    file_kinds = N_("Member lists (*.xlsx *.csv);;Excel workbooks (*.xlsx);;CSV files (*.csv)")
+    working = N_("Importing members…")
+
     def __init__(self, context: CoopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("import_dialog")
-        self.setWindowTitle(_("Import members"))
+        self.setWindowTitle(_(self.title))
         self.context = context
         self.path: Path | None = None
         self.preview: ImportPreview | None = None
@@ -143,7 +152,7 @@ class ImportDialog(QDialog):
         box = QGroupBox(_("Which column holds what"), self)
         grid = QGridLayout(box)
         self.mapping_combos: dict[str, QComboBox] = {}
-        for position, field in enumerate(FIELDS):
+        for position, field in enumerate(self.fields):
             combo = QComboBox(box)
             combo.setObjectName(f"map_{field.key}")
             combo.currentIndexChanged.connect(self._mapping_changed)
@@ -160,8 +169,7 @@ class ImportDialog(QDialog):
     # -- the file --------------------------------------------------------------------------
     def choose_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, _("Import members"), str(self.path.parent if self.path else Path.home()),
-            _("Member lists (*.xlsx *.csv);;Excel workbooks (*.xlsx);;CSV files (*.csv)"))
+            self, _(self.title), str(self.path.parent if self.path else Path.home()), _(self.file_kinds))
         if name:
             self.load(Path(name))
 
@@ -191,10 +199,13 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self._clear_results()
         run_job(self, _("Reading {file}…", file=path.name),
-                lambda progress: preview(path, encoding=encoding, progress=progress),
-                self.show_preview, self._failed)
+                lambda progress: self.read_preview(path, encoding, progress), self.show_preview, self._failed)
 
-    def show_preview(self, found: ImportPreview) -> None:
+    def read_preview(self, path: Path, encoding: str | None, progress: Progress) -> Any:
+        """The first rows of the file and the columns guessed (in the worker)."""
+        return preview(path, encoding=encoding, progress=progress)
+
+    def show_preview(self, found: Any) -> None:  # an ImportPreview, or the like for another list
         self.preview = found
         t = current()
         summary = _("{total} rows in the file; the first {shown} are shown below.",
@@ -215,7 +226,7 @@ class ImportDialog(QDialog):
         self._fill_mapping(found)
         self.import_button.setEnabled(True)
 
-    def _fill_mapping(self, found: ImportPreview) -> None:
+    def _fill_mapping(self, found: Any) -> None:
         for key, combo in self.mapping_combos.items():
             combo.blockSignals(True)
             combo.clear()
@@ -246,12 +257,16 @@ class ImportDialog(QDialog):
                                                 self.mapping(), self.encoding())
         self._clear_results()
         self.import_button.setEnabled(False)
-        run_job(self, _("Importing members…"),
-                lambda progress: import_members(db, coop_id, path, mapping, encoding=encoding, progress=progress,
-                                                existing=existing),
+        run_job(self, _(self.working),
+                lambda progress: self.run_import(db, coop_id, path, mapping, encoding, progress, existing),
                 self._imported, self._failed, self._cancelled)
 
-    def _imported(self, result: ImportResult) -> None:
+    def run_import(self, db: Database, coop_id: int, path: Path, mapping: Mapping, encoding: str | None,
+                   progress: Progress, existing: Existing) -> Any:
+        """The import itself, all or nothing (in the worker)."""
+        return import_members(db, coop_id, path, mapping, encoding=encoding, progress=progress, existing=existing)
+
+    def _imported(self, result: Any) -> None:
         self.result = result
         self.imported.emit(result)
         self.accept()

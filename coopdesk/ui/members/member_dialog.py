@@ -3,7 +3,10 @@
 The dialog saves through the services when OK is pressed.  A refusal is shown next to
 the field it names and the dialog stays open: nothing is saved until every field is
 right.  Joining and leaving are events (see ``event_dialog``), so editing a member does
-not touch the dates; adding one records the admission, or only the application.
+not touch the dates; adding one records the admission, or only the application.  Where the
+bylaws set a share price, a new member may be added with the shares they subscribe
+(``services.capital.joining``): an admitted applicant, who becomes a member when the payment
+the bylaws ask is made — at once, if it is paid here.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QWidget,
 )
 
@@ -57,6 +62,9 @@ class MemberDialog(SaveDialog):
         self.email_edit = QLineEdit(self)
         self.address_edit = QLineEdit(self)
         self.address_edit.setMaxLength(MAX_TEXT)
+        # the day the member consented to the use of their personal data (개인정보 수집·이용 동의)
+        self.consent_date = OptionalDate(dt.date.today(), self)
+        self.consent_date.setObjectName("privacy_consent_on")
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(self.fontMetrics().height() * 5)
@@ -68,6 +76,7 @@ class MemberDialog(SaveDialog):
         form.addRow(_("Phone:"), wrap("phone", self.phone_edit))
         form.addRow(_("E-mail:"), wrap("email", self.email_edit))
         form.addRow(_("Address:"), wrap("address", self.address_edit))
+        form.addRow(_("Personal data consent:"), wrap("privacy_consent_on", self.consent_date))
         if self.number is None:
             self._build_dates(form)
         form.addRow(_("Notes:"), wrap("notes", self.notes_edit))
@@ -82,10 +91,36 @@ class MemberDialog(SaveDialog):
         form.addRow(_("Joining date:"), self.errors.wrap("joined_on", self.joined_edit))
         form.addRow("", self.application_only)
         form.addRow(_("Application date:"), self.errors.wrap("applied_on", self.applied_edit))
+        self.subscription: QGroupBox | None = None
+        if self.context.coop.bylaws.share_price > 0:
+            self.subscription = self._build_subscription()
+            form.addRow(self.subscription)
         self._sync_dates()
 
+    def _build_subscription(self) -> QGroupBox:
+        """The shares the new member subscribes, and what they pay now: a member on payment."""
+        box = QGroupBox(_("Shares subscribed (a member once the bylaws' payment is made)"), self)
+        box.setObjectName("subscription")
+        box.setCheckable(True)
+        box.setChecked(False)
+        bylaws = self.context.coop.bylaws
+        self.shares_spin = _spin(max(bylaws.min_shares, 1), 1, self)
+        self.paid_spin = _spin(0, 0, self)
+        self.paid_spin.setSingleStep(bylaws.share_price)
+        self.paid_on_edit = date_edit(dt.date.today(), self)
+        self.shares_spin.valueChanged.connect(lambda n: self.paid_spin.setValue(n * bylaws.share_price))
+        self.paid_spin.setValue(self.shares_spin.value() * bylaws.share_price)
+        inner = QFormLayout(box)
+        inner.addRow(_("Shares:"), self.errors.wrap("shares", self.shares_spin))
+        inner.addRow(_("Paid now (won):"), self.errors.wrap("amount", self.paid_spin))
+        inner.addRow(_("Payment date:"), self.errors.wrap("on", self.paid_on_edit))
+        box.toggled.connect(self._sync_dates)
+        return box
+
     def _sync_dates(self) -> None:
-        only = self.application_only.isChecked()
+        subscribing = self.subscription is not None and self.subscription.isChecked()
+        only = self.application_only.isChecked() or subscribing  # a member by payment, not by a date typed
+        self.application_only.setEnabled(not subscribing)
         self.joined_edit.setEnabled(not only)
         self.applied_edit.setEnabled(only)
 
@@ -101,6 +136,7 @@ class MemberDialog(SaveDialog):
         self.email_edit.setText(d.email)
         self.address_edit.setText(d.address)
         self.notes_edit.setPlainText(d.notes)
+        self.consent_date.set_value(d.privacy_consent_on)
 
     # -- saving ----------------------------------------------------------------------------
     def details(self) -> MemberDetails:
@@ -108,13 +144,30 @@ class MemberDialog(SaveDialog):
             name=self.name_edit.text(), member_type=self.type_combo.currentText(),
             birth_date=self.birth_date.value(), phone=self.phone_edit.text(), email=self.email_edit.text(),
             address=self.address_edit.text(), notes=self.notes_edit.toPlainText(),
+            privacy_consent_on=self.consent_date.value(),
         )
 
     def save(self) -> MemberView:
         db, coop_id = self.context.db, self.context.coop_id
         if self.number is not None:
             return edit_member(db, coop_id, self.number, self.details(), version=self.read.version)
+        if self.subscription is not None and self.subscription.isChecked():
+            from coopdesk.services.capital.joining import add_applicant_with_subscription
+
+            member, _result = add_applicant_with_subscription(
+                db, coop_id, self.details(), applied_on=from_qdate(self.applied_edit.date()),
+                shares=self.shares_spin.value(), paid=self.paid_spin.value(),
+                paid_on=from_qdate(self.paid_on_edit.date()))
+            return member
         if self.application_only.isChecked():
             return add_member(db, coop_id, self.details(), joined_on=None,
                               applied_on=from_qdate(self.applied_edit.date()))
         return add_member(db, coop_id, self.details(), joined_on=from_qdate(self.joined_edit.date()))
+
+
+def _spin(value: int, low: int, parent: QWidget) -> QSpinBox:
+    box = QSpinBox(parent)
+    box.setRange(low, 2_000_000_000)
+    box.setGroupSeparatorShown(True)
+    box.setValue(value)
+    return box

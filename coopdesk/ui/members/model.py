@@ -80,6 +80,7 @@ class MemberTableModel(QAbstractTableModel):
         self._sorted_keys: list[str] | None = None  # None until the keys are complete
         self._statuses: frozenset[MemberStatus] | None = None
         self._member_type: str | None = None
+        self._numbers: frozenset[int] | None = None  # only these members (say, without a recorded consent)
         self._base: list[int] | None = None  # positions passing status and type; None: all
         self._query = ""
         self._matches: list[int] = []  # positions passing everything, ascending
@@ -133,10 +134,12 @@ class MemberTableModel(QAbstractTableModel):
         return True
 
     def set_filters(self, *, statuses: Iterable[MemberStatus] | None = None,
-                    member_type: str | None = None) -> None:
-        """``statuses`` None means every status; ``member_type`` None means every type."""
+                    member_type: str | None = None, numbers: Iterable[int] | None = None) -> None:
+        """``statuses`` None means every status; ``member_type`` None means every type; ``numbers``
+        None means every member, else only the members with these numbers."""
         self._statuses = frozenset(statuses) if statuses is not None else None
         self._member_type = member_type or None
+        self._numbers = frozenset(numbers) if numbers is not None else None
         self._base = self._filter_base()
         self._search(self._query, narrowing=False)
 
@@ -238,11 +241,15 @@ class MemberTableModel(QAbstractTableModel):
         return self._orders[column]
 
     def _filter_base(self) -> list[int] | None:
-        if self._statuses is None and self._member_type is None:
+        if self._statuses is None and self._member_type is None and self._numbers is None:
             return None
         # No search text here, so the keys are not read: placeholders do while they are made.
-        return filter_rows(self._sorted_rows, statuses=self._statuses, member_type=self._member_type,
+        base = filter_rows(self._sorted_rows, statuses=self._statuses, member_type=self._member_type,
                            keys=[""] * len(self._sorted_rows))
+        if self._numbers is not None:
+            rows, numbers = self._sorted_rows, self._numbers
+            base = [p for p in base if rows[p].number in numbers]
+        return base
 
     def _search(self, query: str, *, narrowing: bool) -> None:
         if not query:

@@ -9,7 +9,7 @@ Both run off the GUI thread with progress and Cancel.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
@@ -85,8 +85,9 @@ def failure_text(exc: Refusal | OSError) -> str:
 
 # -- export --------------------------------------------------------------------------------
 def export_rows(parent: QWidget, coop_name: str, rows: Sequence[MemberRow], path: Path | None = None,
-                encoding: str = "utf-8-sig") -> None:
-    """Write ``rows`` to a file the user picks (or ``path``), in the screen language."""
+                encoding: str = "utf-8-sig", consents: Callable[[], Mapping[int, dt.date]] = dict) -> None:
+    """Write ``rows`` to a file the user picks (or ``path``), in the screen language; ``consents`` reads
+    the day each member consented to the use of their personal data (in the worker)."""
     if path is None:
         picked = _ask_export_path(parent, coop_name)
         if picked is None:
@@ -94,7 +95,8 @@ def export_rows(parent: QWidget, coop_name: str, rows: Sequence[MemberRow], path
         path, encoding = picked
     rows, language = list(rows), current().language
     run_job(parent, _("Exporting members…"),
-            lambda progress: export_members(rows, path, language, encoding=encoding, progress=progress),
+            lambda progress: export_members(rows, path, language, encoding=encoding, progress=progress,
+                                            consents=consents()),
             lambda count: notice(parent, ngettext("{count} member was written to {file}.",
                                                   "{count} members were written to {file}.", count,
                                                   count=current().number(count), file=str(path))),
@@ -162,4 +164,77 @@ class PrintRegisterDialog(PdfDialog):
     def printed_text(self, result: PrintResult) -> str:
         return ngettext("The member register was saved to {file} ({count} page).",
                         "The member register was saved to {file} ({count} pages).", result.pages,
+                        file=str(result.path), count=current().number(result.pages))
+
+
+# -- the membership forms ------------------------------------------------------------------
+class PrintFormDialog(PdfDialog):
+    """A membership form as a PDF: the application, the consent to the use of personal data or the
+    withdrawal notice, blank to fill in by hand or filled from the selected member's record."""
+
+    _suggested = ""
+
+    def __init__(self, context: CoopContext, member: int | None = None, name: str = "",
+                 parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QComboBox
+
+        from coopdesk.domain.members.forms import FormKind
+
+        super().__init__(parent)
+        self.setObjectName("print_form")
+        self.setWindowTitle(_("Print a membership form"))
+        self.context, self.member, self.name = context, member, name
+        self.form_combo = QComboBox(self)
+        self.form_combo.setObjectName("form_kind")
+        for kind in FormKind:
+            self.form_combo.addItem(_(kind.label), kind.value)
+        self.blank = QCheckBox(_("Blank, to fill in by hand"), self)
+        self.blank.setObjectName("blank_form")
+        if member is not None:
+            self.blank.setText(_("Blank, to fill in by hand (else filled for member {number}, {name})",
+                                 number=member, name=name))
+        self.blank.setChecked(member is None)
+        self.blank.setEnabled(member is not None)
+        self.form.addRow(_("Form:"), self.form_combo)
+        self.form.addRow("", self.blank)
+        self.lay_out([QLabel(_("The membership application, the consent to collecting and using personal data, "
+                               "and the withdrawal notice."), self)],
+                     _("Save the form"), _("Printing the form…"), 560)
+        for signal in (self.form_combo.currentIndexChanged, self.blank.toggled,
+                       self.language_combo.currentIndexChanged):
+            signal.connect(self.suggest)
+        self.suggest()
+
+    def kind(self):  # type: ignore[no-untyped-def]
+        from coopdesk.domain.members.forms import FormKind
+
+        return FormKind(self.form_combo.currentData())
+
+    def set_kind(self, kind) -> None:  # type: ignore[no-untyped-def]
+        self.form_combo.setCurrentIndex(self.form_combo.findData(kind.value))
+
+    def filled_for(self) -> int | None:
+        return None if self.blank.isChecked() else self.member
+
+    def suggest(self) -> None:
+        """A file name from the form and the member; a name the user chose stays."""
+        from coopdesk.services.members.forms import member_form_name
+
+        if not self.path_edit.text() or Path(self.path_edit.text()).name == self._suggested:
+            number = self.filled_for()
+            self._suggested = member_form_name(self.kind(), self.language(), member=number,
+                                               name=self.name if number is not None else "")
+            self.path_edit.setText(str(documents_dir() / self._suggested))
+
+    def print_job(self, path: Path):  # type: ignore[no-untyped-def]
+        from coopdesk.services.members.forms import print_member_form
+
+        db, coop_id, kind, language, member = (self.context.db, self.context.coop_id, self.kind(), self.language(),
+                                               self.filled_for())
+        return lambda progress: print_member_form(db, coop_id, kind, path, language, member=member,
+                                                  progress=progress)
+
+    def printed_text(self, result: PrintResult) -> str:
+        return ngettext("The form was saved to {file} ({count} page).",
+                        "The form was saved to {file} ({count} pages).", result.pages,
                         file=str(result.path), count=current().number(result.pages))

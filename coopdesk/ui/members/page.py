@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # the dialogs, and the services that write, load when first u
     from coopdesk.ui.members.import_dialog import ImportDialog
     from coopdesk.ui.members.member_dialog import MemberDialog
     from coopdesk.ui.members.member_view import MemberViewDialog
-    from coopdesk.ui.members.outputs import PrintRegisterDialog
+    from coopdesk.ui.members.outputs import PrintFormDialog, PrintRegisterDialog
 
 _WIDTHS = {NUMBER: 80, NAME: 200, TYPE: 140, STATUS: 120, JOINED: 140}
 # Reading this many members takes over ~50 ms: above it the list is read in a thread so
@@ -99,6 +99,7 @@ class MembersPage(QWidget):
         self.import_action = add_action(self, bar, _("Import…"), self.import_members, "import_members")
         self.export_action = add_action(self, bar, _("Export…"), self.export_members, "export_members")
         self.print_action = add_action(self, bar, _("Print register…"), self.print_register, "print_register")
+        self.form_action = add_action(self, bar, _("Print form…"), self.print_form, "print_form")
         return bar
 
     def _build_table(self) -> QTableView:
@@ -168,6 +169,7 @@ class MembersPage(QWidget):
     def _set_rows(self, rows: list[MemberRow]) -> None:
         with collector_paused():
             self.model.set_rows(rows)
+        self.count_consent_missing()
         if not self._painted:
             self.table.viewport().installEventFilter(self)
 
@@ -243,9 +245,22 @@ class MembersPage(QWidget):
         self.table.scrollTo(self.model.index(row, NAME))
         return True
 
+    def count_consent_missing(self) -> None:
+        """The members without a recorded consent to the use of their personal data: counted in the database."""
+        if not self.context.is_open:  # the first screen, before the database: count once it is open
+            if not getattr(self, "_count_when_open", False):
+                self._count_when_open = True
+                self.context.opened.connect(self.count_consent_missing)
+            return
+        from coopdesk.services.members.consent import count_consent_missing, missing_numbers  # loads SQLAlchemy
+
+        db, coop_id = self.context.db, self.context.coop_id
+        self.filters.set_consent_missing(count_consent_missing(db, coop_id), lambda: missing_numbers(db, coop_id))
+
     def member_changed(self, view: MemberView) -> None:
         """One member added or changed here: update that row, tell the other areas."""
         self.model.put_row(row_of(view, dt.date.today()))
+        self.count_consent_missing()
         self.select_number(view.number)
         self._tell_other_areas()
 
@@ -324,8 +339,11 @@ class MembersPage(QWidget):
     def export_members(self, path: Path | str | None = None) -> None:
         from coopdesk.ui.members import outputs  # reportlab and openpyxl load only when used
 
+        from coopdesk.services.members.consent import consent_dates
+
+        db, coop_id = self.context.db, self.context.coop_id
         outputs.export_rows(self, self.context.coop.name, self.model.visible_rows(),
-                            None if path is None else Path(path))
+                            None if path is None else Path(path), consents=lambda: consent_dates(db, coop_id))
 
     def print_register(self) -> PrintRegisterDialog:
         from coopdesk.ui.members.outputs import PrintRegisterDialog
@@ -335,3 +353,12 @@ class MembersPage(QWidget):
         self._open(dialog)
         return dialog
 
+    def print_form(self) -> PrintFormDialog:
+        """A membership form, blank or filled for the selected member."""
+        from coopdesk.ui.members.outputs import PrintFormDialog
+
+        number = self.selected_number()
+        name = self.model.row_at(self.table.selectionModel().selectedRows()[0].row()).name if number else ""
+        dialog = PrintFormDialog(self.context, number, name, parent=self)
+        self._open(dialog)
+        return dialog

@@ -108,3 +108,10 @@ def test_the_years_patronage_is_imported_whole(db, coop, tmp_path):
     from coopdesk.services.capital.surplus import get_year
 
     assert get_year(db, coop.id, 2025).patronage_total == 1_800_000  # the earlier figures stay
+
+
+def test_headings_with_units_and_notes_still_find_their_columns():
+    """A treasurer's sheet says "출자좌수(좌)" and "납입금액 (원)": the same rule as the member import."""
+    assert guess_mapping(["조합원 번호", "출자좌수(좌)", "출자일자", "납입금액 (원)", "납입일", "비고"]) == {
+        "member": 0, "shares": 1, "subscribed_on": 2, "paid": 3, "paid_on": 4, "note": 5}
+    assert guess_mapping(["Shares", "Member number"])["member"] == 1

@@ -290,11 +290,16 @@ def test_a_report_closes_without_a_vote_and_a_meeting_without_quorum_passes_noth
 
 
 def test_a_founding_meeting_counts_consenters_and_needs_two_thirds(db, coop):
-    for n in range(1, 9):
-        add_member(db, coop.id, MemberDetails(f"설립동의자{n}", "소비자"), joined_on=D(2025, 1, 10), today=TODAY)
-    with pytest.raises(Refusal, match="consenters"):
-        create_meeting(db, coop.id, MeetingInput(MeetingKind.ORDINARY_ASSEMBLY, "총회", HELD, consenters=10))
-    founding = create_meeting(db, coop.id, MeetingInput(MeetingKind.FOUNDING, "창립총회", HELD, consenters=10))
+    from coopdesk.services.founding.people import add_consenter
+    from coopdesk.services.founding.start import begin_founding
+    from coopdesk.services.founding.views import PersonInput
+
+    begin_founding(db, coop.id, started_on=D(2025, 1, 1), today=TODAY)
+    for n in range(1, 11):  # the register of the founding meeting: the consenters, not members
+        add_consenter(db, coop.id, PersonInput(f"설립동의자{n}", "소비자", D(2025, 1, 10), 1), today=TODAY)
+    with pytest.raises(Refusal, match="consenters"):  # a number typed in is no register
+        create_meeting(db, coop.id, MeetingInput(MeetingKind.FOUNDING, "창립총회", HELD, consenters=10))
+    founding = create_meeting(db, coop.id, MeetingInput(MeetingKind.FOUNDING, "창립총회", HELD))
     items = add_standard_agenda(db, coop.id, founding.id)
     assert [i.subject for i in items][0] is Subject.BYLAWS_ADOPTION
     view = arrive(db, coop, founding, range(1, 7))

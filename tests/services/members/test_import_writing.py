@@ -66,7 +66,8 @@ def test_the_audit_entry_is_what_adding_the_members_one_by_one_records(db, coop,
     expected = [{"number": m.number, "name": m.details.name, "member_type": m.details.member_type,
                  "birth_date": m.details.birth_date, "phone": m.details.phone, "email": m.details.email,
                  "address": m.details.address, "notes": m.details.notes, "joined_on": m.standing.joined_on,
-                 "applied_on": m.standing.applied_on} for m in members]
+                 "applied_on": m.standing.applied_on, "privacy_consent_on": m.details.privacy_consent_on}
+                for m in members]
     with db.engine.connect() as conn:
         action, key, after = conn.execute(text(
             "SELECT action, entity_key, after FROM audit_entry ORDER BY id DESC LIMIT 1")).one()

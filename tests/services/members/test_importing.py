@@ -183,14 +183,15 @@ def test_what_is_not_a_date_is_refused(bad):
 
 
 def test_headers_are_recognised_in_korean_and_english():
-    korean = ["번호", "성명", "조합원 유형", "생년월일", "휴대폰 번호", "E-Mail", "주소", "가입일자", "가입신청일", "비고"]
+    korean = ["번호", "성명", "조합원 유형", "생년월일", "휴대폰 번호", "E-Mail", "주소", "가입일자", "가입신청일", "비고",
+              "개인정보 동의일"]
     assert guess_mapping(korean) == {
         "name": 1, "member_type": 2, "birth_date": 3, "phone": 4, "email": 5, "address": 6,
-        "joined_on": 7, "applied_on": 8, "notes": 9}
+        "joined_on": 7, "applied_on": 8, "notes": 9, "privacy_consent_on": 10}
     english = ["Full name", "TYPE", "Date of birth", "Mobile", "e-mail", "Address", "Joined", "Notes", "Shoe size"]
     assert guess_mapping(english) == {
         "name": 0, "member_type": 1, "birth_date": 2, "phone": 3, "email": 4, "address": 5,
-        "joined_on": 6, "applied_on": None, "notes": 7}
+        "joined_on": 6, "applied_on": None, "notes": 7, "privacy_consent_on": None}
     assert guess_mapping(["연락처", "이름", "메모"]) == {
         **dict.fromkeys(FIELD_KEYS), "phone": 0, "name": 1, "notes": 2}
 

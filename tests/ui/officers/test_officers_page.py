@@ -123,7 +123,7 @@ def test_the_workspace_lists_officers_after_members(qtbot, context):
     workspace = Workspace(context, area="officers")
     qtbot.addWidget(workspace)
     navigation = workspace.navigation
-    assert [navigation.item(i).text() for i in range(navigation.count())] == [
-        "Members", "Meetings", "Officers", "Education", "Co-op profile"]
+    names = [navigation.item(i).text() for i in range(navigation.count())]
+    assert names[0] == "The year" and names.index("Members") < names.index("Meetings") < names.index("Officers")
     assert workspace.current_area == "officers"
     assert isinstance(workspace.pages["officers"], OfficersPage)

@@ -31,7 +31,7 @@ from coopdesk.services.meetings.attendance import check_in, check_out
 from coopdesk.services.meetings.state import RoomState
 from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
-from coopdesk.ui.meetings.room.matching import Match, RegisterIndex
+from coopdesk.services.meetings.matching import Match, RegisterIndex
 from coopdesk.ui.meetings.room.picture import RoomPicture
 from coopdesk.ui.meetings.room.present_list import PresentTable
 from coopdesk.ui.meetings.room.proxy_dialog import ProxyDialog

@@ -29,7 +29,7 @@ from coopdesk.i18n import N_, _
 from coopdesk.services.meetings.attendance import add_proxy
 from coopdesk.services.meetings.state import RoomState
 from coopdesk.ui.context import CoopContext
-from coopdesk.ui.meetings.room.matching import match
+from coopdesk.services.meetings.matching import match
 from coopdesk.ui.meetings.room.picture import RoomPicture
 from coopdesk.ui.meetings.room.wording import GREY, person, with_article
 from coopdesk.ui.save_dialog import SaveDialog

@@ -37,7 +37,7 @@ from coopdesk.ui.meetings.room.agenda import AgendaList
 from coopdesk.ui.meetings.room.check_in import CheckInPanel
 from coopdesk.ui.meetings.room.item_panel import ItemPanel
 from coopdesk.ui.meetings.room.memory import VoteMemory
-from coopdesk.ui.meetings.room.matching import RegisterIndex
+from coopdesk.services.meetings.matching import RegisterIndex
 from coopdesk.ui.meetings.room.minutes_panel import MinutesPanel
 from coopdesk.ui.meetings.room.picture import RoomPicture
 from coopdesk.ui.meetings.room.quorum_banner import QuorumBanner

@@ -1,7 +1,8 @@
 """Who the secretary means by what they typed at check-in: a member number or part of a name.
 
 Plain values, no Qt, so the rule is easy to read: Enter checks in the one best match,
-and two people who both fit (two 김민준) are never guessed between.
+and two people who both fit (two 김민준) are never guessed between.  The room's check-in and
+proxy dialog and the election's ballot unlock all find people by this one rule.
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""`coopdesk founding ...`: founding a co-op (설립) from the command line."""

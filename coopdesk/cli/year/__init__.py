@@ -1,0 +1,1 @@
+"""`coopdesk year`: the co-op's legal year (오늘 할 일) from the command line."""
