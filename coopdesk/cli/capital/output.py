@@ -46,23 +46,12 @@ def result_json(r: EntryResult) -> dict[str, Any]:
 
 
 def print_entries(entries: list[EntryView] | tuple[EntryView, ...]) -> None:
+    from coopdesk.services.capital.wording import entry_note
+
     t = current()
     print_table([_("No."), _("Date"), _("Kind"), _("Member"), _("Shares"), _("Amount"), _("Note")],
                 [[str(e.number), t.date(e.on), _(e.kind.label), f"{e.member} {e.member_name}",
-                  t.number(e.shares), t.money(e.amount), _entry_note(e)] for e in entries], right=(0, 4, 5))
-
-
-def _entry_note(e: EntryView) -> str:
-    parts = []
-    if e.reverses is not None:
-        parts.append(_("reverses no. {number}", number=e.reverses))
-    if e.reversed_by is not None:
-        parts.append(_("reversed by no. {number}", number=e.reversed_by))
-    if e.counterpart is not None:
-        parts.append(_("with member {number}", number=e.counterpart))
-    if e.note:
-        parts.append(e.note)
-    return "; ".join(parts)
+                  t.number(e.shares), t.money(e.amount), entry_note(e)] for e in entries], right=(0, 4, 5))
 
 
 def print_result(r: EntryResult) -> None:

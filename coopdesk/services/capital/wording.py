@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from coopdesk.domain.capital.checks import Check
-from coopdesk.domain.text import Explanation
+from coopdesk.domain.text import N_, Explanation
 from coopdesk.i18n import Translator, current
+from coopdesk.services.capital.views import EntryView
 
 
 # Numbers that name something (a member, an agenda item, an entry, a line, a year): never "1,234".
@@ -34,3 +35,18 @@ def check_text(c: Check, t: Translator | None = None) -> str:
     if c.article is not None:
         text += " " + t.gettext("({article})", article=c.article.label(t.language))
     return text
+
+
+def entry_note(e: EntryView, t: Translator | None = None) -> str:
+    """What an entry reverses or is reversed by, the other member of a transfer, and its note."""
+    t = t or current()
+    parts = []
+    if e.reverses is not None:
+        parts.append(t.gettext(N_("reverses no. {number}"), number=e.reverses))
+    if e.reversed_by is not None:
+        parts.append(t.gettext(N_("reversed by no. {number}"), number=e.reversed_by))
+    if e.counterpart is not None:
+        parts.append(t.gettext(N_("with member {number}"), number=e.counterpart))
+    if e.note:
+        parts.append(e.note)
+    return "; ".join(parts)

@@ -279,7 +279,7 @@ class ReverseDialog(SaveDialog):
 
     def _describe(self) -> None:
         from coopdesk.services.capital.ledger import get_entry
-        from coopdesk.ui.capital.ledger_pane import entry_note
+        from coopdesk.services.capital.wording import entry_note
 
         t = current()
         try:

@@ -16,24 +16,12 @@ from coopdesk.domain.errors import Refusal
 from coopdesk.domain.members.standing import MemberStatus
 from coopdesk.i18n import _, current
 from coopdesk.services.capital.views import EntryView, MemberLedger, RefundClaim
+from coopdesk.services.capital.wording import entry_note
 from coopdesk.ui.capital.texts import claim_text
 from coopdesk.ui.context import CoopContext
 
 _LATE = QColor("#b00020")
 _LEFT = (MemberStatus.WITHDRAWN, MemberStatus.EXPELLED, MemberStatus.DECEASED)
-
-
-def entry_note(e: EntryView) -> str:
-    parts = []
-    if e.reverses is not None:
-        parts.append(_("reverses no. {number}", number=e.reverses))
-    if e.reversed_by is not None:
-        parts.append(_("reversed by no. {number}", number=e.reversed_by))
-    if e.counterpart is not None:
-        parts.append(_("with member {number}", number=e.counterpart))
-    if e.note:
-        parts.append(e.note)
-    return "; ".join(parts)
 
 
 def instalment_states(ledger: MemberLedger, today: dt.date) -> list[tuple[Instalment, str, bool]]:
