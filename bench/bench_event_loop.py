@@ -11,7 +11,11 @@ process that does what a secretary does, in this order:
 3. the officers page opened (it refreshes there: a change was heard while it was hidden);
 4. a member edited while the officers page shows: its refresh is also timed alone;
 5. the meetings page opened and its first meeting chosen (its details show);
-6. the co-op profile opened.
+6. the co-op profile opened;
+7. the Capital page opened, then View ▸ Reload (F5): every page reads the database again;
+8. the window comes back to the front with nothing changed (one audit-seal read), then after
+   a member was edited through a second handle on the file, as a ``coopdesk`` command does
+   (every page reads again).
 
 The target (DESIGN.md §6): no block longer than 100 ms at 100,000 members, and a member
 change refreshes the officers page in at most 100 ms.  The baseline is the same run on a
@@ -43,7 +47,8 @@ TICK_MS = 5
 SETTLE_MS = 400  # after each step: time for what it started (workers, deferred refreshes) to end
 TIMEOUT_S = 300
 PHASES = ("start", "member edited", "officers opened", "member edited, officers shown", "meetings opened",
-          "profile opened")
+          "profile opened", "capital opened", "reloaded (F5)", "back to the window, no change",
+          "back after a command's change")
 
 
 # -- the co-op files ----------------------------------------------------------------------
@@ -79,8 +84,10 @@ def make_coop(folder: Path, members: int) -> Path:
 
 # -- one run, in its own process ----------------------------------------------------------
 def child(path: str, members: int) -> None:
-    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtCore import QEvent, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
 
+    from coopdesk.services.files import open_database
     from coopdesk.services.members.member import edit_member, get_member
     from coopdesk.ui.app import application, create_main_window
     from coopdesk.ui.officers.page import OfficersPage
@@ -128,6 +135,19 @@ def child(path: str, members: int) -> None:
         assert window.workspace is not None
         window.workspace.show_area(key)
 
+    def edit_elsewhere() -> None:
+        """A member edited by another program (a second handle), then the window activated."""
+        assert window.context is not None
+        other = open_database(path)
+        view = get_member(other, window.context.coop_id, 3)
+        edit_member(other, window.context.coop_id, 3, dataclasses.replace(view.details, name="명령줄에서"),
+                    version=view.version)
+        other.close()
+        activate()
+
+    def activate() -> None:
+        QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
+
     def choose_meeting() -> None:
         assert window.workspace is not None
         page = window.workspace.pages["meetings"]
@@ -137,7 +157,11 @@ def child(path: str, members: int) -> None:
              ("officers opened", lambda: area("officers")),
              ("member edited, officers shown", lambda: edit_a_member("다시고친이름")),
              ("meetings opened", lambda: (area("meetings"), choose_meeting())),
-             ("profile opened", lambda: area("coop"))]
+             ("profile opened", lambda: area("coop")),
+             ("capital opened", lambda: area("capital")),
+             ("reloaded (F5)", lambda: window.reload_all()),
+             ("back to the window, no change", activate),
+             ("back after a command's change", edit_elsewhere)]
 
     def next_step() -> None:
         if not steps:
@@ -149,7 +173,14 @@ def child(path: str, members: int) -> None:
         phase, action = steps.pop(0)
         state["phase"] = phase
         action()
-        QTimer.singleShot(SETTLE_MS, next_step)
+        QTimer.singleShot(SETTLE_MS, after_reads)
+
+    def after_reads() -> None:
+        """The next step once the reads a step started in threads are shown (a large register's)."""
+        assert window.workspace is not None
+        pages = window.workspace.pages
+        reading = pages["members"]._loading is not None or ("capital" in pages and pages["capital"].loading)
+        QTimer.singleShot(10 if reading else 0, after_reads if reading else next_step)
 
     def wait_until_ready() -> None:
         if ready():

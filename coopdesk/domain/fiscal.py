@@ -18,6 +18,12 @@ def fiscal_year_of(start_month: int, day: dt.date) -> int:
     return day.year if day.month >= start_month else day.year - 1
 
 
+def last_ended_fiscal_year(start_month: int, today: dt.date) -> int:
+    """The fiscal year that ended last before ``today``: the one whose accounts and surplus the
+    next ordinary assembly decides."""
+    return fiscal_year_of(start_month, today) - 1
+
+
 def fiscal_year_start(start_month: int, year: int) -> dt.date:
     return dt.date(year, start_month, 1)
 

@@ -14,6 +14,7 @@ from coopdesk.cli.capital.output import (
 from coopdesk.cli.common import (
     Context, UsageError, iso, iso_date, print_fields, print_json, print_table, say, whole_number,
 )
+from coopdesk.domain.capital.checks import LABEL_NUMBERS
 from coopdesk.i18n import _, current, ngettext
 
 NUMBER = whole_number(1, 10**9)
@@ -143,7 +144,8 @@ def _reads(verbs: argparse._SubParsersAction) -> None:
     bal = verbs.add_parser("balances", help=_("Every member's shares, paid and unpaid capital"))
     bal.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD", help=_("As the ledger stood on this day"))
     bal.set_defaults(run=run_balances)
-    tot = verbs.add_parser("totals", help=_("The co-op's capital, and the largest holding against the 30% cap"))
+    tot = verbs.add_parser("totals", help=_("The co-op's capital, and the largest holding against the {cap}% cap",
+                                                   cap=LABEL_NUMBERS["cap"]))
     tot.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD", help=_("As the ledger stood on this day"))
     tot.set_defaults(run=run_totals)
     verbs.add_parser("overdue", help=_("Instalments fallen due and not paid")).set_defaults(run=run_overdue)
@@ -335,9 +337,9 @@ def run_totals(ctx: Context) -> int:
 def _largest(c) -> str:  # type: ignore[no-untyped-def]
     t = current()
     percent = "{:.1f}".format(c.percent_tenths / 10)
-    return _("member {number}: {shares} of {total} shares ({percent}%); at most {most} under the 30% cap",
+    return _("member {number}: {shares} of {total} shares ({percent}%); at most {most} under the {cap}% cap",
              number=c.number, shares=t.number(c.shares), total=t.number(c.total), percent=percent,
-             most=t.number(c.most))
+             most=t.number(c.most), cap=LABEL_NUMBERS["cap"])
 
 
 def run_overdue(ctx: Context) -> int:

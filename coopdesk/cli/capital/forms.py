@@ -11,15 +11,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from coopdesk.cli.common import (
-    Context,
-    iso_date,
-    print_json,
-    progress_printer,
-    say,
-    whole_number,
+from coopdesk.cli.common import Context, iso_date, whole_number
+from coopdesk.cli.printing import (
+    add_output_options,
+    document_language,
+    printing_progress,
+    report_written,
 )
-from coopdesk.i18n import LANGUAGES, _, current, ngettext
+from coopdesk.i18n import _
 
 _number = whole_number(1, 10**9)
 _year = whole_number(1900, 2099)
@@ -27,19 +26,15 @@ _year = whole_number(1900, 2099)
 
 def add_print_parsers(docs: argparse._SubParsersAction) -> None:
     """The capital area's year papers and the membership forms under ``coopdesk print``."""
-    report = docs.add_parser("year-report", help=_("The year's report of members and paid-in capital to the city "
-                                                   "or province (조합원 수 및 납입출자금 신고)"))
-    _fiscal_year(report)
-    _issued(report)
-    _output(report)
-    report.set_defaults(run=run_print_report, paper="year-report")
-
-    appropriation = docs.add_parser("appropriation", help=_("The year's appropriation statement (잉여금처분안), or "
-                                                            "for a loss how it is covered (결손금처리안)"))
-    _fiscal_year(appropriation)
-    _issued(appropriation)
-    _output(appropriation)
-    appropriation.set_defaults(run=run_print_report, paper="appropriation")
+    for name, text in (("year-report", _("The year's report of members and paid-in capital to the city or "
+                                         "province (조합원 수 및 납입출자금 신고)")),
+                       ("appropriation", _("The year's appropriation statement (잉여금처분안), or for a loss how "
+                                           "it is covered (결손금처리안)"))):
+        report = docs.add_parser(name, help=text)
+        _fiscal_year(report)
+        _issued(report)
+        add_output_options(report)
+        report.set_defaults(run=run_print_report, paper=name)
 
     for name, text in (("application-form", _("The membership application (가입신청서), blank or filled")),
                        ("consent-form", _("The consent to collecting and using personal data (개인정보 수집·이용 "
@@ -48,7 +43,7 @@ def add_print_parsers(docs: argparse._SubParsersAction) -> None:
         form = docs.add_parser(name, help=text)
         form.add_argument("--member", type=_number, metavar="N",
                           help=_("Fill the form from this member's record (default: a blank form)"))
-        _output(form)
+        add_output_options(form)
         form.set_defaults(run=run_print_form, paper=name)
 
 
@@ -62,13 +57,6 @@ def _issued(parser: argparse.ArgumentParser) -> None:
                         help=_("The day of issue (default: today)"))
 
 
-def _output(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", dest="pdf", type=Path,
-                        help=_("The PDF file to write (default: a name from the paper, in the current folder)"))
-    parser.add_argument("--language", dest="doc_language", choices=LANGUAGES,
-                        help=_("Language of the document (default: the screen language)"))
-
-
 def run_print_report(ctx: Context) -> int:
     from coopdesk.services.capital.reports import (
         CapitalReportKind,
@@ -78,11 +66,11 @@ def run_print_report(ctx: Context) -> int:
 
     a, db, coop = ctx.args, ctx.database(), ctx.coop()
     kind = CapitalReportKind(a.paper)
-    language = a.doc_language or current().language
+    language = document_language(a)
     path = a.pdf or Path.cwd() / capital_report_name(kind, a.fiscal_year, language)
     result = print_capital_report(db, coop.id, kind, a.fiscal_year, path, language, issued_on=a.issued_on,
-                                  progress=progress_printer(_("Printing")))
-    return _wrote(ctx, result)
+                                  progress=printing_progress())
+    return report_written(ctx, result)
 
 
 def run_print_form(ctx: Context) -> int:
@@ -92,18 +80,9 @@ def run_print_form(ctx: Context) -> int:
 
     a, db, coop = ctx.args, ctx.database(), ctx.coop()
     kind = FormKind(a.paper)
-    language = a.doc_language or current().language
+    language = document_language(a)
     name = get_member(db, coop.id, a.member).name if a.member is not None else ""
     path = a.pdf or Path.cwd() / member_form_name(kind, language, member=a.member, name=name)
     result = print_member_form(db, coop.id, kind, path, language, member=a.member,
-                               progress=progress_printer(_("Printing")))
-    return _wrote(ctx, result)
-
-
-def _wrote(ctx: Context, result) -> int:  # type: ignore[no-untyped-def]
-    if ctx.json:
-        print_json({"file": str(result.path), "pages": result.pages})
-    else:
-        say(ngettext("Wrote {file} ({count} page).", "Wrote {file} ({count} pages).", result.pages,
-                     file=str(result.path), count=current().number(result.pages)))
-    return 0
+                               progress=printing_progress())
+    return report_written(ctx, result)

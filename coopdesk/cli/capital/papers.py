@@ -8,8 +8,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from coopdesk.cli.common import Context, UsageError, iso_date, print_json, progress_printer, say, whole_number
-from coopdesk.i18n import LANGUAGES, _, current, ngettext
+from coopdesk.cli.common import Context, UsageError, iso_date, whole_number
+from coopdesk.cli.printing import add_output_options, document_language, printing_progress, report_written
+from coopdesk.i18n import _
 
 _number = whole_number(1, 10**9)
 
@@ -22,26 +23,26 @@ def add_print_parsers(docs: argparse._SubParsersAction) -> None:
     who.add_argument("--member", type=_number, metavar="N", help=_("Number of the member the paper is about"))
     who.add_argument("--all", action="store_true", help=_("Every member holding paid-in capital"))
     _issued(certificate)
-    _output(certificate)
+    add_output_options(certificate)
     certificate.set_defaults(run=run_print_capital, paper="certificate")
 
     statement = docs.add_parser("capital-statement", help=_("A member's capital statement (출자금 확인서)"))
     _member(statement)
     _as_of(statement, _("The day the capital is stated for (default: today)"))
     _issued(statement)
-    _output(statement)
+    add_output_options(statement)
     statement.set_defaults(run=run_print_capital, paper="capital-statement")
 
     register = docs.add_parser("capital-register", help=_("The capital register (조합원별 출자 현황): every "
                                                           "member's shares, paid and unpaid, and the totals"))
     _as_of(register, _("The day of the register (default: today)"))
-    _output(register)
+    add_output_options(register)
     register.set_defaults(run=run_print_capital, paper="capital-register")
 
     refund = docs.add_parser("refund-statement", help=_("A leaver's refund statement (지분환급 명세서)"))
     _member(refund)
     _issued(refund)
-    _output(refund)
+    add_output_options(refund)
     refund.set_defaults(run=run_print_capital, paper="refund-statement")
 
 
@@ -58,13 +59,6 @@ def _issued(parser: argparse.ArgumentParser) -> None:
                         help=_("The day of issue (default: today)"))
 
 
-def _output(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", dest="pdf", type=Path,
-                        help=_("The PDF file to write (default: a name from the paper, in the current folder)"))
-    parser.add_argument("--language", dest="doc_language", choices=LANGUAGES,
-                        help=_("Language of the document (default: the screen language)"))
-
-
 def run_print_capital(ctx: Context) -> int:
     from coopdesk.services.capital.printing import CapitalPaperKind, capital_paper_name, print_capital_paper
     from coopdesk.services.members.member import get_member
@@ -75,14 +69,9 @@ def run_print_capital(ctx: Context) -> int:
     as_of, issued_on = getattr(a, "as_of", None), getattr(a, "issued_on", None)
     if as_of is not None and issued_on is not None and as_of > issued_on:
         raise UsageError(_("--as-of cannot be after --issued-on."))
-    language = a.doc_language or current().language
+    language = document_language(a)
     name = get_member(db, coop.id, member).name if member is not None else ""
     path = a.pdf or Path.cwd() / capital_paper_name(kind, language, member=member, name=name, day=issued_on or as_of)
     result = print_capital_paper(db, coop.id, kind, path, language, member=member, as_of=as_of, issued_on=issued_on,
-                                 progress=progress_printer(_("Printing")))
-    if ctx.json:
-        print_json({"file": str(result.path), "pages": result.pages})
-    else:
-        say(ngettext("Wrote {file} ({count} page).", "Wrote {file} ({count} pages).", result.pages,
-                     file=str(result.path), count=current().number(result.pages)))
-    return 0
+                                 progress=printing_progress())
+    return report_written(ctx, result)

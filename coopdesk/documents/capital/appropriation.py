@@ -17,10 +17,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Table
 
 from coopdesk.documents.base import Progress
-from coopdesk.documents.capital.base import CapitalRenderer
+from coopdesk.documents.capital.base import IssuedPaperRenderer
 from coopdesk.documents.capital.year_report import grid
 from coopdesk.documents.fonts import GOTHIC, GOTHIC_BOLD
 from coopdesk.documents.tables import PagedTable, TableLook, wrap_text
+from coopdesk.domain.capital.checks import LABEL_NUMBERS
 from coopdesk.domain.capital.reports import AppropriationPaper, DividendLine
 from coopdesk.domain.text import Explanation
 
@@ -34,18 +35,11 @@ def render_appropriation(paper: AppropriationPaper, language: str, *, progress: 
     return AppropriationRenderer(paper, language, progress=progress).render()
 
 
-class AppropriationRenderer(CapitalRenderer):
-    def __init__(self, paper: AppropriationPaper, language: str, *, progress: Progress | None = None) -> None:
-        super().__init__(paper.coop, language, progress=progress)
-        self.paper = paper
-
+class AppropriationRenderer(IssuedPaperRenderer[AppropriationPaper]):
     def title(self) -> str:
         if self.paper.is_loss:
             return self.t.gettext("Statement of the covering of the loss")
         return self.t.gettext("Appropriation of the surplus")
-
-    def document_date(self) -> dt.date:
-        return self.paper.issued_on
 
     def build_story(self) -> list[Flowable]:
         p, t = self.paper, self.t
@@ -145,9 +139,9 @@ class AppropriationRenderer(CapitalRenderer):
                                                            "into the voluntary reserve.")))
         elif p.disposable > 0:
             rows.append((t.gettext("Dividend on capital, at most"),
-                         t.gettext("{most} (10% of the paid-in capital: {by_rate})", most=self.money(lim.capital_most),
-                                   by_rate=self.money(lim.capital_most_by_rate))))
-            rows.append((t.gettext("Patronage dividend"), t.gettext("At least half of all dividends")))
+                         t.gettext("{most} ({rate}% of the paid-in capital: {by_rate})", most=self.money(lim.capital_most),
+                                   by_rate=self.money(lim.capital_most_by_rate), **LABEL_NUMBERS)))
+            rows.append((t.gettext("Patronage dividend"), t.gettext("At least {share}% of all dividends", **LABEL_NUMBERS)))
         return rows
 
     def _checks(self) -> Table:
@@ -157,7 +151,7 @@ class AppropriationRenderer(CapitalRenderer):
         cell = lambda text, col: wrap_text(text, widths[col] - 2 * LOOK.pad_x, LOOK.font, LOOK.size)
         data = [[t.gettext("Rule"), t.gettext("In numbers"), t.gettext("Article"), t.gettext("Kept")]]
         for c in self.paper.checks:
-            data.append([cell(t.gettext(c.rule.label), 0), cell(self._explained(c.explanation), 1),
+            data.append([cell(t.gettext(c.rule.label, **c.rule.label_params), 0), cell(self._explained(c.explanation), 1),
                          c.article.label(self.language) if c.article else "",
                          t.gettext("Yes") if c.passed else t.gettext("No")])
         table = grid(data, widths, total_row=False)

@@ -5,44 +5,63 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
+from typing import Generic, Protocol, TypeVar
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Table
 
-from coopdesk.documents.base import GREY, DocumentRenderer, Progress, ProgressTicker, Tick
-from coopdesk.documents.fonts import GOTHIC, GOTHIC_BOLD, MYEONGJO, MYEONGJO_BOLD, register_fonts
+from coopdesk.documents.base import (
+    KEY_BACKGROUND,
+    LIGHT_RULE,
+    RULE,
+    DocumentRenderer,
+    Progress,
+)
+from coopdesk.documents.fonts import (
+    GOTHIC,
+    GOTHIC_BOLD,
+    MYEONGJO,
+    MYEONGJO_BOLD,
+)
 from coopdesk.domain.capital.ledger import EntryKind
 from coopdesk.domain.capital.papers import CoopFacts, Holder
 from coopdesk.domain.capital.words import won_in_words
 from coopdesk.domain.members.standing import MemberStatus
 
-RULE = colors.HexColor("#7d8798")
-LIGHT_RULE = colors.HexColor("#c5ccd6")
-KEY_BACKGROUND = colors.HexColor("#eef1f5")
-FRAME = colors.HexColor("#3d4a5c")
 SEAL = colors.HexColor("#b0b6c0")
+
+
+class IssuedPaper(Protocol):
+    """What a paper issued on a day holds besides its own facts."""
+
+    @property
+    def coop(self) -> CoopFacts: ...
+
+    @property
+    def issued_on(self) -> dt.date: ...
+
+
+P = TypeVar("P", bound=IssuedPaper)
 
 
 class CapitalRenderer(DocumentRenderer):
     """A paper of the capital area; ``progress(done, total)`` returning False cancels."""
 
+    fonts = (GOTHIC, MYEONGJO)
+
     def __init__(self, coop: CoopFacts, language: str, *, progress: Progress | None = None) -> None:
-        register_fonts((GOTHIC, MYEONGJO))
-        super().__init__(language)
+        super().__init__(language, progress=progress, step=1)
         self.coop = coop
-        self.progress = ProgressTicker(progress, step=1)
         s = self.styles
         self.heading = ParagraphStyle("Heading", parent=s.title, alignment=TA_CENTER, fontSize=18, leading=24,
                                       spaceAfter=4 * mm)
         self.section = ParagraphStyle("Section", parent=s.body, fontName=GOTHIC_BOLD, fontSize=11, leading=16,
                                       spaceBefore=5 * mm, spaceAfter=2 * mm)
-        self.label = ParagraphStyle("Label", parent=s.body, fontName=GOTHIC_BOLD)
-        self.note = ParagraphStyle("Note", parent=s.body, fontSize=8.5, leading=11.5, textColor=GREY)
+        self.label, self.note = s.label, s.note
         self.formal = ParagraphStyle("Formal", parent=s.body, fontName=MYEONGJO, fontSize=12, leading=20)
         self.issued = ParagraphStyle("Issued", parent=self.formal, alignment=TA_CENTER)
         self.signer = ParagraphStyle("Signer", parent=self.formal, fontName=MYEONGJO_BOLD, fontSize=14,
@@ -55,10 +74,6 @@ class CapitalRenderer(DocumentRenderer):
         return self.coop.audit_mark
 
     # -- words -----------------------------------------------------------------------------
-    def para(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        """A paragraph of plain text (escaped; line breaks kept)."""
-        return Paragraph(escape(text).replace("\n", "<br/>"), style or self.styles.body)
-
     def money(self, won: int) -> str:
         return self.t.money(won)
 
@@ -81,14 +96,7 @@ class CapitalRenderer(DocumentRenderer):
     def signed_by(self) -> str:
         return self.t.gettext("Chair {name}", name=self.coop.chair_name or "__________")
 
-    def ticks(self, total: int) -> list[Tick]:
-        self.progress.total = total
-        return [Tick(self.progress, n) for n in range(1, total + 1)]
-
     # -- blocks ----------------------------------------------------------------------------
-    def usable_width(self) -> float:
-        return self.page_size()[0] - self.margins.left - self.margins.right
-
     def facts_block(self, rows: Sequence[tuple[str, str]], key_width: float = 38 * mm,
                     width: float | None = None) -> Table:
         """Label and value rows, ruled above and below, as Korean forms lay them out."""
@@ -105,6 +113,11 @@ class CapitalRenderer(DocumentRenderer):
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
             ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
         ])
+
+    def member_header(self, rows: Sequence[tuple[str, str]]) -> list[Flowable]:
+        """The top of a paper about one member: its title, then the member's facts."""
+        return [self.para(self.title(), self.heading), self.para(self.t.gettext("Member"), self.section),
+                self.facts_block(rows)]
 
     def holder_rows(self, h: Holder, *, address: bool = False) -> list[tuple[str, str]]:
         t = self.t
@@ -130,6 +143,17 @@ class CapitalRenderer(DocumentRenderer):
         return [self.para(self.date(issued_on), self.issued), signer]
 
 
+class IssuedPaperRenderer(CapitalRenderer, Generic[P]):
+    """A capital paper drawn from one value of the domain, dated in its header the day it is issued."""
+
+    def __init__(self, paper: P, language: str, *, progress: Progress | None = None) -> None:
+        super().__init__(paper.coop, language, progress=progress)
+        self.paper = paper
+
+    def document_date(self) -> dt.date:
+        return self.paper.issued_on
+
+
 class SealPlace(Flowable):
     """A faint circle where the co-op's seal (직인) is pressed, its word inside."""
 
@@ -152,15 +176,3 @@ class SealPlace(Flowable):
         c.setFont(GOTHIC, 9)
         c.drawCentredString(4 * mm + r, r - 3, self.word)
         c.restoreState()
-
-
-def draw_frame(canvas: Canvas, doc: BaseDocTemplate) -> None:
-    """The double frame of a certificate, in place of the running header."""
-    width, height = doc.pagesize
-    canvas.saveState()
-    canvas.setStrokeColor(FRAME)
-    canvas.setLineWidth(2)
-    canvas.rect(14 * mm, 14 * mm, width - 28 * mm, height - 28 * mm)
-    canvas.setLineWidth(0.6)
-    canvas.rect(17 * mm, 17 * mm, width - 34 * mm, height - 34 * mm)
-    canvas.restoreState()

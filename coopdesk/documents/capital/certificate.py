@@ -8,16 +8,15 @@ chair, and the place for the co-op's seal.  The audit mark sits small at the foo
 
 from __future__ import annotations
 
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from coopdesk.documents.base import Margins, Progress
-from coopdesk.documents.capital.base import CapitalRenderer, draw_frame
-from coopdesk.documents.fonts import GOTHIC, MYEONGJO_BOLD
+from coopdesk.documents.capital.base import IssuedPaperRenderer
+from coopdesk.documents.fonts import MYEONGJO_BOLD
+from coopdesk.documents.frame import FramedPages, one_page_each
 from coopdesk.domain.capital.papers import Certificate, CertificatePaper, Payment
 
 MOST_PAYMENTS = 6  # payment lines on a certificate; more are summed up in one line
@@ -27,12 +26,11 @@ def render_certificates(paper: CertificatePaper, language: str, *, progress: Pro
     return CertificateRenderer(paper, language, progress=progress).render()
 
 
-class CertificateRenderer(CapitalRenderer):
+class CertificateRenderer(FramedPages, IssuedPaperRenderer[CertificatePaper]):
     margins = Margins(left=26 * mm, right=26 * mm, top=28 * mm, bottom=26 * mm)
 
     def __init__(self, paper: CertificatePaper, language: str, *, progress: Progress | None = None) -> None:
-        super().__init__(paper.coop, language, progress=progress)
-        self.paper = paper
+        super().__init__(paper, language, progress=progress)
         self.big = ParagraphStyle("Big", parent=self.styles.body, fontName=MYEONGJO_BOLD, fontSize=30, leading=40,
                                   alignment=TA_CENTER)
         self.number_style = ParagraphStyle("Number", parent=self.formal, fontSize=11)
@@ -44,18 +42,9 @@ class CertificateRenderer(CapitalRenderer):
         # The model forms space the four syllables out: "출 자 증 서".
         return " ".join(self.title()) if self.language == "ko" else self.title()
 
-    def document_date(self):  # type: ignore[no-untyped-def]
-        return self.paper.issued_on
-
     def build_story(self) -> list[Flowable]:
-        story: list[Flowable] = []
-        ticks = self.ticks(len(self.paper.certificates))
-        for n, certificate in enumerate(self.paper.certificates):
-            if n:
-                story.append(PageBreak())
-            story += self._page(certificate)
-            story.append(ticks[n])
-        return story
+        certificates = self.paper.certificates
+        return one_page_each((self._page(c) for c in certificates), self.ticks(len(certificates)))
 
     def _page(self, c: Certificate) -> list[Flowable]:
         t = self.t
@@ -95,15 +84,3 @@ class CertificateRenderer(CapitalRenderer):
                                     len(rest), count=t.number(len(rest)),
                                     amount=self.money(sum(p.amount for p in rest))))
         return "\n".join(shown)
-
-    # -- the page: a frame instead of the running header, no page numbers ------------------
-    def draw_header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        draw_frame(canvas, doc)
-
-    def draw_page_number(self, canvas: Canvas, page: int, pages: int) -> None:
-        mark = self.audit_mark()
-        if mark:
-            canvas.setFont(GOTHIC, 6)
-            canvas.setFillColor(colors.HexColor("#8a93a3"))
-            canvas.drawRightString(self.page_size()[0] - 20 * mm, 19.5 * mm,
-                                   self.t.gettext("Audit log {mark}", mark=mark))

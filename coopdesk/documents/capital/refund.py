@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
 from coopdesk.documents.base import Progress
-from coopdesk.documents.capital.base import CapitalRenderer
+from coopdesk.documents.capital.base import IssuedPaperRenderer
 from coopdesk.documents.fonts import GOTHIC
 from coopdesk.domain.capital.papers import RefundPaper
 
@@ -22,24 +22,15 @@ def render_refund_statement(paper: RefundPaper, language: str, *, progress: Prog
     return RefundRenderer(paper, language, progress=progress).render()
 
 
-class RefundRenderer(CapitalRenderer):
-    def __init__(self, paper: RefundPaper, language: str, *, progress: Progress | None = None) -> None:
-        super().__init__(paper.coop, language, progress=progress)
-        self.paper = paper
-
+class RefundRenderer(IssuedPaperRenderer[RefundPaper]):
     def title(self) -> str:
         return self.t.gettext("Refund statement")
-
-    def document_date(self):  # type: ignore[no-untyped-def]
-        return self.paper.issued_on
 
     def build_story(self) -> list[Flowable]:
         p, t = self.paper, self.t
         (tick,) = self.ticks(1)
         return [
-            self.para(self.title(), self.heading),
-            self.para(t.gettext("Member"), self.section),
-            self.facts_block(self._member_rows()),
+            *self.member_header(self._member_rows()),
             self.para(t.gettext("Amount"), self.section),
             self.facts_block(self._amount_rows()),
             self.para(t.gettext("Claim"), self.section),

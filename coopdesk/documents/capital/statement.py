@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from coopdesk.documents.base import Progress
-from coopdesk.documents.capital.base import CapitalRenderer
+from coopdesk.documents.capital.base import IssuedPaperRenderer
 from coopdesk.documents.tables import PagedTable, TableLook, wrap_text
 from coopdesk.domain.capital.papers import StatementLine, StatementPaper
 from coopdesk.domain.text import N_
@@ -34,24 +34,15 @@ def render_statement(paper: StatementPaper, language: str, *, progress: Progress
     return StatementRenderer(paper, language, progress=progress).render()
 
 
-class StatementRenderer(CapitalRenderer):
-    def __init__(self, paper: StatementPaper, language: str, *, progress: Progress | None = None) -> None:
-        super().__init__(paper.coop, language, progress=progress)
-        self.paper = paper
-
+class StatementRenderer(IssuedPaperRenderer[StatementPaper]):
     def title(self) -> str:
         return self.t.gettext("Capital statement")
-
-    def document_date(self):  # type: ignore[no-untyped-def]
-        return self.paper.issued_on
 
     def build_story(self) -> list[Flowable]:
         p, t = self.paper, self.t
         (tick,) = self.ticks(1)
         return [
-            self.para(self.title(), self.heading),
-            self.para(t.gettext("Member"), self.section),
-            self.facts_block(self.holder_rows(p.holder)),
+            *self.member_header(self.holder_rows(p.holder)),
             self.para(t.gettext("Capital as of {date}", date=self.date(p.as_of)), self.section),
             self.facts_block(self._capital_rows()),
             self.para(t.gettext("Ledger entries"), self.section),

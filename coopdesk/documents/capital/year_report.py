@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from coopdesk.documents.base import Progress
-from coopdesk.documents.capital.base import RULE, CapitalRenderer
+from coopdesk.documents.capital.base import RULE, IssuedPaperRenderer
 from coopdesk.documents.fonts import GOTHIC, GOTHIC_BOLD
 from coopdesk.domain import law
 from coopdesk.domain.capital.reports import YearReportPaper
@@ -45,16 +45,9 @@ def grid(data: list[list[str]], widths: list[float], *, total_row: bool = True) 
     return Table(data, colWidths=widths, hAlign="CENTER", repeatRows=1, style=style)
 
 
-class YearReportRenderer(CapitalRenderer):
-    def __init__(self, paper: YearReportPaper, language: str, *, progress: Progress | None = None) -> None:
-        super().__init__(paper.coop, language, progress=progress)
-        self.paper = paper
-
+class YearReportRenderer(IssuedPaperRenderer[YearReportPaper]):
     def title(self) -> str:
         return self.t.gettext("Report of members and paid-in capital")
-
-    def document_date(self):  # type: ignore[no-untyped-def]
-        return self.paper.issued_on
 
     def build_story(self) -> list[Flowable]:
         p, t = self.paper, self.t

@@ -11,7 +11,9 @@ from collections.abc import Iterable
 import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
+from fractions import Fraction
 
+from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal, Refusals
 from coopdesk.domain.law_ref import LawRef
 from coopdesk.domain.text import N_, Explanation
@@ -45,17 +47,29 @@ class CapitalRule(Enum):
     def label(self) -> str:
         return RULE_LABELS[self]
 
+    @property
+    def label_params(self) -> dict[str, int]:
+        """The numbers the labels state, from ``law`` (an amendment changes them there only)."""
+        return LABEL_NUMBERS
 
+
+def _percent(share: Fraction) -> int:
+    return int(share * 100)
+
+
+LABEL_NUMBERS = {"cap": _percent(law.MAX_SHARE_RATIO.value), "years": law.REFUND_CLAIM_LAPSE_YEARS.value,
+                 "rate": _percent(law.CAPITAL_DIVIDEND_MAX_RATE.value),
+                 "share": _percent(law.PATRONAGE_DIVIDEND_MIN_SHARE.value)}
 RULE_LABELS = {
     CapitalRule.ONE_PRICE: N_("One share price for everyone"),
     CapitalRule.MINIMUM_SHARES: N_("Fewest shares a member holds"),
     CapitalRule.MAXIMUM_SHARES: N_("Most shares the bylaws allow a member"),
-    CapitalRule.SHARE_CAP: N_("No member over 30% of all shares"),
+    CapitalRule.SHARE_CAP: N_("No member over {cap}% of all shares"),
     CapitalRule.INSTALMENTS: N_("Payment in instalments"),
     CapitalRule.MEMBERSHIP_ON_PAYMENT: N_("Membership starts on payment"),
     CapitalRule.TRANSFER_RESOLUTION: N_("A transfer needs a general assembly resolution"),
     CapitalRule.REFUND_TIMING: N_("Refund from the next fiscal year after leaving"),
-    CapitalRule.REFUND_LAPSE: N_("The refund claim lapses after 2 years"),
+    CapitalRule.REFUND_LAPSE: N_("The refund claim lapses after {years} years"),
     CapitalRule.REFUND_WITHHELD: N_("Refund withheld while the member owes the co-op"),
     CapitalRule.REFUND_RESOLUTION: N_("A refund to a member who left needs a special resolution"),
     CapitalRule.REFUND_LOSSES: N_("The leaver's share of losses"),
@@ -63,8 +77,8 @@ RULE_LABELS = {
     CapitalRule.LEGAL_RESERVE: N_("Legal reserve"),
     CapitalRule.LOSS_ORDER: N_("Order in which a loss is covered"),
     CapitalRule.DIVIDENDS_AFTER_RESERVES: N_("Dividends only after the reserves"),
-    CapitalRule.CAPITAL_DIVIDEND_LIMIT: N_("Dividend on capital at most 10% of paid-in capital"),
-    CapitalRule.PATRONAGE_SHARE: N_("Patronage dividends at least half of all dividends"),
+    CapitalRule.CAPITAL_DIVIDEND_LIMIT: N_("Dividend on capital at most {rate}% of paid-in capital"),
+    CapitalRule.PATRONAGE_SHARE: N_("Patronage dividends at least {share}% of all dividends"),
     CapitalRule.SOCIAL_NO_DIVIDENDS: N_("A social co-op pays no dividends"),
     CapitalRule.SOCIAL_REST_TO_VOLUNTARY: N_("A social co-op puts the rest into the voluntary reserve"),
 }

@@ -111,9 +111,10 @@ def timing_checks(window: RefundWindow, on: dt.date) -> tuple[Check, Check]:
                    field="on", left=window.left_on, claim_from=window.claim_from)
     lapsed = on >= window.lapses_on
     lapse = check(CapitalRule.REFUND_LAPSE, not lapsed, law.REFUND_CLAIM_LAPSE_YEARS.ref,
-                  N_("The claim lapsed on {lapses_on}, 2 years after it could first be made.") if lapsed else
+                  N_("The claim lapsed on {lapses_on}, {years} years after it could first be made.") if lapsed else
                   N_("The claim can be made until {last_day}."),
-                  field="on", lapses_on=window.lapses_on, last_day=window.last_day)
+                  field="on", lapses_on=window.lapses_on, last_day=window.last_day,
+                  years=law.REFUND_CLAIM_LAPSE_YEARS.value)
     return timing, lapse
 
 

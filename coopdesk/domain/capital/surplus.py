@@ -127,7 +127,10 @@ def dividend_limits(fig: YearFigures, kind: CoopKind, legal: int, voluntary: int
     rate = law.CAPITAL_DIVIDEND_MAX_RATE.value
     available = max(0, disposable(fig) - legal - voluntary)
     by_rate = fig.paid_in * rate.numerator // rate.denominator
-    return DividendLimits(available, by_rate, min(by_rate, available // 2))
+    # Patronage at least ``share`` of all dividends: capital at most the rest of what is available.
+    share = law.PATRONAGE_DIVIDEND_MIN_SHARE.value
+    return DividendLimits(available, by_rate,
+                          min(by_rate, available * (share.denominator - share.numerator) // share.denominator))
 
 
 def carried_forward(fig: YearFigures, plan: Plan) -> int:
@@ -237,19 +240,21 @@ def _capital_dividend(fig: YearFigures, plan: Plan) -> Check:
     ok = plan.capital_dividend * rate.denominator <= rate.numerator * fig.paid_in
     most = fig.paid_in * rate.numerator // rate.denominator
     return check(CapitalRule.CAPITAL_DIVIDEND_LIMIT, ok, law.CAPITAL_DIVIDEND_MAX_RATE.ref,
-                 N_("The dividend on capital, {dividend}, is at most 10% of the paid-in capital of {paid_in} "
+                 N_("The dividend on capital, {dividend}, is at most {rate}% of the paid-in capital of {paid_in} "
                     "({most}).") if ok else
-                 N_("The dividend on capital, {dividend}, is more than 10% of the paid-in capital of {paid_in}: "
+                 N_("The dividend on capital, {dividend}, is more than {rate}% of the paid-in capital of {paid_in}: "
                     "at most {most}."),
                  field="capital_dividend", dividend=Won(plan.capital_dividend), paid_in=Won(fig.paid_in),
-                 most=Won(most))
+                 most=Won(most), rate=int(rate * 100))
 
 
 def _patronage(plan: Plan) -> Check:
     share = law.PATRONAGE_DIVIDEND_MIN_SHARE.value
     ok = plan.patronage_dividend * share.denominator >= share.numerator * plan.dividends
     return check(CapitalRule.PATRONAGE_SHARE, ok, law.PATRONAGE_DIVIDEND_MIN_SHARE.ref,
-                 N_("Patronage dividends of {patronage} are at least half of all dividends ({dividends}).") if ok else
-                 N_("Patronage dividends of {patronage} are less than half of all dividends ({dividends}): the "
+                 N_("Patronage dividends of {patronage} are at least {share}% of all dividends ({dividends}).")
+                 if ok else
+                 N_("Patronage dividends of {patronage} are less than {share}% of all dividends ({dividends}): the "
                     "dividend on capital may be at most as much as the patronage dividends."),
-                 field="patronage_dividend", patronage=Won(plan.patronage_dividend), dividends=Won(plan.dividends))
+                 field="patronage_dividend", patronage=Won(plan.patronage_dividend), dividends=Won(plan.dividends),
+                 share=int(share * 100))

@@ -220,6 +220,19 @@ def _members(s: Session, coop_id: int) -> dict[int, Member]:
     return {m.number: m for m in s.execute(select(Member).where(Member.coop_id == coop_id)).scalars()}
 
 
+class _BylawsOn(dict):  # type: ignore[type-arg]
+    """The bylaws in force on each day, read once a day: a file of thousands of rows is dated on a
+    few days, and reading the bylaws for every row held the write lock for seconds."""
+
+    def __init__(self, s: Session, coop_id: int) -> None:
+        super().__init__()
+        self.s, self.coop_id = s, coop_id
+
+    def __missing__(self, day: dt.date) -> BylawsSettings:
+        found = self[day] = bylaws_on(self.s, self.coop_id, day)
+        return found
+
+
 def _check_rows(s: Session, coop_id: int, rows: list[CapitalRow], members: dict[int, Member], today: dt.date) -> None:
     """Each row against the register and the bylaws, then the law on the totals after the whole file."""
     problems: list[RowProblem] = []
@@ -227,13 +240,13 @@ def _check_rows(s: Session, coop_id: int, rows: list[CapitalRow], members: dict[
     added: dict[int, int] = defaultdict(int)
     paid: dict[int, int] = defaultdict(int)
     last_line: dict[int, int] = {}
-    bylaws: dict[dt.date, BylawsSettings] = {}
+    bylaws = _BylawsOn(s, coop_id)
     for r in rows:
         try:
             m = members.get(r.member)
             if m is None:
                 raise Refusal(N_("There is no member number {number}."), field="member", number=r.member)
-            _check_member_row(m, r, bylaws.setdefault(r.subscribed_on, bylaws_on(s, coop_id, r.subscribed_on)))
+            _check_member_row(m, r, bylaws[r.subscribed_on])
         except Refusal as refusal:
             problems.append(RowProblem(r.line, refusal))
             continue
@@ -243,7 +256,7 @@ def _check_rows(s: Session, coop_id: int, rows: list[CapitalRow], members: dict[
     if problems:  # the totals of a file that is to be corrected would say nothing
         raise ImportRejected(problems)
     total = total_shares(s, coop_id) + sum(added.values())
-    law_of_today = bylaws_on(s, coop_id, today)
+    law_of_today = bylaws[today]
     for number, count in added.items():
         m = members[number]
         h = held.get(m.id, Holding())
@@ -277,13 +290,13 @@ def _write(s: Session, coop_id: int, rows: list[CapitalRow], members: dict[int, 
            today: dt.date) -> CapitalImportResult:
     count = len(rows) + sum(1 for r in rows if r.paid)
     first = take_numbers(s, coop_id, count)
-    price_on: dict[dt.date, int] = {}
+    bylaws = _BylawsOn(s, coop_id)
     now = dt.datetime.now()
     entries: list[tuple[object, ...]] = []
     subscriptions: list[tuple[int, dt.date, int]] = []  # each subscription's instalment: all due on its day
     number = first
     for r in rows:
-        price = price_on.setdefault(r.subscribed_on, bylaws_on(s, coop_id, r.subscribed_on).share_price)
+        price = bylaws[r.subscribed_on].share_price
         member_id = members[r.member].id
         entries.append((coop_id, number, member_id, EntryKind.SUBSCRIPTION, r.subscribed_on, r.shares, 0, price,
                         r.note, now, 0, 0))
@@ -297,7 +310,7 @@ def _write(s: Session, coop_id: int, rows: list[CapitalRow], members: dict[int, 
         CapitalEntryRow.coop_id == coop_id, CapitalEntryRow.number >= first)).all())
     insert_many(s.connection(), _INSTALMENTS, ("entry_id", "position", "due_on", "amount"),
                 [(ids[number], 1, on, whole) for number, on, whole in subscriptions])
-    joined = _joined(s, coop_id, rows, members, today)
+    joined = _joined(s, coop_id, rows, members, today, bylaws)
     audit.record(s, coop_id=coop_id, action="capital.import", entity="capital_entry",
                  key=f"{first}-{first + count - 1}",
                  after=[{"number": e[1], "member": r_member, "kind": e[3], "on": e[4], "shares": e[5], "amount": e[6],
@@ -320,22 +333,25 @@ def _members_of(rows: list[CapitalRow]) -> Iterable[int]:
 
 
 def _joined(s: Session, coop_id: int, rows: list[CapitalRow], members: dict[int, Member],
-            today: dt.date) -> tuple[tuple[int, dt.date], ...]:
+            today: dt.date, bylaws_of: _BylawsOn) -> tuple[tuple[int, dt.date], ...]:
     """Applicants whose payments in the file complete the bylaws' condition join on the day of the
     payment that completes it (their payments taken in date order)."""
     from coopdesk.services.capital.joining import joining_of
     from coopdesk.services.capital.rows import holding_of
 
     joined = []
-    waiting = sorted({r.member for r in rows if r.paid and standing_of(members[r.member]).joined_on is None})
-    for number in waiting:
+    paid_by: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
+    for r in rows:
+        if r.paid and r.paid_on is not None and standing_of(members[r.member]).joined_on is None:
+            paid_by[r.member].append((r.paid_on, r.paid))
+    for number in sorted(paid_by):
         m = members[number]
         h = holding_of(s, m.id)
-        payments = sorted((r.paid_on, r.paid) for r in rows if r.member == number and r.paid_on is not None)
+        payments = sorted(paid_by[number])
         before = h.paid - sum(amount for _day, amount in payments)
         for day, amount in payments:
             before += amount
-            bylaws = bylaws_on(s, coop_id, day)
+            bylaws = bylaws_of[day]
             condition = joining_of(s, m, bylaws, Holding(h.shares, before))
             if condition is not None and condition.joins:
                 found = after_payment(s, coop_id, m, bylaws, Holding(h.shares, before), day, today)

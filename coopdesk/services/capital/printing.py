@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
 
 from coopdesk.domain.capital.ledger import EntryKind
 from coopdesk.domain.capital.papers import (
@@ -40,6 +43,7 @@ from coopdesk.i18n import Translator
 from coopdesk.services.audit import current_mark
 from coopdesk.services.capital.balances import balances
 from coopdesk.services.capital.ledger import ledger_entries
+from coopdesk.services.capital.reading import ENTRY, entries_query, entry_views
 from coopdesk.services.capital.refunds import refund_claim
 from coopdesk.services.capital.rows import bylaws_on
 from coopdesk.services.capital.views import EntryView
@@ -50,6 +54,7 @@ from coopdesk.services.members.rows import MemberRow, left_on
 from coopdesk.services.officers.terms import TermStatus, list_terms
 from coopdesk.services.printing import PrintResult, count_pages, write_pdf
 from coopdesk.store.database import Database
+from coopdesk.store.models import Member
 
 if TYPE_CHECKING:  # reportlab loads only when a paper is printed
     from coopdesk.documents.base import Progress
@@ -132,16 +137,60 @@ def certificate_paper(db: Database, coop_id: int, member: int | None = None, *,
             raise Refusal(N_("Member {number} has no paid-in capital: there is nothing to certify."),
                           field="member", number=member)
         return CertificatePaper(facts, day, certificates)
-    entries: dict[int, list[EntryView]] = {}
-    for e in ledger_entries(db, coop_id, until=day):
-        entries.setdefault(e.member, []).append(e)
     held = {c.number: c for c in balances(db, coop_id, as_of=day)}
-    certificates = [_certificate(_holder_of(row), entries[row.number], facts.share_price)
-                    for row in list_members(db, coop_id, today=day)
-                    if row.status.is_current and held.get(row.number) and held[row.number].paid > 0]
-    if not certificates:
+    holders = tuple(_holder_of(row) for row in list_members(db, coop_id, today=day)
+                    if row.status.is_current and held.get(row.number) and held[row.number].paid > 0)
+    if not holders:
         raise Refusal(N_("No member holds paid-in capital on {date}: there is nothing to certify."), date=day)
-    return CertificatePaper(facts, day, certificates)
+    return CertificatePaper(facts, day, _Certificates(db, coop_id, holders, day, facts.share_price,
+                                                      _last_entry(db, coop_id)))
+
+
+# Members whose entries are read at a time while every member's certificate is drawn.
+CERTIFICATE_BATCH = 500
+
+
+@dataclass(frozen=True, eq=False)
+class _Certificates(Sequence[Certificate]):
+    """Every holder's certificate, their entries read a batch of members at a time as the pages are
+    drawn: 100,000 members' ledger (a million entries) is never in memory at once.  Entries
+    numbered after ``last`` (written since the paper was begun) are left out, so every page shows
+    the ledger of one moment; the ledger is append-only, so that moment is exact."""
+
+    db: Database
+    coop_id: int
+    holders: tuple[Holder, ...]
+    day: dt.date
+    price: int
+    last: int
+
+    def __len__(self) -> int:
+        return len(self.holders)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def,override]
+        if isinstance(index, slice):
+            return self._batch(self.holders[index])
+        return self._batch((self.holders[index],))[0]
+
+    def __iter__(self) -> Iterator[Certificate]:
+        for start in range(0, len(self.holders), CERTIFICATE_BATCH):
+            yield from self._batch(self.holders[start:start + CERTIFICATE_BATCH])
+
+    def _batch(self, holders: Sequence[Holder]) -> list[Certificate]:
+        numbers = [h.number for h in holders]
+        with self.db.read() as s:
+            views = entry_views(s, entries_query().where(ENTRY.coop_id == self.coop_id, Member.number.in_(numbers),
+                                                         ENTRY.entry_on <= self.day, ENTRY.number <= self.last))
+        entries: dict[int, list[EntryView]] = {n: [] for n in numbers}
+        for e in views:
+            entries[e.member].append(e)
+        return [_certificate(h, entries[h.number], self.price) for h in holders]
+
+
+def _last_entry(db: Database, coop_id: int) -> int:
+    with db.read() as s:
+        return int(s.execute(select(func.coalesce(func.max(ENTRY.number), 0)).where(ENTRY.coop_id == coop_id))
+                   .scalar_one())
 
 
 def _certificate(holder: Holder, entries: Sequence[EntryView], price: int) -> Certificate:

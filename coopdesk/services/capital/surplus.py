@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from coopdesk.domain import law
 from coopdesk.domain.capital.checks import Check, require
 from coopdesk.domain.capital.dividends import MemberDividend, member_dividends
 from coopdesk.domain.capital.ledger import EntryKind, Holding
@@ -27,6 +28,7 @@ from coopdesk.domain.capital.surplus import (
     DividendLimits, LegalReserveMinimum, LossCover, Plan, YearFigures, carried_forward, check_figures,
     disposable, dividend_limits, legal_reserve_minimum, loss_cover, plan_checks, propose,
 )
+from coopdesk.domain.fiscal import last_ended_fiscal_year
 from coopdesk.domain.coop import CoopKind
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.fields import NOTE_LENGTH, check_text
@@ -151,7 +153,10 @@ def _check_as_capital(s: Session, coop_id: int, kind: CoopKind, start_month: int
     if not chosen:
         return
     bylaws = bylaws_on(s, coop_id, fiscal_year_end(year, start_month))
-    if kind is CoopKind.SOCIAL or not bylaws.dividends_as_capital:
+    if kind is CoopKind.SOCIAL:
+        raise Refusal(N_("A social co-op pays no dividends, so none can be credited to capital."),
+                      article=law.SOCIAL_NO_DIVIDENDS.ref, field="dividends_as_capital")
+    if not bylaws.dividends_as_capital:
         raise Refusal(N_("The bylaws of this co-op do not allow crediting dividends to capital."),
                       field="dividends_as_capital")
     if plan.dividends == 0:
@@ -448,3 +453,8 @@ def _credit_to_capital(s: Session, coop_id: int, meeting: MeetingRow, item: Agen
                           item_id=item.id, surplus_id=row.id)
         entries[member.number] = entry.id
     return entries
+
+
+def last_ended_year(start_month: int, today: dt.date | None = None) -> int:
+    """The fiscal year that ended last (the one the year's papers and the surplus dialog offer first)."""
+    return last_ended_fiscal_year(start_month, today or dt.date.today())

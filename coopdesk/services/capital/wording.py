@@ -31,7 +31,7 @@ def explanation_text(e: Explanation, t: Translator | None = None) -> str:
 def check_text(c: Check, t: Translator | None = None) -> str:
     """"Rule: why, in numbers (Act 22②)"."""
     t = t or current()
-    text = f"{t.gettext(c.rule.label)}: {explanation_text(c.explanation, t)}"
+    text = f"{t.gettext(c.rule.label, **c.rule.label_params)}: {explanation_text(c.explanation, t)}"
     if c.article is not None:
         text += " " + t.gettext("({article})", article=c.article.label(t.language))
     return text

@@ -40,6 +40,14 @@ def count_members(db: Database, coop_id: int) -> int:
                             .where(Member.coop_id == coop_id, on_member_list())).scalar_one()
 
 
+def more_members_than(db: Database, coop_id: int, limit: int) -> bool:
+    """Whether the register holds more than ``limit`` members: it reads at most ``limit + 1`` rows,
+    so the window can ask it of any co-op without waiting on a count of 100,000."""
+    with db.engine.connect() as conn:
+        return conn.execute(select(Member.id).where(Member.coop_id == coop_id, on_member_list())
+                            .limit(1).offset(limit)).first() is not None
+
+
 def on_member_list() -> ColumnElement[bool]:
     """Not a founding consenter waiting for the registration (``Standing.pre_member``): those are on
     the founding meeting's register only (services.founding), never on the member register's list,

@@ -19,6 +19,7 @@ from coopdesk.services.capital.views import EntryView, MemberLedger, RefundClaim
 from coopdesk.services.capital.wording import entry_note
 from coopdesk.ui.capital.texts import claim_text
 from coopdesk.ui.context import CoopContext
+from coopdesk.ui.widgets.widths import fit_dates
 
 _LATE = QColor("#b00020")
 _LEFT = (MemberStatus.WITHDRAWN, MemberStatus.EXPELLED, MemberStatus.DECEASED)
@@ -61,6 +62,9 @@ class LedgerPane(QWidget):
         self.entries = _table(self, "ledger_entries",
                               [_("No."), _("Date"), _("Kind"), _("Shares"), _("Amount"), _("Note")])
         self.instalments = _table(self, "instalments", [_("Due"), _("Amount"), _("State")])
+        # to the pixel, Qt's own sizing cut the Korean date's last dot
+        fit_dates(self.entries, 1)
+        fit_dates(self.instalments, 0)
         self.instalments_caption = QLabel(_("Instalments"), self)
         layout.addWidget(self.title)
         layout.addWidget(self.claim_label)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QSplitter, QTableView,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QSplitter, QTableView,
     QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -24,11 +24,13 @@ from coopdesk.i18n import N_, _, current, ngettext
 from coopdesk.services.capital.views import EntryResult, MemberCapital, RefundClaim
 from coopdesk.ui.capital.head import CapitalHead, Glance
 from coopdesk.ui.capital.ledger_pane import LedgerPane
-from coopdesk.ui.capital.model import NAME, NUMBER, SHOW_LABELS, CapitalRows, CapitalTableModel, capital_rows
+from coopdesk.ui.capital.model import NAME, NUMBER, SHOW_LABELS, STATUS, CapitalRows, CapitalTableModel, capital_rows
 from coopdesk.ui.capital.texts import claim_text, over_cap_text
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.toolbar import add_action
 from coopdesk.ui.widgets.open_dialogs import OpenDialogs
+from coopdesk.ui.widgets.tables import register_view
+from coopdesk.ui.widgets.widths import fit_column
 from coopdesk.ui.workers import Job, start_detached
 
 if TYPE_CHECKING:
@@ -50,14 +52,15 @@ _PRINTS = ((N_("Certificates, statements and the capital register…"), "coopdes
 
 def read_capital(db: Database, coop_id: int, today: dt.date) -> tuple[Glance, CapitalRows]:
     """Everything the shares tab shows but the ledger: plain values, made in a worker when large."""
-    from coopdesk.services.capital.balances import balances, overdue_instalments, totals
+    from coopdesk.services.capital.balances import balances_and_totals, overdue_instalments
     from coopdesk.services.members.rows import collector_paused
 
     # No garbage collection while 100,000 rows are made: a full one stops the window's thread too.
     with collector_paused():
-        rows = capital_rows(balances(db, coop_id, today=today))
+        members, totals = balances_and_totals(db, coop_id, today=today)
+        rows = capital_rows(members)
         late = overdue_instalments(db, coop_id, today)
-        return Glance(totals(db, coop_id, today=today), len(late), sum(o.overdue for o in late)), rows
+        return Glance(totals, len(late), sum(o.overdue for o in late)), rows
 
 
 class CapitalPage(QWidget):
@@ -172,24 +175,10 @@ class CapitalPage(QWidget):
         return row
 
     def _build_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName("capital_table")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        rows = table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # Qt never measures thousands of rows
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
-        rows.hide()
-        columns = table.horizontalHeader()
-        columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        columns.resizeSection(NUMBER, 60)
-        columns.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        table.setSortingEnabled(True)
-        table.sortByColumn(NUMBER, Qt.SortOrder.AscendingOrder)
+        table = register_view(self, self.model, "capital_table", widths={NUMBER: 60}, stretch=NAME, sort_by=NUMBER)
+        # The longest status a row can show, measured once (never the 100,000 rows themselves).
+        awaiting = _("{status}, awaiting payment", status=_(MemberStatus.APPLICANT.label))
+        fit_column(table, STATUS, [awaiting, *(_(status.label) for status in MemberStatus)])
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table = table
         return table
@@ -197,13 +186,13 @@ class CapitalPage(QWidget):
     # -- reading ---------------------------------------------------------------------------
     def reload(self) -> None:
         """Read the totals and every member's capital again; a large co-op in a thread."""
-        from coopdesk.services.members.listing import count_members
+        from coopdesk.services.members.listing import more_members_than
 
         if self._loading is not None:
             self._again = True
             return
         db, coop_id, today = self.context.db, self.context.coop_id, dt.date.today()
-        if count_members(db, coop_id) <= BACKGROUND_LOAD_ABOVE:
+        if not more_members_than(db, coop_id, BACKGROUND_LOAD_ABOVE):
             self._show(read_capital(db, coop_id, today))
             return
         self.count_label.setText(_("Reading the capital of every member\u2026"))

@@ -10,17 +10,18 @@ shown under the form with nothing written.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QSpinBox, QWidget
 
+from coopdesk.domain import law
 from coopdesk.i18n import _, current, ngettext
 from coopdesk.services.capital.reports import (
     CapitalReportKind,
     capital_report_name,
     print_capital_report,
 )
+from coopdesk.services.capital.surplus import last_ended_year
 from coopdesk.services.printing import PrintResult
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.members.outputs import documents_dir
@@ -32,12 +33,6 @@ def open_capital_reports_dialog(context: CoopContext, parent: QWidget | None) ->
     dialog = CapitalReportsDialog(context, parent)
     dialog.open()
     return dialog
-
-
-def last_ended_year(start_month: int, today: dt.date) -> int:
-    """The fiscal year (named by the calendar year it starts in) that ended last before ``today``."""
-    current_year = today.year if today.month >= start_month else today.year - 1
-    return current_year - 1
 
 
 class CapitalReportsDialog(PdfDialog):
@@ -55,12 +50,13 @@ class CapitalReportsDialog(PdfDialog):
         self.year_spin = QSpinBox(self)
         self.year_spin.setObjectName("fiscal_year")
         self.year_spin.setRange(1900, 2099)
-        self.year_spin.setValue(last_ended_year(context.coop.fiscal_year_start_month, dt.date.today()))
+        self.year_spin.setValue(last_ended_year(context.coop.fiscal_year_start_month))
         self.form.addRow(_("Paper:"), self.paper_combo)
         self.form.addRow(_("Fiscal year:"), self.errors.wrap("fiscal_year", self.year_spin))
-        explain = QLabel(_("The report of members and paid-in capital goes to the city or province within 3 months "
-                           "after the fiscal year ends; the appropriation statement goes to the ordinary general "
-                           "assembly."), self)
+        explain = QLabel(_("The report of members and paid-in capital goes to the city or province within {months} "
+                           "months after the fiscal year ends ({article}); the appropriation statement goes to the "
+                           "ordinary general assembly.", months=law.YEARLY_REPORT_MONTHS.value,
+                           article=law.YEARLY_REPORT_MONTHS.ref.label(current().language)), self)
         explain.setWordWrap(True)
         self.lay_out([explain], _("Save the capital paper"), _("Printing the capital paper…"), 560)
         for signal in (self.paper_combo.currentIndexChanged, self.year_spin.valueChanged,

@@ -4,7 +4,6 @@ each check of the Act with its article, the assembly that decides it, and each m
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from coopdesk.domain.errors import ImportRejected, Refusal
 from coopdesk.i18n import N_, _, current, refusal_text
-from coopdesk.services.capital.surplus import DividendView, SurplusView
+from coopdesk.services.capital.surplus import DividendView, SurplusView, last_ended_year
 from coopdesk.ui.capital.texts import checks_html
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.widgets.open_dialogs import OpenDialogs
@@ -263,7 +262,8 @@ class SurplusPanel(QWidget):
     def enter_year(self):  # type: ignore[no-untyped-def]
         from coopdesk.ui.capital.surplus_dialogs import YearDialog
 
-        return self._open(YearDialog(self.context, _last_fiscal_year(self.context), parent=self))
+        year = last_ended_year(self.context.coop.fiscal_year_start_month)
+        return self._open(YearDialog(self.context, year, parent=self))
 
     def change_figures(self):  # type: ignore[no-untyped-def]
         from coopdesk.ui.capital.surplus_dialogs import YearDialog
@@ -324,9 +324,3 @@ class SurplusPanel(QWidget):
         else:
             show_failure(self, error)
 
-
-def _last_fiscal_year(context: CoopContext) -> int:
-    """The fiscal year that ended last: the one whose surplus the next ordinary assembly decides."""
-    today, start = dt.date.today(), context.coop.fiscal_year_start_month
-    current_year = today.year if today.month >= start else today.year - 1
-    return current_year - 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from coopdesk.domain import law
-from coopdesk.domain.capital.checks import Check
+from coopdesk.domain.capital.checks import LABEL_NUMBERS, Check
 from coopdesk.domain.capital.rules import CapStanding
 from coopdesk.i18n import _, current
 from coopdesk.services.capital.views import RefundClaim
@@ -26,15 +26,16 @@ def largest_text(c: CapStanding | None) -> str:
     if c is None:
         return _("No member holds shares yet.")
     t = current()
-    return _("Member {number}: {shares} of {total} shares ({percent}%); at most {most} under the 30% cap ({article})",
-             number=c.number, shares=t.number(c.shares), total=t.number(c.total), percent=percent(c),
-             most=t.number(c.most), article=article(law.MAX_SHARE_RATIO.ref))
+    return _("Member {number}: {shares} of {total} shares ({percent}%); at most {most} under the {cap}% cap "
+             "({article})", number=c.number, shares=t.number(c.shares), total=t.number(c.total), percent=percent(c),
+             most=t.number(c.most), article=article(law.MAX_SHARE_RATIO.ref), cap=LABEL_NUMBERS["cap"])
 
 
 def over_cap_text(c: CapStanding) -> str:
     t = current()
-    return _("Member {number} holds {shares} of {total} shares, more than 30% ({article}).", number=c.number,
-             shares=t.number(c.shares), total=t.number(c.total), article=article(law.MAX_SHARE_RATIO.ref))
+    return _("Member {number} holds {shares} of {total} shares, more than {cap}% ({article}).", number=c.number,
+             shares=t.number(c.shares), total=t.number(c.total), article=article(law.MAX_SHARE_RATIO.ref),
+             cap=LABEL_NUMBERS["cap"])
 
 
 def checks_html(checks: Iterable[Check]) -> str:

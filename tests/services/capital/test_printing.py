@@ -169,3 +169,29 @@ def test_file_names_follow_the_paper_and_language():
                               day=D(2026, 3, 1)) == "2026-03-01 출자증서 12 김민준.pdf"
     assert capital_paper_name(CapitalPaperKind.CERTIFICATE, "en", day=D(2026, 3, 1)) == \
         "2026-03-01 Share certificates.pdf"
+
+
+def test_every_members_certificates_read_in_batches_match_each_members_own(db, ledger, monkeypatch):
+    from coopdesk.services.capital import printing
+
+    monkeypatch.setattr(printing, "CERTIFICATE_BATCH", 3)  # 8 holders: batches of 3, 3 and 2
+    every = certificate_paper(db, ledger.id, issued_on=TODAY).certificates
+    alone = [certificate_paper(db, ledger.id, n, issued_on=TODAY).certificates[0]
+             for n in range(1, 11) if n not in (REFUNDED, DUE)]
+    assert len(every) == len(alone) == 8
+    assert list(every) == alone
+    assert every[7] == alone[7] and every[2:4] == alone[2:4]
+
+
+def test_a_payment_written_while_the_certificates_are_drawn_is_not_on_them(db, ledger, monkeypatch):
+    from coopdesk.services.capital import printing
+
+    monkeypatch.setattr(printing, "CERTIFICATE_BATCH", 2)
+    drawn = iter(certificate_paper(db, ledger.id, issued_on=TODAY).certificates)
+    first = next(drawn)
+    subscribe(db, ledger.id, 10, 1, on=TODAY, today=TODAY)
+    pay(db, ledger.id, 10, 10_000, on=TODAY, today=TODAY)
+    rest = list(drawn)
+    assert first.holder.number == 1 and rest[-1].holder.number == 10
+    assert (rest[-1].shares, rest[-1].paid) == (10, 100_000)  # as when the paper was begun
+    assert certificate_paper(db, ledger.id, 10, issued_on=TODAY).certificates[0].paid == 110_000

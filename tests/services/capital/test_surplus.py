@@ -107,6 +107,19 @@ def test_crediting_to_capital_needs_the_bylaws(db):
         enter_year(db, info.id, YEAR, DIVIDENDS, dividends_as_capital=True)
 
 
+def test_a_social_coop_credits_no_dividends_to_capital_citing_the_act(db):
+    from coopdesk.domain import law
+    from coopdesk.domain.coop import BylawsSettings, CoopKind
+    from tests.services.capital.test_refunds import other_coop
+
+    info = other_coop(db, kind=CoopKind.SOCIAL, name="햇살마을사회적협동조합",
+                      member_types=("소비자", "생산자"), bylaws=BylawsSettings(dividends_as_capital=True))
+    with pytest.raises(Refusal, match="pays no dividends") as refused:
+        enter_year(db, info.id, YEAR, Plan(legal_reserve=600_000, voluntary_reserve=1_400_000),
+                   dividends_as_capital=True)
+    assert refused.value.article == law.SOCIAL_NO_DIVIDENDS.ref
+
+
 def test_a_loss_is_covered_in_the_acts_order_and_put_as_a_loss(db, coop):
     found(db, coop)
     view = enter_year(db, coop.id, YearInput(2025, -500_000, 100_000, 1_000_000, 200_000))

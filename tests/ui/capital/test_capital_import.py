@@ -4,6 +4,7 @@ bad row listed by its line and nothing imported, then the corrected file importe
 from __future__ import annotations
 
 from coopdesk.services.capital.ledger import ledger_entries
+from tests.support.jobs import wait_for_job
 from tests.ui.capital.conftest import row_of
 
 HEADER = "조합원번호,출자좌수,출자일,납입액,납입일\n"
@@ -19,6 +20,7 @@ def test_a_bad_row_stops_the_whole_import_and_the_corrected_file_goes_in(qtbot, 
     assert dialog.mapping() == {"member": 0, "shares": 1, "subscribed_on": 2, "paid": 3, "paid_on": 4, "note": None}
     dialog.start_import()
     qtbot.waitUntil(lambda: dialog.problems.isVisible(), timeout=10_000)
+    wait_for_job(qtbot, dialog)
     assert [line for line, _reason in dialog.problem_rows()] == ["5", "12"]
     assert ledger_entries(context.db, context.coop_id) == []  # all or nothing
 
@@ -28,5 +30,6 @@ def test_a_bad_row_stops_the_whole_import_and_the_corrected_file_goes_in(qtbot, 
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
     dialog.start_import()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    wait_for_job(qtbot, dialog)
     assert "Imported 10 subscriptions" in page.notice.text()
     assert (row_of(page, 7).shares, row_of(page, 7).paid) == (10, 100_000)

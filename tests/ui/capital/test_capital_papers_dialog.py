@@ -18,6 +18,7 @@ from coopdesk.services.members.member import add_member
 from coopdesk.ui.capital.papers import open_capital_print_dialog
 from coopdesk.ui.context import CoopContext
 from tests.conftest import sample_profile
+from tests.support.jobs import wait_for_job
 
 D = dt.date
 NAMES = ("김민준", "이서연", "박도윤", "최하은")
@@ -38,6 +39,7 @@ def print_now(dialog, qtbot, path):
     dialog.path_edit.setText(str(path))
     dialog.print_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+    wait_for_job(qtbot, dialog)  # the printing thread has ended before the dialog is deleted
     return PdfReader(path)
 
 
@@ -79,6 +81,7 @@ def test_a_statement_waits_for_a_member(context, qtbot, tmp_path):
     dialog.member.setText("4")  # typed: member 4's statement shows what they owe
     dialog.print_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+    wait_for_job(qtbot, dialog)  # the printing thread has ended before the dialog is deleted
     text = "".join(PdfReader(tmp_path / "s.pdf").pages[0].extract_text().split())
     assert "최하은" in text and "Wonzeroonly" in text and "₩100,000" in text
 
@@ -90,6 +93,7 @@ def test_a_refusal_is_shown_under_the_form(context, qtbot, tmp_path):
     dialog.path_edit.setText(str(tmp_path / "r.pdf"))
     dialog.print_button.click()
     qtbot.waitUntil(lambda: dialog.errors.labels["member"].isVisibleTo(dialog), timeout=20_000)
+    wait_for_job(qtbot, dialog)  # the printing thread has ended before the dialog is deleted
     assert "has not left" in dialog.errors.labels["member"].text() and not (tmp_path / "r.pdf").exists()
 
 

@@ -12,12 +12,11 @@ from pypdf import PdfReader
 from coopdesk.domain.members.details import MemberDetails
 from coopdesk.services.capital.ledger import NewSubscription, pay, subscribe_many
 from coopdesk.services.capital.reports import CapitalReportKind
-from coopdesk.services.capital.surplus import YearInput, enter_year
+from coopdesk.services.capital.surplus import YearInput, enter_year, last_ended_year
 from coopdesk.services.coops import create_coop
 from coopdesk.services.members.member import add_member
 from coopdesk.ui.capital.reports_dialog import (
     CapitalReportsDialog,
-    last_ended_year,
     open_capital_reports_dialog,
 )
 from coopdesk.ui.context import CoopContext
