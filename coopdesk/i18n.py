@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 
+from coopdesk.domain.text import Phrase
 from coopdesk.josa import attach
 from coopdesk.paths import translations_dir, user_cache_dir
 
@@ -188,4 +189,6 @@ def _shown(value: object, t: Translator) -> object:
         return t.date(value)
     if getattr(value, "money", False) and isinstance(value, int):
         return t.money(value)
+    if isinstance(value, Phrase):
+        return t.gettext(str(value))
     return value

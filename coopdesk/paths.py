@@ -9,6 +9,7 @@ both in an installed package and in a source checkout.
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from pathlib import Path
 
@@ -84,9 +85,12 @@ def shown_target(target: str) -> str:
         return target
     from urllib.parse import urlsplit
 
-    parts = urlsplit(target)
+    try:
+        parts = urlsplit(target)
+    except ValueError:  # an address that cannot be read (an unclosed "["): its password goes all the same
+        return re.sub(r"(://[^:/@]*):[^@]*@", r"\1@", target)
     if parts.password is None:
         return target
     user = f"{parts.username}@" if parts.username else ""
-    port = f":{parts.port}" if parts.port else ""
-    return parts._replace(netloc=f"{user}{parts.hostname or ''}{port}").geturl()
+    where = parts.netloc.rpartition("@")[2]  # the server and port as written (a port may be mistyped)
+    return parts._replace(netloc=f"{user}{where}").geturl()

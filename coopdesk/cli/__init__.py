@@ -29,7 +29,7 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 
 from coopdesk import __version__, i18n
-from coopdesk.cli.common import Context, UsageError, print_json, warn
+from coopdesk.cli.common import Context, UsageError, failure_under, print_json, warn
 from coopdesk.domain.errors import ImportRejected, Refusal
 from coopdesk.i18n import N_, _, ngettext, refusal_text
 
@@ -322,6 +322,9 @@ def _run_command(args: argparse.Namespace, ctx: Context) -> int:
         warn(_("{prog}: error: {problem}", prog="coopdesk", problem=str(exc)))
         return USAGE
     except Refusal as exc:
+        cause = failure_under(exc)
+        if cause is not None:  # the file, the disk or the server stopped it, not a rule: exit 1
+            return _report_failure(cause, ctx, _action(args))
         _report_refusal(exc, ctx.json)
         return REFUSED
     except BrokenPipeError:  # `coopdesk member list | head`: the reader has gone; say nothing more

@@ -117,6 +117,10 @@ def database_target(value: str) -> str:
     if scheme == "sqlite" or scheme.startswith("sqlite+"):
         return value
     if scheme in _SERVER_SCHEMES:
+        from coopdesk.services.failures import BAD_ADDRESS, readable_address
+
+        if not readable_address(value):
+            raise UsageError(_(BAD_ADDRESS, address=paths.shown_target(value)))
         return f"postgresql+psycopg://{rest}"
     raise UsageError(_("CoopDesk cannot open a \u201c{scheme}://\u201d database. --db takes a co-op file "
                        "(a path) or a PostgreSQL server (postgresql+psycopg://user@host/name).", scheme=scheme))
@@ -181,7 +185,7 @@ class Context:
         try:
             self._db = open_database(target)
         except Refusal as refusal:
-            cause = _failure_under(refusal)
+            cause = failure_under(refusal)
             if cause is None:
                 raise
             raise cause from cause.__cause__  # its own chain: the database driver's error
@@ -207,17 +211,22 @@ class Context:
             self._db = None
 
 
-def _failure_under(refusal: Refusal) -> BaseException | None:
-    """The database's own error when opening met a read-only, damaged or full file, or no server.
+def failure_under(refusal: Refusal) -> Exception | None:
+    """The database's own error when opening met a read-only, damaged or full file, or no server
+    (``store.server.NoConnection``: which server, and why).
 
-    Opening words such errors as a refusal ("not a co-op file, or damaged", with the
-    database's English text); the command line tells them apart, in the user's words,
-    as a file that could not be read or written (exit 1).
+    Opening words such errors as a refusal (``services.files.open_database``: the failure's
+    own message); the command line tells them apart, in the user's words, as a file or a
+    server that could not be used (exit 1).  A refusal a rule words otherwise (two laptops
+    taking the same number) stays a refusal.
     """
     from coopdesk.services.failures import explain
 
     cause = refusal.__cause__
-    return cause if cause is not None and explain(cause) is not None else None
+    if not isinstance(cause, Exception):
+        return None
+    failure = explain(cause)
+    return cause if failure is not None and failure.message == refusal.message else None
 
 
 # -- output ----------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from coopdesk.domain.coop import (
     NoticeMethod,
     TieRule,
 )
+from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
 from coopdesk.i18n import N_, _, current
 
@@ -41,7 +42,7 @@ _BYLAWS_OPTIONS: tuple[tuple[str, str, dict[str, Any], str], ...] = (
     ("--share-price", "share_price", {"type": whole_number(1, 10**12)}, N_("Won per share")),
     ("--min-shares", "min_shares", {"type": whole_number(0, 10**9)}, N_("Shares every member holds at least")),
     ("--max-shares", "max_shares_per_member", {"type": whole_number(0, 10**9)},
-     N_("Most shares one member may hold (the 30% cap applies anyway)")),
+     N_("Most shares one member may hold (the {percent}% cap applies anyway)")),
     ("--instalments", "instalments_allowed", {"action": argparse.BooleanOptionalAction},
      N_("Shares may be paid in instalments")),
     ("--membership-starts", "membership_starts", {"choices": [m.value for m in MembershipStarts]},
@@ -96,15 +97,17 @@ def add_init(init: argparse.ArgumentParser) -> None:
                       help=_("A member type (repeat for each; default: one type, {name}; a social co-op "
                              "needs two or more)", name=DEFAULT_MEMBER_TYPE))
     init.add_argument("--adopted", type=iso_date, metavar="YYYY-MM-DD",
-                      help=_("Date the bylaws were adopted (default: today)"))
+                      help=_("Date the bylaws were adopted, for a co-op that already exists (default: "
+                             "today, for a co-op set up now)"))
     init.add_argument("--add-to-existing", action="store_true",
                       help=_("Add the co-op to a file or database that already holds one "
                              "(an advisor's file may keep several)"))
     group = init.add_argument_group(_("Bylaws settings"))
+    cap = current().number(int(law.MAX_SHARE_RATIO.value * 100))  # the 30% of Act 22②
     for option, name, keywords, label in _BYLAWS_OPTIONS:
         if "type" in keywords:
             keywords = {"metavar": "WON" if name == "share_price" else "N", **keywords}
-        group.add_argument(option, dest=f"bylaws_{name}", help=_(label), **keywords)
+        group.add_argument(option, dest=f"bylaws_{name}", help=_(label, percent=cap), **keywords)
     init.set_defaults(run=run_init)
 
 

@@ -19,7 +19,13 @@ from coopdesk.cli.common import (
     warn,
     whole_number,
 )
-from coopdesk.i18n import LANGUAGES, N_, _, current, ngettext
+from coopdesk.cli.printing import (
+    add_output_options,
+    document_language,
+    printing_progress,
+    report_written,
+)
+from coopdesk.i18n import N_, _, current, ngettext
 
 MAX_DEMO_MEMBERS = 100_000
 REASON_LABELS = {"open": N_("when opened"), "manual": N_("by hand"), "upgrade": N_("before an upgrade"),
@@ -37,10 +43,7 @@ def add_demo(demo: argparse.ArgumentParser) -> None:
 def add_print(printing: argparse.ArgumentParser) -> None:
     docs = printing.add_subparsers(dest="verb", required=True, metavar="DOCUMENT")
     register = docs.add_parser("register", help=_("The member register (조합원 명부)"))
-    register.add_argument("-o", "--output", dest="pdf", type=Path, required=True,
-                          help=_("The PDF file to write"))
-    register.add_argument("--language", dest="doc_language", choices=LANGUAGES,
-                          help=_("Language of the document (default: the screen language)"))
+    add_output_options(register, file_help=N_("The PDF file to write"), required=True)
     register.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD",
                           help=_("The date the register is for (default: today)"))
     register.set_defaults(run=run_print_register)
@@ -130,15 +133,9 @@ def run_print_register(ctx: Context) -> int:
     from coopdesk.services.members.printing import print_register
 
     a = ctx.args
-    language = a.doc_language or current().language
-    result = print_register(ctx.database(), ctx.coop().id, a.pdf, language, as_of=a.as_of,
-                            progress=progress_printer(_("Printing")))
-    if ctx.json:
-        print_json({"file": str(result.path), "pages": result.pages})
-    else:
-        say(ngettext("Wrote {file} ({count} page).", "Wrote {file} ({count} pages).", result.pages,
-                     file=str(result.path), count=current().number(result.pages)))
-    return 0
+    result = print_register(ctx.database(), ctx.coop().id, a.pdf, document_language(a), as_of=a.as_of,
+                            progress=printing_progress())
+    return report_written(ctx, result)
 
 
 def run_backup(ctx: Context) -> int:

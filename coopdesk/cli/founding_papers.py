@@ -10,8 +10,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from coopdesk.cli.common import Context, print_json, progress_printer, say
-from coopdesk.i18n import LANGUAGES, _, current, ngettext
+from coopdesk.cli.common import Context, print_json, say
+from coopdesk.cli.printing import (
+    REFERENCE_LANGUAGE_HELP,
+    add_language,
+    add_output,
+    document_language,
+    printing_progress,
+    report_written,
+)
+from coopdesk.i18n import N_, _, current, ngettext
 
 
 def add_print_parsers(docs: argparse._SubParsersAction) -> None:
@@ -20,13 +28,11 @@ def add_print_parsers(docs: argparse._SubParsersAction) -> None:
         "The filing pack of a founding (설립신고 서류): the report form, the bylaws, the founding meeting's "
         "notice and minutes, the officers, the plan and budget, the shares and the consenters"))
     where = pack.add_mutually_exclusive_group()
-    where.add_argument("-o", "--output", dest="pdf", type=Path, help=_(
+    add_output(where, file_help=N_(
         "One PDF with a cover and contents (default: the co-op's name and the pack's, in the current folder)"))
     where.add_argument("--folder", dest="folder", type=Path, metavar="DIR",
                        help=_("A folder of PDFs instead, one per paper, numbered in the pack's order"))
-    pack.add_argument("--language", dest="doc_language", choices=LANGUAGES,
-                      help=_("Language of the document (default: the screen language). Korean is the text "
-                             "that counts; English is a reference translation"))
+    add_language(pack, language_help=REFERENCE_LANGUAGE_HELP)
     pack.set_defaults(run=run_print_pack)
 
 
@@ -38,8 +44,8 @@ def run_print_pack(ctx: Context) -> int:
     )
 
     a, db, coop = ctx.args, ctx.database(), ctx.coop()
-    language = a.doc_language or current().language
-    progress = progress_printer(_("Printing"))
+    language = document_language(a)
+    progress = printing_progress()
     if a.folder is not None:
         folder = print_pack_folder(db, coop.id, a.folder, language, progress=progress)
         if ctx.json:
@@ -51,10 +57,4 @@ def run_print_pack(ctx: Context) -> int:
                          pages=current().number(folder.pages)))
         return 0
     path = a.pdf or Path.cwd() / pack_file_name(db, coop.id, language)
-    result = print_pack(db, coop.id, path, language, progress=progress)
-    if ctx.json:
-        print_json({"file": str(result.path), "pages": result.pages})
-    else:
-        say(ngettext("Wrote {file} ({count} page).", "Wrote {file} ({count} pages).", result.pages,
-                     file=str(result.path), count=current().number(result.pages)))
-    return 0
+    return report_written(ctx, print_pack(db, coop.id, path, language, progress=progress))

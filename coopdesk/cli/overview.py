@@ -50,10 +50,10 @@ def run_overview(ctx: Context) -> int:
     try:
         found = overview(target, today, progress=progress)
     except ServerUnreachable as exc:  # like a folder that cannot be read: exit 1, said plainly
-        problem = _(exc.message, target=exc.target)
+        problem = _("{file}: {problem}", file=exc.target, problem=_(exc.message, **exc.params))
         warn(problem)
         if ctx.json:
-            print_json({"error": problem, "problem": "server"})
+            print_json({"error": problem, "problem": exc.kind})
         return 1
     if ctx.json:
         print_json({"target": found.target, "today": iso(found.today), "coops": [_json_row(r) for r in found.rows]})

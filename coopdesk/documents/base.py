@@ -3,6 +3,9 @@
 A document is a ``DocumentRenderer`` subclass overriding a few small steps (title, page
 size, story); the base supplies the running header, "page X of Y" in the document's
 language, one style sheet, the PDF metadata, progress with Cancel, and returns bytes.
+It also holds what the areas' renderers write with: ``para()`` for a paragraph of plain text,
+``ticks()`` for progress placed in the story, the rule colours of the "label | value" blocks,
+and ``clock()``/``say()`` for times and the domain's sentences.
 Long tables with a header row on every page are in ``coopdesk.documents.tables``.
 """
 
@@ -13,22 +16,41 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from coopdesk.documents.fonts import GOTHIC, GOTHIC_BOLD, register_fonts
 from coopdesk.domain.errors import Cancelled
+from coopdesk.domain.text import Explanation
 from coopdesk.i18n import Translator
 
 Progress = Callable[[int, int], bool]
 PageHook = Callable[[Canvas, int, int], None]
 GREY = colors.HexColor("#555d6b")
+# The "label | value" blocks of the meeting, election, capital and education papers: a rule
+# above and below, hairlines between, the labels on a pale ground.  The forms people fill in
+# by hand (membership, founding) draw their boxes darker.
+RULE = colors.HexColor("#7d8798")
+LIGHT_RULE = colors.HexColor("#c5ccd6")
+KEY_BACKGROUND = colors.HexColor("#eef1f5")
+
+
+def clock(value: dt.time | None) -> str:
+    """A time of day as "14:00": plain, the same in every language."""
+    return "" if value is None else f"{value.hour:02d}:{value.minute:02d}"
+
+
+def say(t: Translator, sentence: Explanation) -> str:
+    """A domain sentence in ``t``'s language, its numbers in that language's format."""
+    return t.gettext(sentence.message, **{k: t.number(v) for k, v in sentence.params})
 
 
 @dataclass(frozen=True)
@@ -38,6 +60,9 @@ class Styles:
     info: ParagraphStyle
     cell: ParagraphStyle
     narrow_cell: ParagraphStyle
+    label: ParagraphStyle  # the label of a "label | value" row
+    note: ParagraphStyle  # small grey print under a block
+    centred: ParagraphStyle
 
 
 def stylesheet() -> Styles:
@@ -55,6 +80,9 @@ def stylesheet() -> Styles:
         cell=cell,
         # Breaking between any two syllables is only acceptable in a narrow cell.
         narrow_cell=ParagraphStyle("NarrowCell", parent=cell, wordWrap="CJK"),
+        label=ParagraphStyle("Label", parent=body, fontName=GOTHIC_BOLD),
+        note=ParagraphStyle("Note", parent=body, fontSize=8.5, leading=11.5, textColor=GREY),
+        centred=ParagraphStyle("Centred", parent=body, alignment=TA_CENTER),
     )
 
 
@@ -133,16 +161,22 @@ def set_document_metadata(doc: BaseDocTemplate, *, title: str, language: str,
 
 
 class DocumentRenderer:
-    """Base of every document: override the steps, call ``render()`` for the bytes."""
+    """Base of every document: override the steps, call ``render()`` for the bytes.
+
+    ``progress(done, total)`` is called every ``step`` units (``step=1`` where each unit is a
+    page or a certificate); an answer of False cancels.
+    """
 
     margins = Margins()
+    # The Nanum families the document draws with: each costs about 0.1 s to load the first time.
+    fonts: tuple[str, ...] = (GOTHIC,)
 
-    def __init__(self, language: str, *, progress: Progress | None = None) -> None:
-        register_fonts()
+    def __init__(self, language: str, *, progress: Progress | None = None, step: int = 500) -> None:
+        register_fonts(self.fonts)
         self.language = language
         self.t = Translator(language)
         self.styles = stylesheet()
-        self.progress = ProgressTicker(progress)
+        self.progress = ProgressTicker(progress, step=step)
 
     # -- steps a document overrides ---------------------------------------------
     def page_size(self) -> tuple[float, float]:
@@ -163,6 +197,21 @@ class DocumentRenderer:
     def audit_mark(self) -> str:
         """The audit log's state at printing ("152:1a2b3c4d5e6f"): paper that anchors the file."""
         return ""
+
+    # -- what a document writes with ------------------------------------------------
+    def usable_width(self) -> float:
+        """The width between the side margins."""
+        return self.page_size()[0] - self.margins.left - self.margins.right
+
+    def para(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
+        """A paragraph of plain text (escaped; line breaks kept), in the body style unless told."""
+        return Paragraph(escape(text).replace("\n", "<br/>"), style or self.styles.body)
+
+    def ticks(self, total: int) -> list[Tick]:
+        """``total`` ticks to place in the story, the n-th reporting n of ``total``: drawing
+        them reports progress, and a False answer stops the layout there."""
+        self.progress.total = total
+        return [Tick(self.progress, n) for n in range(1, total + 1)]
 
     def draw_first_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         self.draw_header(canvas, doc)

@@ -8,7 +8,6 @@ from enum import Enum
 from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.fields import ADDRESS_LENGTH, MEMBER_TYPE_LENGTH, NAME_LENGTH, check_text
-from coopdesk.domain.law_ref import act
 from coopdesk.domain.text import N_
 
 
@@ -127,13 +126,13 @@ class BylawsSettings:
     max_shares_per_member: int | None = None  # bylaws limit; the 30% cap applies anyway
     instalments_allowed: bool = False
     membership_starts: MembershipStarts = MembershipStarts.FULL_PAYMENT
-    directors_min: int = 3
+    directors_min: int = law.MIN_DIRECTORS.value
     directors_max: int = 7
-    auditors: int = 1
+    auditors: int = law.MIN_AUDITORS.value
     officer_term_years: int = 2
     notice_method: NoticeMethod = NoticeMethod.WRITTEN
-    notice_days: int = 7
-    withdrawal_notice_days: int = 30
+    notice_days: int = law.MEETING_NOTICE_DAYS.value  # the bylaws may ask for more
+    withdrawal_notice_days: int = law.WITHDRAWAL_NOTICE_DAYS_STANDARD.value  # the model bylaws' 30 days
     non_use_months_for_expulsion: int = 12
     tie_rule: TieRule = TieRule.RUNOFF_THEN_OLDER
     orientation_required: bool = False
@@ -255,19 +254,19 @@ def check_bylaws(b: BylawsSettings) -> None:
     if not 0 <= b.withdrawal_notice_days <= 365:
         raise Refusal(
             N_("The withdrawal notice period must be between 0 and 365 days."),
-            article=act(24, 1),
+            article=law.WITHDRAWAL_BY_NOTICE.ref,
             field="withdrawal_notice_days",
         )
     if not 1 <= b.non_use_months_for_expulsion <= 120:
         raise Refusal(
             N_("The non-use period must be between 1 and 120 months."),
-            article=act(25, 1),
+            article=law.EXPULSION_GROUNDS_IN_BYLAWS.ref,
             field="non_use_months_for_expulsion",
         )
     if not 1 <= b.ordinary_assembly_within_months <= 12:
         raise Refusal(
             N_("The ordinary assembly must be held within 1 to 12 months of the year end."),
-            article=act(28, 3),
+            article=law.ORDINARY_ASSEMBLY_PER_YEAR.ref,
             field="ordinary_assembly_within_months",
         )
 

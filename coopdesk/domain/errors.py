@@ -69,14 +69,16 @@ class RowProblem:
 
     line: int
     refusal: Refusal = field(compare=False)
+    column: int | None = field(default=None, compare=False)  # the file's column at fault (0 = the first)
+    heading: str = field(default="", compare=False)  # that column's heading in the file
 
 
 class ImportRejected(Refusal):
     """An import with bad rows: nothing was imported, every bad row is listed."""
 
     def __init__(self, problems: list[RowProblem]) -> None:
-        super().__init__(N_("Nothing was imported. Rows with problems: {count}."), count=len(problems))
-        self.problems = problems
+        super().__init__(N_("Nothing was imported. Rows with problems: {count}."), count=len({p.line for p in problems}))
+        self.problems = problems  # a row's problems one after another: every problem of every bad row
 
 
 class Cancelled(Exception):

@@ -36,14 +36,20 @@ REGISTRATION_DAYS_AFTER_PAYMENT = LawValue(14, act(61, 1), H)
 SOCIAL_AUTHORIZATION_DECISION_DAYS = LawValue(60, act(85, 1), H)
 SOCIAL_MIN_STAKEHOLDER_TYPES = LawValue(2, decree(19, 1), H)  # 이해관계자 2 유형 이상
 SOCIAL_MIN_PUBLIC_BENEFIT_SHARE = LawValue(Fraction(40, 100), act(93, 1), H)
-SOCIAL_REGISTRATION_DAYS_AFTER_AUTHORIZATION = LawValue(60, act(106, 1), M)  # 설립인가 후 60일 이내 설립등기
+SOCIAL_REGISTRATION_DAYS_AFTER_AUTHORIZATION = LawValue(60, act(106, 1), H)  # 설립인가 후 60일 이내 설립등기
 REGISTRATION_WARNING_DAYS_LEFT = LawValue(4, act(61, 1), L)  # a reminder from day 10 of 14, not a limit
+FOUNDING_REPORT_TO_PROVINCE = LawValue(True, act(15, 1), H)  # 설립신고: 시·도지사에게 (a general co-op)
+# What the founding meeting must decide (LAW.md "Founding" [H]), as the codes of meetings.kinds.Subject.
+FOUNDING_MEETING_MATTERS = LawValue(
+    ("bylaws_adoption", "plan_and_budget", "officer_election", "founding_expenses"), act(15), H)
+FOUNDED_BY_REGISTRATION = LawValue(True, act(19, 1), H)  # 설립등기를 함으로써 성립: no member before it
 
 # Members and capital (조합원, 출자)
 MIN_SHARES_PER_MEMBER = LawValue(1, act(22, 1), H)  # 1좌 이상
 SHARE_PRICE_SAME_FOR_ALL = LawValue(True, act(22, 1), H)  # 출자 1좌의 금액은 균일
 MAX_SHARE_RATIO = LawValue(Fraction(30, 100), act(22, 2), H)  # 30% cap
-MAX_SHARE_RATIO_FEDERATION = LawValue(Fraction(40, 100), act(75, 2), H)
+# LAW.md names Act 76 (not 75) among the capital articles; its paragraph is not given.
+MAX_SHARE_RATIO_FEDERATION = LawValue(Fraction(40, 100), act(76), H)
 WITHDRAWAL_NOTICE_DAYS_STANDARD = LawValue(30, model_bylaws(11, 1), M)  # a bylaws setting
 EXPULSION_NOTICE_DAYS = LawValue(10, act(25, 2), H)  # 제명 사유 통지
 REFUND_CLAIM_LAPSE_YEARS = LawValue(2, act(26, 2), H)  # 지분환급청구권 소멸
@@ -60,6 +66,11 @@ REFUND_MAY_BE_WITHHELD = LawValue(True, act(26, 3), H)  # 채무를 다 갚을 �
 REFUND_LESS_LOSSES = LawValue(True, act(27), H)  # 탈퇴 조합원의 손실액 부담: as the bylaws say
 LEAVER_REFUND_SPECIAL_RESOLUTION = LawValue(True, act(29, 2), H)  # 탈퇴·제명 조합원 출자금 환급: 특별결의
 SOCIAL_REFUND_PAID_IN_ONLY = LawValue(True, act(89, 1), M)  # 사회적협동조합: 출자금의 환급만
+# Withdrawal and expulsion as the bylaws say (Act 24, 25: LAW.md "Members"); the articles as the bylaws
+# settings' checks cite them.  Expulsion itself is on the special-resolution list (Act 29②).
+WITHDRAWAL_BY_NOTICE = LawValue(True, act(24, 1), H)  # 탈퇴: 정관으로 정하는 바에 따라 예고, 승인 불요
+EXPULSION_GROUNDS_IN_BYLAWS = LawValue(True, act(25, 1), H)  # 제명 사유: 정관 (이용 중단 기간 등)
+EXPULSION_SPECIAL_RESOLUTION = LawValue(True, act(29, 2), H)  # 조합원의 제명: 특별결의
 
 # General assembly (총회)
 MEETING_NOTICE_DAYS = LawValue(7, act(28, 4), H)  # 7일 전까지 통지
@@ -80,8 +91,9 @@ SETTLEMENT_TO_AUDITOR_DAYS = LawValue(7, act(52, 1), H)  # 결산보고서: 정�
 ASSEMBLY_QUORUM = LawValue(Fraction(1, 2), act(29, 2), H)  # 조합원 과반수 출석 (more than half)
 ORDINARY_MAJORITY = LawValue(Fraction(1, 2), act(29, 2), H)  # 출석 조합원 과반수 찬성 (more than half)
 SPECIAL_MAJORITY = LawValue(Fraction(2, 3), act(29, 2), H)  # 출석자 3분의 2 이상 (at least)
-FOUNDING_QUORUM = LawValue(Fraction(1, 2), act(15, 3), M)  # 설립동의자 과반수 출석 (paragraph unconfirmed)
-FOUNDING_MAJORITY = LawValue(Fraction(2, 3), act(15, 3), M)  # 출석자 3분의 2 이상 (paragraph unconfirmed)
+# LAW.md reads both in Act 15 [H]; the paragraph is not confirmed, so none is cited.
+FOUNDING_QUORUM = LawValue(Fraction(1, 2), act(15), H)  # 설립동의자 과반수 출석
+FOUNDING_MAJORITY = LawValue(Fraction(2, 3), act(15), H)  # 출석자 3분의 2 이상
 BOARD_QUORUM = LawValue(Fraction(1, 2), act(32, 3), H)  # 이사 과반수 출석
 BOARD_MAJORITY = LawValue(Fraction(1, 2), act(32, 3), H)  # 출석 이사 과반수 찬성
 PROXY_HOLDER_FAMILY_LIVING_TOGETHER = LawValue(True, act(23, 3), H)  # 동거 가족 대리 가능
@@ -94,6 +106,10 @@ CHAIR_MAX_CONSECUTIVE_REELECTIONS = LawValue(2, act(35, 2), H)
 BOARD_OPTIONAL_BELOW_MEMBERS = LawValue(10, act(32, 1), H)
 OFFICER_EMPLOYEE_ALLOWED_UP_TO_MEMBERS = LawValue(10, decree(10, 1), H)  # exception to Act 44③
 OFFICER_TERM_WARNING_DAYS = LawValue(60, act(35, 1), L)  # a reminder, not a legal limit
+VACANCY_REST_OF_TERM = LawValue(True, act(35, 3), H)  # 결원 보선: 전임자의 남은 임기
+# Officers are elected by the general assembly (the founding meeting at first): LAW.md names Act 34
+# for officers and elections, no paragraph [M: a fair reading of "Officer election ... ordinary"].
+OFFICERS_ELECTED_BY_ASSEMBLY = LawValue(True, act(34), M)
 
 # Elections (선거): the counting rules are in domain/elections; ties and the majority a
 # candidate needs are bylaws settings [L] (TieRule, ElectionMajority in domain/coop.py).
@@ -114,6 +130,13 @@ ELECTION_COMMITTEE_OPTIONAL = LawValue(True, act(38), H)  # 선거관리위원�
 REQUIRED_BUSINESSES = LawValue(("counselling_education", "cooperation", "promotion_community"), act(45, 1), H)
 NON_MEMBER_USE_IN_BYLAWS = LawValue(True, act(46), H)  # 조합원이 아닌 자의 사업 이용: as the bylaws say
 SOCIAL_NO_DIVIDENDS = LawValue(True, act(98), H)  # 사회적협동조합은 잉여금을 배당할 수 없다
+
+# Bylaws (정관): the mandatory contents (정관 기재사항) as LAW.md lists them; a bylaws text
+# without one of them is refused.
+BYLAWS_MANDATORY_CONTENTS = LawValue(
+    ("purpose", "name_and_office", "member_qualifications", "joining_withdrawal_expulsion", "shares",
+     "members_rights_duties", "surplus_and_loss", "reserves", "business_and_accounting", "organs_and_officers",
+     "notice_method", "dissolution", "share_transfer", "assembly_and_board"), act(16, 1), H)
 
 # Surplus and reserves (잉여금, 적립금)
 LEGAL_RESERVE_MIN_GENERAL = LawValue(Fraction(10, 100), act(50, 1), H)

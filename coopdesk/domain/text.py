@@ -14,6 +14,13 @@ def N_(message: str) -> str:
     return message
 
 
+class Phrase(str):
+    """A message id given as the value of another message (the reason inside a refusal): it is
+    translated where the message is shown, with it."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Explanation:
     """A translatable sentence: an English message id and its numbers."""

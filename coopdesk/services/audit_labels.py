@@ -41,6 +41,7 @@ ACTION_LABELS: dict[str, str] = {
     "meeting.ballot": N_("Roll-call vote recorded"),
     "meeting.close_item": N_("Item closed; result frozen"),
     "meeting.correct_vote": N_("Closed item's counts corrected"),
+    "meeting.clear_vote": N_("Yes-or-no vote cleared from an officer-election item"),
     "meeting.signers": N_("Minute signers chosen"),
     "election.create": N_("Election called"),
     "election.edit": N_("Election's facts changed"),

@@ -86,6 +86,8 @@ def _apply(r: _Rebuilt, coop: int | None, action: str, key: str, after: Any) -> 
         r.items.pop(int(key), None)
     elif action == "meeting.close_item" and int(key) in r.items:
         r.items[int(key)]["closed"] = True
+    elif action == "meeting.clear_vote" and int(key) in r.items:  # a motion's vote off an election item
+        r.items[int(key)]["closed"] = False
 
 
 def _term(after: dict[str, Any]) -> dict[str, Any]:

@@ -27,11 +27,14 @@ def validate_profile(profile: CoopProfile) -> None:
 
 
 def create_coop(db: Database, profile: CoopProfile, adopted_on: dt.date | None = None) -> CoopInfo:
-    """A new co-op with version 1 of its bylaws settings."""
+    """A new co-op with version 1 of its bylaws settings, adopted on ``adopted_on`` (None: today,
+    a co-op set up now).  A co-op that already exists gives the day its bylaws were adopted: the
+    printed bylaws say it, and its amendments and members' orientation are counted from it."""
     profile = _cleaned(profile)
     check_profile(profile)
+    if adopted_on is not None:
+        check_adoption(adopted_on)
     adopted_on = adopted_on or dt.date.today()
-    check_date(adopted_on, "adopted_on")
     with db.write() as s:
         coop = Coop(
             name=profile.name, kind=profile.kind, governing_law=profile.governing_law,
@@ -53,6 +56,34 @@ def create_coop(db: Database, profile: CoopProfile, adopted_on: dt.date | None =
         audit.record(s, coop_id=coop.id, action="coop.create", entity="coop", key=coop.id, after=after)
         coop_id = coop.id
     return get_coop(db, coop_id)
+
+
+def check_adoption(adopted_on: dt.date | None, *, existing: bool = False, today: dt.date | None = None) -> None:
+    """Refuse a day of the bylaws' adoption that cannot be right: none given, or after today.  For a
+    co-op that ``existing`` already (not one set up today), the day is before today."""
+    today = today or dt.date.today()
+    if adopted_on is None or (existing and adopted_on == today):
+        raise Refusal(N_("Give the day the co-op's bylaws were adopted (for most co-ops, the day of the "
+                         "founding meeting): it is printed in the bylaws, and amendments come after it."),
+                      field="adopted_on")
+    check_date(adopted_on, "adopted_on")
+    if adopted_on > today:
+        raise Refusal(N_("The bylaws cannot have been adopted after today ({today}): {date} is ahead. "
+                         "Check the date."), field="adopted_on", date=adopted_on, today=today)
+
+
+def check_amendment_date(s: Session, coop_id: int, held_on: dt.date) -> None:
+    """Refuse an amendment of the bylaws dated before the version it amends was adopted: the
+    versions follow each other in time (version 2 amends version 1), and the printed bylaws list
+    them so."""
+    latest = s.execute(select(BylawsVersion.version, BylawsVersion.adopted_on)
+                       .where(BylawsVersion.coop_id == coop_id)
+                       .order_by(BylawsVersion.version.desc()).limit(1)).first()
+    if latest is not None and held_on < latest.adopted_on:
+        raise Refusal(N_("A bylaws amendment cannot be dated {date}: the bylaws it amends (version {version}) "
+                         "were adopted on {adopted}, after that. Check the meeting's date, or the day the "
+                         "bylaws were adopted."),
+                      field="held_on", date=held_on, version=latest.version, adopted=latest.adopted_on)
 
 
 def _cleaned(p: CoopProfile) -> CoopProfile:

@@ -30,6 +30,7 @@ from coopdesk.services.education.demo import add_demo_education
 from coopdesk.services.meetings.demo import add_demo_governance
 from coopdesk.services.members.member import NewMember, add_members_in, record_event
 from coopdesk.services.table_files import Progress, Ticker
+from coopdesk.services.year.demo import add_demo_year
 from coopdesk.store.database import Database
 
 MAX_MEMBERS = 100_000
@@ -127,6 +128,7 @@ def create_demo(db: Database, members: int = 15, *, today: dt.date | None = None
         add_demo_governance(joined, coop.id, random.Random(seed + 1), today)
         add_demo_education(joined, coop.id, random.Random(seed + 2), plan.founded_on, today)
         add_demo_surplus(joined, coop.id, random.Random(seed + 4), today)
+        add_demo_year(joined, coop.id, random.Random(seed + 5), today)  # last: the year's papers filed
         # Later areas add their part of the demo here.
         _report(progress, 99)
         made = get_coop(joined, coop.id)

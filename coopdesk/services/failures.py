@@ -20,7 +20,8 @@ import sys
 from dataclasses import dataclass, field
 from enum import Enum
 
-from coopdesk.domain.text import N_
+from coopdesk.domain.errors import Refusal
+from coopdesk.domain.text import N_, Phrase
 
 
 class Trouble(Enum):
@@ -32,6 +33,13 @@ class Trouble(Enum):
     CONFLICT = "conflict"
     SERVER = "server"
     UNSUPPORTED = "unsupported"
+    # No connection to the server at all (store.server.Reason): nothing was read or written.
+    NO_SERVER = "no_server"
+    UNKNOWN_HOST = "unknown_host"
+    LOGIN = "login"
+    NO_DATABASE = "no_database"
+    SERVER_SETTING = "server_setting"
+    NO_CONNECTION = "no_connection"
 
 
 MESSAGES = {
@@ -52,7 +60,41 @@ MESSAGES = {
                        "saved; check the connection and try again."),
     Trouble.UNSUPPORTED: N_("CoopDesk opens co-op files and PostgreSQL servers "
                             "(postgresql+psycopg://\u2026) only."),
+    Trouble.NO_SERVER: N_("Nothing answers at {host}, port {port}: the database server could not be reached. "
+                          "Nothing was changed. Check that the server is running, that its address and port "
+                          "are right, and that this computer can reach it (network, firewall)."),
+    Trouble.UNKNOWN_HOST: N_("No computer called {host} was found on the network, so the database server "
+                             "could not be reached. Nothing was changed. Check the server's address, and that "
+                             "this computer is connected to the network."),
+    Trouble.LOGIN: N_("The database server at {host}, port {port} did not let {user} in: the user name or the "
+                      "password is wrong, or this user may not connect from this computer. Nothing was "
+                      "changed. Check the user name and the password."),
+    Trouble.NO_DATABASE: N_("The database server at {host}, port {port} has no database called {database}. "
+                            "Nothing was changed. Check the database's name (after the last \u201c/\u201d "
+                            "of the address); a new database is made on the server by its administrator."),
+    Trouble.SERVER_SETTING: N_("The database address has a setting after \u201c?\u201d that PostgreSQL does not "
+                               "take, so no connection to {host}, port {port} was made. Nothing was changed. "
+                               "Check the settings in the address (such as sslmode or connect_timeout)."),
+    Trouble.NO_CONNECTION: N_("CoopDesk could not connect to the database server at {host}, port {port}. "
+                              "Nothing was changed. Check that the server is running, its address and port, "
+                              "the user name and the password."),
 }
+
+# A server's address whose server or port cannot be read (a port of letters, an unclosed "[").
+BAD_ADDRESS = N_("\u201c{address}\u201d is not a database address CoopDesk can read. A PostgreSQL database "
+                 "is written postgresql+psycopg://user@server:port/database, the port a number.")
+
+
+def readable_address(url: str) -> bool:
+    """Whether the server and the port of a database URL can be read."""
+    from urllib.parse import urlsplit
+
+    try:
+        urlsplit(url).port  # noqa: B018 - raises ValueError for a port that is no number
+    except ValueError:
+        return False
+    return True
+
 
 # Why a file could not be used, in the user's words (the system's own, strerror, are English).
 FILE_REASONS = {
@@ -66,6 +108,7 @@ FILE_REASONS = {
     errno.ENOTDIR: N_("a part of the path is not a folder"),
     errno.EFBIG: N_("the file would be too large"),
     errno.EIO: N_("the disk reported an error"),
+    errno.ENAMETOOLONG: N_("the name is too long for the disk"),
 }
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html).
@@ -105,13 +148,41 @@ class Failure:
 
 def explain(exc: BaseException) -> Failure | None:
     """What ``exc`` means for the user, or None when it is a bug (or unknown)."""
+    connection = _no_connection(exc)
+    if connection is not None:
+        return connection
     trouble = _trouble(exc)
     return Failure(trouble, MESSAGES[trouble]) if trouble is not None else None
+
+
+def _no_connection(exc: BaseException) -> Failure | None:
+    """No connection to a server (``store.server``): which reason, and where it was going."""
+    if "coopdesk.store.server" not in sys.modules:
+        return None  # no server was ever asked for
+    from coopdesk.store.server import NoConnection, Reason
+
+    if not isinstance(exc, NoConnection):
+        return None
+    failed = exc.failure
+    trouble = {Reason.UNREACHABLE: Trouble.NO_SERVER, Reason.UNKNOWN_HOST: Trouble.UNKNOWN_HOST,
+               Reason.LOGIN: Trouble.LOGIN, Reason.NO_DATABASE: Trouble.NO_DATABASE,
+               Reason.SETTING: Trouble.SERVER_SETTING}.get(
+                   failed.reason, Trouble.NO_CONNECTION)
+    return Failure(trouble, MESSAGES[trouble], {"host": failed.host, "port": failed.port,
+                                                "database": failed.database, "user": failed.user})
 
 
 def file_reason(exc: OSError) -> str | None:
     """Why a file could not be read or written, as a message id to translate; None for a rare reason."""
     return FILE_REASONS.get(exc.errno) if exc.errno is not None else None
+
+
+def cannot_write(path: object, exc: OSError) -> Refusal:
+    """"{path} cannot be written: the disk is full", the reason in the reader's language (the
+    system's own English words only for a rare reason)."""
+    reason = file_reason(exc)
+    return Refusal(N_("{path} cannot be written: {error}"), field="path", path=str(path),
+                   error=Phrase(reason) if reason else (exc.strerror or str(exc)))
 
 
 def _trouble(exc: BaseException) -> Trouble | None:

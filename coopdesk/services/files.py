@@ -28,13 +28,14 @@ from coopdesk import paths
 from coopdesk.domain.coop import CoopProfile
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.text import N_
-from coopdesk.services.failures import explain
+from coopdesk.services.failures import BAD_ADDRESS, explain, readable_address
 from coopdesk.store import backup
 from coopdesk.store.backup import BackupFile, Reason
 from coopdesk.store.coopfile import FileKind, examine, mark_file
 from coopdesk.store.database import Database
 from coopdesk.store.engine import sqlite_path, url_for
 from coopdesk.store.schema import SchemaState, upgrade
+from coopdesk.store.server import NoConnection, check_connection
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -68,8 +69,7 @@ def open_database(target: str | Path, *, backup_on_open: bool = False,
     """Open a co-op file or a PostgreSQL database; a file that does not exist is created
     (empty, at the current schema).  A backup on open that cannot be made (a full disk) does
     not stop a healthy file from opening: ``warn`` is told why."""
-    url = url_for(target)
-    path = sqlite_path(url)
+    url, path = _address(target)
     if path is not None:
         if path.is_dir():
             raise Refusal(N_("{path} is a folder, not a co-op file."), path=str(path))
@@ -78,15 +78,17 @@ def open_database(target: str | Path, *, backup_on_open: bool = False,
         refuse_if_not_ours(path)
     db = Database(url)
     try:
+        if path is None:
+            check_connection(db.engine)  # a server that cannot be reached is said as such (store.server)
         state = upgrade(db.engine, before_change=lambda: _backup_before_upgrade(path))
         db.checkpoint()  # a migration or the file's first mark: in the file itself at once
         if backup_on_open and path is not None and state is not SchemaState.EMPTY:
             failed = backup.backup_on_open(path, paths.backups_dir())
             if failed is not None and warn is not None:
                 warn(failed)
-    except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
+    except (DatabaseError, OperationalError, sqlite3.DatabaseError, NoConnection) as exc:
         db.close()
-        failure = explain(exc)  # read-only, damaged, full: said in the user's words
+        failure = explain(exc)  # read-only, damaged, full, no server: said in the user's words
         if failure is not None:
             raise Refusal(failure.message, **failure.params) from exc
         raise Refusal(N_("This file is not a CoopDesk co-op file, or it is damaged: {error}"),
@@ -95,6 +97,18 @@ def open_database(target: str | Path, *, backup_on_open: bool = False,
         db.close()
         raise
     return db
+
+
+def _address(target: str | Path) -> tuple[str, Path | None]:
+    """The database URL of ``target`` and, for a co-op file, its path; an address whose server or
+    port cannot be read (a port of letters) is refused, naming it without its password."""
+    url = url_for(target)
+    try:
+        if readable_address(url):
+            return url, sqlite_path(url)
+    except ValueError:
+        pass
+    raise Refusal(BAD_ADDRESS, address=paths.shown_target(url))
 
 
 def refuse_if_not_ours(path: Path) -> None:
@@ -140,8 +154,7 @@ def create_in(target: str | Path | None, build: Callable[[Database], T], *, name
     """
     if target is None:
         return _in_new_default_file(name, build)
-    url = url_for(target)
-    path = sqlite_path(url)
+    url, path = _address(target)
     if path is not None and not os.path.lexists(path):
         try:
             return Made(str(path), _in_new_file(path, build))
@@ -339,6 +352,9 @@ def save_copy(db: Database, target: Path, *, replace: bool = False,
         raise Refusal(N_("{path} is a folder, not a co-op file."), field="path", path=str(target))
     if os.path.lexists(target) and not replace:
         raise Refusal(N_("There is already a file at {path}."), field="path", path=str(target))
+    if os.path.lexists(target.parent) and not target.parent.is_dir():
+        raise Refusal(N_("{path} is a file, not a folder: the copy cannot be saved in it."), field="path",
+                      path=str(target.parent))
     if any(os.path.lexists(f"{target}{s}") for s in SIDECARS):
         # Its -wal would be read into the copy as if it were the copy's own.
         raise Refusal(N_("{path} is open in a program, or was not closed properly. Choose another name."),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.text import N_
+from coopdesk.services.failures import cannot_write
 from coopdesk.services.table_write import atomic_file
 
 # Every page object of a PDF says "/Type /Page"; the page tree says "/Type /Pages".
@@ -33,8 +34,7 @@ def write_pdf(path: str | Path, pdf: bytes) -> Path:
         with atomic_file(path) as temp:
             temp.write_bytes(pdf)
     except OSError as exc:
-        raise Refusal(N_("{path} cannot be written: {error}"), field="path", path=str(path),
-                      error=exc.strerror or str(exc)) from exc
+        raise cannot_write(path, exc) from exc
     return path
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.text import N_
+from coopdesk.services.failures import cannot_write
 from coopdesk.services.table_files import UTF8, XLSX, Progress, Ticker, Value, check_suffix, codec, neutralise
 
 def write_table(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[Value]], *, total: int,
@@ -35,8 +36,7 @@ def write_table(path: str | Path, headers: Sequence[str], rows: Iterable[Sequenc
                 count = _write_csv(temp, headers, rows, text_codec, ticker)
             ticker.report(total)  # Cancel now still leaves the old file as it was
     except OSError as exc:
-        raise Refusal(N_("{path} cannot be written: {error}"), field="path", path=str(path),
-                      error=exc.strerror or str(exc)) from exc
+        raise cannot_write(path, exc) from exc
     except UnicodeEncodeError as exc:
         raise Refusal(N_("Some text cannot be written in the {encoding} encoding: \u201c{text}\u201d. Use UTF-8."),
                       field="encoding", encoding=encoding, text=exc.object[exc.start:exc.end]) from exc

@@ -14,6 +14,7 @@ refused untouched.  ``store.coopfile`` looks at a file more closely before it is
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -68,7 +69,19 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30}, json_serializer=_json_text, hide_parameters=True)
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, json_serializer=_json_text, hide_parameters=True)
+    return create_engine(url, pool_pre_ping=True, json_serializer=_json_text, hide_parameters=True,
+                         connect_args=server_connect_args(url))
+
+
+# libpq waits for ever by default on an address that drops packets: the window would hang.
+CONNECT_TIMEOUT_S = 15
+
+
+def server_connect_args(url: str) -> dict[str, object]:
+    """A limit on how long a connection may take, unless the URL (or PGCONNECT_TIMEOUT) sets one."""
+    if "connect_timeout" in make_url(url).query or os.environ.get("PGCONNECT_TIMEOUT"):
+        return {}
+    return {"connect_timeout": CONNECT_TIMEOUT_S}
 
 
 class ForeignDatabase(sqlite3.DatabaseError):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
+from coopdesk.domain import law
 from coopdesk.i18n import _, current
 from coopdesk.services.bylaws import BylawsVersionView, list_versions
 from coopdesk.services.bylaws.amendments import AmendmentView, adopting_item, open_amendments
@@ -43,7 +44,7 @@ def profile_rows(coop: CoopInfo) -> list[tuple[str, str]]:
 def bylaws_rows(coop: CoopInfo) -> list[tuple[str, str]]:
     t, b = current(), coop.bylaws
     most = (t.number(b.max_shares_per_member) if b.max_shares_per_member is not None
-            else _("No limit (the 30% cap applies)"))
+            else _("No limit (the {percent}% cap applies)", percent=t.number(int(law.MAX_SHARE_RATIO.value * 100))))
     return [
         (_("Price of one share"), t.money(b.share_price)),
         (_("Shares each member holds at least"), t.number(b.min_shares)),

@@ -64,9 +64,12 @@ def _open(box: QMessageBox, parent: QWidget | None) -> QMessageBox:
 
 
 def show_failure(parent: QWidget | None, exc: BaseException) -> QMessageBox:
-    """Any error from a job: a refusal or a failure of the file is explained, anything else is a bug."""
+    """Any error from a job: a refusal, a file that could not be used or a failure of the co-op file
+    is explained, anything else is a bug."""
     if isinstance(exc, Refusal):
         return show_refusal(parent, exc)
+    if isinstance(exc, OSError):
+        return show_file_failure(parent, exc)
     box = show_store_failure(parent, exc)
     if box is not None:
         return box
@@ -88,6 +91,23 @@ def show_store_failure(parent: QWidget | None, exc: BaseException) -> QMessageBo
     box = QMessageBox(QMessageBox.Icon.Warning, _("Not done"), _(failure.message, **failure.params),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("store_failure")
+    return _open(box, parent)
+
+
+def show_file_failure(parent: QWidget | None, exc: OSError) -> QMessageBox:
+    """A file the action needed could not be read or written (a full or read-only USB stick, a name too
+    long for the disk): said plainly, as the command line says it; logged like a bug."""
+    from coopdesk.services.failures import file_reason
+
+    logs.record_failure(exc, "window")
+    reason = file_reason(exc)
+    reason_text = _(reason) if reason else (exc.strerror or str(exc))
+    text = (_("The file {file} could not be read or written: {reason}. The co-op's records are as they were.",
+              file=str(exc.filename), reason=reason_text) if exc.filename is not None else
+            _("A file could not be read or written: {reason}. The co-op's records are as they were.",
+              reason=reason_text))
+    box = QMessageBox(QMessageBox.Icon.Warning, _("Not done"), text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("file_failure")
     return _open(box, parent)
 
 

@@ -12,24 +12,26 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from coopdesk import paths
 from coopdesk.domain.errors import Refusal
-from coopdesk.i18n import N_, _, current, ngettext
+from coopdesk.i18n import N_, _, current
 from coopdesk.paths import FILE_SUFFIX, shown_target
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.errors import show_refusal
 from coopdesk.ui.menus import Actions, build_menus, fill_recent
 from coopdesk.ui.opening import DatabaseOpening
+from coopdesk.ui.register_count import RegisterCount
 from coopdesk.ui.settings import Settings
 from coopdesk.ui.settings_dialog import SettingsDialog
 from coopdesk.ui.translation import apply_language
 from coopdesk.ui.welcome import WelcomePage
 
 if TYPE_CHECKING:  # the database layer loads after the window shows: see open_first_screen
+    from coopdesk.services.audit import AuditMark
     from coopdesk.services.coops import CoopInfo
     from coopdesk.services.files import Database
     from coopdesk.services.members.first_screen import FirstScreen
@@ -60,8 +62,9 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.welcome: WelcomePage | None = None
         self.file_label = QLabel()
-        self.count_label = QLabel()
-        self.count_label.setObjectName("status_member_count")
+        self.count_label = RegisterCount()
+        self._seen: AuditMark | None = None  # the audit log's head when the pages last read the database
+        self._reloading = False
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
         self.resize(1100, 720)
@@ -95,8 +98,7 @@ class MainWindow(QMainWindow):
         self.welcome = None
         with busy():  # the member list of a large co-op takes a moment to read
             self.workspace = Workspace(self.context, area, first=first)
-        members = self.workspace.members_page
-        members.model.filtered.connect(self._update_count)
+        self.count_label.follow(self.context, first)
         self.setCentralWidget(self.workspace)
         self._update_frame()
 
@@ -115,18 +117,71 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("{coop} \u2014 {file} \u2014 {program}", coop=self.context.coop.name,
                               file=name, program=APP_TITLE))
         self.file_label.setText(file)
-        self._update_count()
-
-    def _update_count(self) -> None:
-        if self.workspace is None:
-            return
-        total = self.workspace.members_page.model.total
-        self.count_label.setText(ngettext("{count} member on the register", "{count} members on the register",
-                                          total, count=current().number(total)))
 
     def _context_changed(self, area: str) -> None:
         if area == "coop":  # the co-op's name may have changed
             self._update_frame()
+        if not self._reloading:  # a change made here: the pages show it already
+            self.count_label.refresh()
+            self._remember_mark()
+
+    # -- changes made elsewhere ------------------------------------------------------------
+    def reload_all(self) -> None:
+        """View ▸ Reload: every page, and the status bar, read the database again — what a
+        ``coopdesk`` command or another laptop on the same server changed."""
+        if self.context is None or self.workspace is None or not self.context.is_open:
+            return  # a co-op shown from its first screen reads everything once its file opens
+        self._reloading = True
+        try:
+            self.workspace.reload()
+        except Refusal as refusal:  # the co-op was removed from the database meanwhile
+            show_refusal(self, refusal)
+            self.close_coop()
+            return
+        finally:
+            self._reloading = False
+        self.coops_in_file = self._count_coops()
+        self._update_frame()
+        self.count_label.refresh()
+        self._remember_mark()
+
+    def _count_coops(self) -> int:
+        from coopdesk.services.coops import list_coops
+
+        assert self.context is not None
+        return len(list_coops(self.context.db))
+
+    def _remember_mark(self) -> None:
+        from coopdesk.services.audit import current_mark
+
+        if self.context is not None and self.context.is_open:
+            self._seen = current_mark(self.context.db)
+
+    def _changed_elsewhere(self) -> bool:
+        """Whether the database holds changes the pages have not read: every change, by this
+        window, a command or another laptop, adds to the audit log in its own transaction, and
+        its seal (entries, head) is one row to read — as cheap on a PostgreSQL server as in
+        a file, and blind to what is not a change (a backup, a checkpoint, a read)."""
+        from coopdesk.services.audit import current_mark
+
+        if self.context is None or not self.context.is_open or self._seen is None:
+            return False
+        return current_mark(self.context.db) != self._seen
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate and self.context is not None:
+            # back from another program (a terminal, the file manager): show what it changed;
+            # after this event, so that a refusal's dialog does not open inside it
+            QTimer.singleShot(0, self._reload_if_changed)
+        return super().event(event)
+
+    def _reload_if_changed(self) -> None:
+        try:
+            changed = self._changed_elsewhere()
+        except Exception:  # noqa: BLE001 - a server out of reach: F5 says so; a focus change must
+            return  # not (its dialog's closing would bring the window back, and the dialog again)
+        if changed:
+            self.reload_all()
 
     # -- opening and closing ---------------------------------------------------------------
     def open_target(self, target: str, create: bool = False) -> bool:
@@ -192,6 +247,7 @@ class MainWindow(QMainWindow):
         self.settings.remember_file(target)
         self._save_settings()
         self._show_workspace(first=first)
+        context.opened.connect(self._remember_mark)
         # The database opens once the list has painted (a large register: read in a thread
         # first), or after a while if the window is not on the screen to paint it.
         assert self.workspace is not None
@@ -286,6 +342,7 @@ class MainWindow(QMainWindow):
             self.settings.remember_file(target)
             self._save_settings()
         self._show_workspace()
+        self._remember_mark()
 
     def close_coop(self) -> None:
         if self.context is None:
@@ -295,6 +352,8 @@ class MainWindow(QMainWindow):
         self.context = None
         self.target = ""
         self.coops_in_file = 0
+        self._seen = None
+        self.count_label.follow(None)
         self._show_welcome()
 
     def open_dialog(self) -> None:

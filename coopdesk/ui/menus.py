@@ -33,6 +33,8 @@ class Actions:
     file_menu: QMenu
     tools_menu: QMenu
     help_menu: QMenu
+    reload: QAction
+    view_menu: QMenu
 
     def update(self, coop_open: bool, has_file: bool, several_coops: bool) -> None:
         """Enable what makes sense: file copies and backups need an open co-op file."""
@@ -45,6 +47,7 @@ class Actions:
         self.save_copy.setStatusTip(tip)
         self.switch.setEnabled(several_coops)
         self.close.setEnabled(coop_open)
+        self.reload.setEnabled(coop_open)
         self.backup.setEnabled(coop_open and has_file)
         self.restore.setEnabled(coop_open and has_file)
         self.verify_audit.setEnabled(coop_open)
@@ -82,6 +85,11 @@ def build_menus(window: MainWindow) -> Actions:
     close = _action(window, file_menu, _("&Close"), window.close_coop, Key.Close)
     quit_ = _action(window, file_menu, _("&Quit"), window.close, Key.Quit)
 
+    view_menu = bar.addMenu(_("&View"))
+    # What a command, or another laptop on the same server, changed: every page reads it again.
+    reload = _action(window, view_menu, _("&Reload"), window.reload_all, Key.Refresh)
+    reload.setObjectName("action_reload")
+
     tools_menu = bar.addMenu(_("&Tools"))
     backup = _action(window, tools_menu, _("&Backup now"), window.backup_now)
     restore = _action(window, tools_menu, _("&Restore from backup\u2026"), window.restore_dialog)
@@ -93,7 +101,7 @@ def build_menus(window: MainWindow) -> Actions:
     help_menu = bar.addMenu(_("&Help"))
     about = _action(window, help_menu, _("&About CoopDesk"), window.about)
     return Actions(new, open_, save_as, save_copy, switch, close, quit_, backup, restore, verify, settings, about,
-                   recent, file_menu, tools_menu, help_menu)
+                   recent, file_menu, tools_menu, help_menu, reload, view_menu)
 
 
 def _show_overview(window: MainWindow) -> None:

@@ -97,6 +97,7 @@ class PdfDialog(QDialog):
         text = self.path_edit.text().strip()
         if not text:
             self.errors.show(Refusal(N_("Choose where to save the document."), field="path"))
+            self.show_whole_message()
             return None
         path = Path(text).expanduser()
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
@@ -129,3 +130,20 @@ class PdfDialog(QDialog):
             self.errors.show_text("path", failure_text(exc))
         else:
             show_failure(self, exc)
+            return
+        self.show_whole_message()
+
+    def show_whole_message(self) -> None:
+        """Grow the dialog until the message under the form shows whole.
+
+        A message wraps onto as many lines as the dialog's width needs (a path in it is
+        long), but Qt does not make a window that is already shown taller for a label's
+        height-for-width: the last lines were cut off."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        width = self.width()
+        needed = layout.heightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        if needed > self.height():
+            self.resize(width, needed)

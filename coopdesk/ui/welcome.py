@@ -43,7 +43,9 @@ class WelcomePage(QWidget):
         title.setFont(font)
         column.addWidget(title)
         intro = QLabel(_("The records and papers of a co-operative under the Framework Act on Cooperatives: "
-                         "members, and more to come. Everything stays on this computer."))
+                         "the member register, capital, general assemblies and board meetings, officer "
+                         "elections, education and founding. Everything stays on this computer."))
+        intro.setObjectName("intro")
         intro.setWordWrap(True)
         column.addWidget(intro)
         column.addSpacing(16)

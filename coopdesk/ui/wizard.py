@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 from coopdesk.domain.coop import BylawsSettings, CoopProfile
 from coopdesk.domain.errors import Refusal
 from coopdesk.i18n import _
-from coopdesk.services.coops import CoopInfo, create_coop, validate_profile
+from coopdesk.services.coops import CoopInfo, check_adoption, create_coop, validate_profile
 from coopdesk.services.files import Database, create_coop_in, open_database
 from coopdesk.ui.errors import show_refusal
 from coopdesk.ui.wizard_form import CheckedPage
@@ -62,22 +63,36 @@ class CoopWizard(QWizard):
             page.contribute(values, bylaws)
         return CoopProfile(bylaws=BylawsSettings(**bylaws), **values)  # type: ignore[arg-type]
 
+    def refusal_now(self) -> Refusal | None:
+        """What the services refuse in the wizard as it stands: the day of the bylaws' adoption
+        (on the first page, so checked first), then the profile, page by page."""
+        try:
+            self.check()
+        except Refusal as refusal:
+            return refusal
+        return None
+
+    def check(self) -> None:
+        if self.basics.existing:
+            check_adoption(self.basics.adopted_on(), existing=True)
+        validate_profile(self.profile())
+
     def create(self) -> bool:
         """Create the co-op; on a refusal, show it at its field and stay open."""
         profile = self.profile()
         try:
-            validate_profile(profile)
-            self.created = self._create(profile)
+            self.check()
+            self.created = self._create(profile, self.basics.adopted_on())
         except Refusal as refusal:
             self.point_at(refusal)
             return False
         return True
 
-    def _create(self, profile: CoopProfile) -> CreatedCoop:
+    def _create(self, profile: CoopProfile, adopted_on: dt.date | None) -> CreatedCoop:
         if self._db is not None:
-            return CreatedCoop(self._db, create_coop(self._db, profile), self._db.path)
+            return CreatedCoop(self._db, create_coop(self._db, profile, adopted_on), self._db.path)
         # built under a temporary name and put in place whole: two windows never share or delete a file
-        made = create_coop_in(self._target, profile)
+        made = create_coop_in(self._target, profile, adopted_on)
         path = Path(made.target)
         return CreatedCoop(open_database(path), made.result, path)
 

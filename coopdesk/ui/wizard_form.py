@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget, QWizardPage
 
-from coopdesk.domain.coop import CoopProfile
 from coopdesk.domain.errors import Refusal
 from coopdesk.i18n import refusal_text
 
@@ -90,7 +89,7 @@ class CheckedPage(QWizardPage):
         wizard = self.wizard()
         if wizard is None:
             return
-        refusal = _refusal_of(self.coop_wizard().profile())
+        refusal = self.coop_wizard().refusal_now()
         self.show_refusal(refusal if refusal is not None and self.owns(refusal.field) else None)
 
     def show_refusal(self, refusal: Refusal | None) -> None:
@@ -110,13 +109,3 @@ class CheckedPage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802
         self.revalidate()
         return self.refusal is None
-
-
-def _refusal_of(profile: CoopProfile) -> Refusal | None:
-    try:
-        from coopdesk.services.coops import validate_profile  # the database layer loads when first needed
-
-        validate_profile(profile)
-    except Refusal as refusal:
-        return refusal
-    return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
@@ -17,6 +19,7 @@ from coopdesk.i18n import _, current
 from coopdesk.ui.labels import (
     ELECTION_MAJORITY_LABELS, KIND_LABELS, LAW_LABELS, MEMBERSHIP_STARTS_LABELS, NOTICE_LABELS, TIE_LABELS, month_name,
 )
+from coopdesk.ui.widgets.fields import date_edit, from_qdate
 from coopdesk.ui.wizard_form import CheckedPage, new_form, note
 
 DEFAULTS = BylawsSettings()
@@ -42,7 +45,8 @@ class BasicsPage(CheckedPage):
     """The law the co-op is under, its kind and its name."""
 
     def __init__(self) -> None:
-        super().__init__(_("The co-op"), _("Which law the co-op is under, what kind it is and its name."))
+        super().__init__(_("The co-op"), _("Which law the co-op is under, what kind it is, its name, and when its "
+                                              "bylaws were adopted."))
         form = new_form(self)
         self.law = enum_combo(LAW_LABELS, GoverningLaw.FRAMEWORK_ACT)
         self.add_field(form, _("Law it is under"), self.law, "governing_law")
@@ -66,10 +70,53 @@ class BasicsPage(CheckedPage):
                            "co-op ({article}).", general=law.NAME_WORD_GENERAL.value,
                            social=law.NAME_WORD_SOCIAL.value,
                            article=law.NAME_WORD_GENERAL.ref.label(current().language))))
+        self._add_adoption(form)
         self.law.currentIndexChanged.connect(self.revalidate)
         self.kind_group.buttonToggled.connect(self._kind_toggled)
         self.name.textChanged.connect(self.revalidate)
         self._show_example()
+
+    def _add_adoption(self, form: QFormLayout) -> None:
+        """A co-op set up today adopts its bylaws today; one that already exists gives the day it did:
+        the printed bylaws say it, and amendments come after it."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.adopted_today = QRadioButton(_("Today: the co-op is set up now"))
+        self.adopted_today.setObjectName("adopted_today")
+        self.adopted_earlier = QRadioButton(_("Earlier: the co-op already exists. Adopted on:"))
+        self.adopted_earlier.setObjectName("adopted_earlier")
+        self.adopted_date = date_edit(dt.date.today())
+        self.adopted_date.setObjectName("adopted_on")
+        earlier = QHBoxLayout()
+        earlier.addWidget(self.adopted_earlier)
+        earlier.addWidget(self.adopted_date)
+        earlier.addStretch()
+        column.addWidget(self.adopted_today)
+        column.addLayout(earlier)
+        self.adopted_today.setChecked(True)
+        self.adopted_date.setEnabled(False)
+        self.add_field(form, _("Bylaws adopted"), box, "adopted_on",
+                       _("The day the general assembly (for most co-ops, the founding meeting) adopted the "
+                         "bylaws."))
+        self.field_widgets["adopted_on"] = self.adopted_date  # a refusal puts the cursor in the date
+        self.adopted_earlier.toggled.connect(self._adoption_toggled)
+        self.adopted_date.dateChanged.connect(self.revalidate)
+
+    def _adoption_toggled(self, earlier: bool) -> None:
+        self.adopted_date.setEnabled(earlier)
+        if earlier:
+            self.adopted_date.setFocus()
+        self.revalidate()
+
+    @property
+    def existing(self) -> bool:
+        """The co-op already exists: its bylaws were adopted before today."""
+        return self.adopted_earlier.isChecked()
+
+    def adopted_on(self) -> dt.date | None:
+        """The day typed for a co-op that already exists; None: today."""
+        return from_qdate(self.adopted_date.date()) if self.existing else None
 
     @property
     def kind(self) -> CoopKind:
@@ -173,7 +220,8 @@ class SharesPage(CheckedPage):
         self.min_shares = spin(DEFAULTS.min_shares, 0, 1_000_000)
         self.add_field(form, _("Shares each member holds at least"), self.min_shares, "min_shares")
         self.max_shares = spin(0, 0, 1_000_000)
-        self.max_shares.setSpecialValueText(_("No limit (the 30% cap applies)"))
+        self.max_shares.setSpecialValueText(_("No limit (the {percent}% cap applies)",
+                                              percent=current().number(int(law.MAX_SHARE_RATIO.value * 100))))
         self.add_field(form, _("Shares one member may hold at most"), self.max_shares, "max_shares_per_member")
         self.instalments = QCheckBox(_("Shares may be paid in instalments"))
         self.instalments.setChecked(DEFAULTS.instalments_allowed)

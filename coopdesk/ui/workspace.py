@@ -43,6 +43,7 @@ AREAS: tuple[Area, ...] = (
     Area("founding", N_("Founding"), "coopdesk.ui.founding.page", "FoundingPage", "coopdesk.ui.founding.shown:shown"),
 )
 _KEYS = [a.key for a in AREAS]
+HEARD_AS_COOP = frozenset({"coop", "members", "capital"})  # see Workspace.reload
 FIRST_AREA = "year"  # what a co-op opens on
 # How an area's page selects what a task of the year is about (the year page's "Go to …").
 # Meetings and terms by their id, members by their number.
@@ -126,6 +127,22 @@ class Workspace(QWidget):
         if full_screen is not None:  # the meeting room takes the whole window while it is open
             full_screen.connect(lambda on: self.navigation.setVisible(not on))
         return page
+
+    def reload(self) -> None:
+        """Every page reads the database again (View ▸ Reload: a change made elsewhere).
+
+        Pages already read again when ``changed`` names an area they show, keeping what is
+        selected; so the co-op is read first (its name and bylaws, which pages use), then
+        the other areas are named.  Not "members" nor "capital": whatever shows them hears
+        "coop" too (the member list, the Capital page, officers, education, the year,
+        founding) or another area named here (the meeting room: "meetings"; which areas are
+        shown: "founding"), and naming them again would read a large register twice.  A
+        page that is not built yet reads when first shown; a large register is read in a
+        thread, as on any change.  Raises a Refusal if the co-op is no longer in the database."""
+        self.context.reload_coop()  # names "coop"
+        for a in AREAS:
+            if a.key not in HEARD_AS_COOP:
+                self.context.notify(a.key)
 
     def _area_chosen(self, row: int) -> None:
         if row >= 0:

@@ -7,9 +7,20 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
+from tests.cli.conftest import SAMPLE_INIT
+
 HELD = "2026-09-19"
+ADOPTED = "2020-01-01"  # the bylaws an amendment amends were adopted before it
+
+
+@pytest.fixture
+def desk(cli, coop_file: Path):
+    """``coopdesk --db <a co-op file> args``, the co-op's bylaws adopted on ADOPTED."""
+    assert cli("--db", coop_file, *SAMPLE_INIT, "--adopted", ADOPTED).code == 0
+    return lambda *args: cli("--db", coop_file, *args)
 PURPOSE = "마을의 먹거리와 돌봄을 함께 해결함을 목적으로 한다."
 
 

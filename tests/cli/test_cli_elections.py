@@ -119,7 +119,11 @@ def test_an_assembly_elects_its_officers_by_secret_ballot_from_the_command_line(
     assert f"이사 3인 선출: {name(2)} 10표, {name(6)} 10표, {name(7)} 7표, {name(8)} 5표, {name(9)} 2표 — " \
            f"{name(2)}·{name(6)}·{name(7)} 당선" in words
 
-    ok(desk("meeting", "close", "1", str(item)))
+    closed_item = ok(desk("--language", "ko", "meeting", "close", "1", str(item))).out
+    assert "선거로 결정" in closed_item, closed_item
+    assert "가결" not in closed_item and "법 제23조" not in closed_item, closed_item  # an election, not a motion
+    results = ok(desk("meeting", "results", "1", "--item", str(item))).out
+    assert "Elected" in results and "Carried" not in results and "yes needed" not in results, results
     officers = ok(desk("officer", "list", "--json")).json()
     assert sorted((o["office"], o["member"], o["chosen_by"]) for o in officers) == [
         ("auditor", 10, "elected"), ("chair", 2, "elected"), ("director", 2, "elected"), ("director", 6, "elected"),

@@ -122,7 +122,9 @@ def test_a_damaged_page_of_the_register_is_reported_not_dumped(coop_with_members
     assert "damaged" in added.err and "backup" in added.err
     log = log_text(user_home)
     assert "SQLITE_CORRUPT" in log
-    assert "SQL: INSERT INTO member" in log  # the statement that carried the name: without it
+    # the statement that met the damage (the look for a member already on the register), without
+    # the values it carried (assert_plain)
+    assert "SQL: SELECT member.number, member.name" in log and "FROM member" in log
 
     listed = run_process("--db", coop_with_members, "--language", "ko", "--json", "member", "list")
     assert_plain(listed, user_home, 1)
@@ -325,5 +327,5 @@ def test_an_unexpected_error_points_to_the_log(coop_with_members, user_home):
     assert "did not expect" in result.err and str(log_file) in result.err
     assert result.json()["problem"] == "bug"
     log = log_text(user_home)
-    assert "SQLITE_ERROR" in log and "has no column named phone" in log  # SQLite's words, no values
-    assert "SQL: INSERT INTO member" in log and "coopdesk/services/members/member.py" in log
+    assert "SQLITE_ERROR" in log and "no such column: member.phone" in log  # SQLite's words, no values
+    assert "SQL: SELECT member.number, member.name" in log and "coopdesk/services/members/" in log

@@ -31,7 +31,8 @@ def test_an_import_with_bad_rows_imports_nothing_and_lists_every_line(desk, tmp_
     assert result.code == 3
     lines = result.err.splitlines()
     assert lines[0] == "Nothing was imported. Rows with problems: 3."
-    assert [line.split(":")[0] for line in lines[1:]] == ["line 3", "line 4", "line 5"]
+    assert [line.split(":")[0] for line in lines[1:]] == [  # each problem at its line and column
+        "line 3, column B (유형)", "line 4, column D (이메일)", "line 5, column E (가입일)"]
     assert "“없는유형” is not a member type of this co-op" in lines[1]
     assert "“not-an-address” is not an e-mail address." in lines[2]
     assert _names(desk) == []

@@ -94,3 +94,35 @@ def test_a_calendar_that_cannot_be_written_is_exit_1(year, tmp_path):
     missing = tmp_path / "없는 폴더" / "x.ics"
     failed = year("year", "calendar", "-o", missing, "--today", TODAY)
     assert failed.code == 1 and failed.err
+
+
+def test_a_withheld_refund_is_listed_as_withheld_not_as_due(year, coop_file):
+    """Member 3 withdrew in 2025 holding capital; the co-op withholds the refund (entered through the
+    services, as the Capital page does)."""
+    from coopdesk.domain.members.details import MemberDetails
+    from coopdesk.domain.members.standing import EventKind
+    from coopdesk.services.capital.ledger import NewSubscription, pay, subscribe_many
+    from coopdesk.services.capital.refunds import withhold_refund
+    from coopdesk.services.coops import get_coop, list_coops
+    from coopdesk.services.files import open_database
+    from coopdesk.services.members.member import add_member, record_event
+
+    day = dt.date.fromisoformat(TODAY)
+    db = open_database(coop_file)
+    try:
+        coop_id = list_coops(db)[0].id
+        add_member(db, coop_id, MemberDetails("최하은", "소비자"), joined_on=dt.date(2024, 1, 10), today=day)
+        subscribe_many(db, coop_id, [NewSubscription(n, 3, dt.date(2024, 1, 10)) for n in (1, 2, 3, 4)],
+                       today=day)  # a quarter each: none above 30%
+        pay(db, coop_id, 3, 3 * get_coop(db, coop_id).bylaws.share_price, on=dt.date(2024, 1, 11), today=day)
+        record_event(db, coop_id, 3, EventKind.WITHDRAWN, dt.date(2025, 6, 30), today=day)
+        withhold_refund(db, coop_id, 3, on=dt.date(2026, 1, 5), reason="물품 외상", today=day)
+    finally:
+        db.close()
+    found = tasks(year)
+    withheld = [t for k, t in found.items() if k.startswith("refund_withheld:")]
+    assert len(withheld) == 1 and not [k for k in found if k.startswith(("refund_lapse:", "refund_claimable:"))]
+    task = withheld[0]
+    assert (task["on_hold"], task["urgency"], task["params"]["reason"]) == (True, "later", "물품 외상")
+    table = ok(year("--language", "ko", "year", "list", "--today", TODAY)).out
+    assert "환급 정지" in table and "물품 외상" in table

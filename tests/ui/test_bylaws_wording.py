@@ -21,6 +21,7 @@ from coopdesk.ui.context import CoopContext
 from coopdesk.ui.coop_view import CoopView
 from coopdesk.ui.meetings.item_dialog import ItemDialog
 from tests.conftest import sample_profile
+from tests.support.jobs import wait_for_job
 
 PRINT_TIMEOUT = 30_000  # ms: the PDF is written off the GUI thread
 PURPOSE = "마을 주민이 함께 먹거리를 마련하여 조합원의 살림을 돕는 것을 목적으로 한다."
@@ -51,6 +52,7 @@ def print_to(qtbot, dialog, target: Path) -> Path:
     dialog.path_edit.setText(str(target))
     dialog.print_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible() or dialog.errors.message() != "", timeout=PRINT_TIMEOUT)
+    wait_for_job(qtbot, dialog)
     assert not dialog.isVisible(), dialog.errors.message()
     return target
 

@@ -155,6 +155,27 @@ def test_the_overview_in_korean(window, folder, qtbot):
     assert dialog.model.headerData(NEXT_DATE, Qt.Orientation.Horizontal) == "다음 기한"
 
 
+def test_the_open_overview_follows_a_change_of_language(window, folder, qtbot):
+    window.set_language("ko")
+    dialog = open_overview(window)
+    read(qtbot, dialog, folder)
+    assert dialog.windowTitle() == "조합 한눈에 보기" and dialog.read_button.text() == "읽기(&R)"
+    assert "조합" in dialog.status.text() and "일반협동조합" in shown(dialog, KIND)
+
+    window.set_language("en")  # Settings ▸ Language while the overview stays open
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Co-ops overview")
+    assert [dialog.model.headerData(c, Qt.Orientation.Horizontal) for c in (FILE, COOP, NEXT_DATE, WARNINGS)] == [
+        "File", "Co-op", "Next deadline", "Warnings"]
+    assert [b.text() for b in (dialog.choose_button, dialog.read_button, dialog.open_button, dialog.close_button)] == [
+        "Choose &folder\u2026", "&Read", "&Open", "Close"]
+    assert dialog.target_label.text() == "Folder or database:"
+    assert dialog.status.text() == ("2 co-ops on Nov 21, 2026. 1 line is not shown in full: its reason is in "
+                                    "the last column.")
+    assert "General co-op" in shown(dialog, KIND) and "일반협동조합" not in shown(dialog, KIND)
+    assert "damaged" in shown(dialog, WARNINGS)[-1]
+    assert dialog.proxy.headerData(NEXT_DATE, Qt.Orientation.Horizontal) == "Next deadline"  # what the table shows
+
+
 def test_a_server_that_cannot_be_reached_is_said_and_its_password_never_kept(window, qtbot):
     dialog = open_overview(window)
     dialog.read("postgresql+psycopg://advisor:s3cret@127.0.0.1:9/coops?connect_timeout=2")
@@ -162,7 +183,7 @@ def test_a_server_that_cannot_be_reached_is_said_and_its_password_never_kept(win
     boxes = [b for b in dialog.findChildren(QMessageBox) if b.objectName() == "refusal"]
     assert len(boxes) == 1
     assert "postgresql+psycopg://advisor@127.0.0.1:9/coops" in boxes[0].text()
-    assert "could not be reached" in boxes[0].text() and "s3cret" not in boxes[0].text()
+    assert "Nothing answers at 127.0.0.1, port 9" in boxes[0].text() and "s3cret" not in boxes[0].text()
     assert Settings().get(OVERVIEW_TARGET) == ""
     assert dialog.found is None and dialog.read_button.isEnabled()
 

@@ -11,17 +11,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from coopdesk.cli.common import Context, print_json, say, whole_number
-from coopdesk.i18n import LANGUAGES, _, current, ngettext
+from coopdesk.cli.common import Context, whole_number
+from coopdesk.cli.printing import (
+    REFERENCE_LANGUAGE_HELP,
+    add_output_options,
+    document_language,
+    report_written,
+)
+from coopdesk.i18n import N_, _
 
 _number = whole_number(1, 10**9)
-
-
-def _output(parser: argparse.ArgumentParser, default: str) -> None:
-    parser.add_argument("-o", "--output", dest="pdf", type=Path, help=default)
-    parser.add_argument("--language", dest="doc_language", choices=LANGUAGES,
-                        help=_("Language of the document (default: the screen language). Korean is the text "
-                               "that counts; English is a reference translation"))
 
 
 def add_print_parsers(docs: argparse._SubParsersAction) -> None:
@@ -29,8 +28,8 @@ def add_print_parsers(docs: argparse._SubParsersAction) -> None:
     bylaws = docs.add_parser("bylaws", help=_("The bylaws (정관) of the version in force, or of --version"))
     bylaws.add_argument("--version", dest="bylaws_version", type=_number, metavar="N",
                         help=_("The version, as \u201ccoop bylaws\u201d lists it"))
-    _output(bylaws, _("The PDF file to write (default: the co-op's name and \u201cBylaws\u201d, in the current "
-                      "folder)"))
+    add_output_options(bylaws, language_help=REFERENCE_LANGUAGE_HELP, file_help=N_(
+        "The PDF file to write (default: the co-op's name and \u201cBylaws\u201d, in the current folder)"))
     bylaws.set_defaults(run=run_print_bylaws)
     comparison = docs.add_parser("bylaws-comparison", help=_(
         "The comparison table of a bylaws amendment (신구조문 대비표), for the notice and the filing"))
@@ -38,27 +37,18 @@ def add_print_parsers(docs: argparse._SubParsersAction) -> None:
                             help=_("Number of the meeting (\u201ccoopdesk meeting list\u201d shows them)"))
     comparison.add_argument("--item", type=whole_number(1, 10**5), required=True, metavar="ITEM",
                             help=_("The amendment's place on the agenda: 1 for the first"))
-    _output(comparison, _("The PDF file to write (default: the co-op's name and the table's, in the current "
-                          "folder)"))
+    add_output_options(comparison, language_help=REFERENCE_LANGUAGE_HELP, file_help=N_(
+        "The PDF file to write (default: the co-op's name and the table's, in the current folder)"))
     comparison.set_defaults(run=run_print_comparison)
-
-
-def _wrote(ctx: Context, result) -> int:  # type: ignore[no-untyped-def]
-    if ctx.json:
-        print_json({"file": str(result.path), "pages": result.pages})
-    else:
-        say(ngettext("Wrote {file} ({count} page).", "Wrote {file} ({count} pages).", result.pages,
-                     file=str(result.path), count=current().number(result.pages)))
-    return 0
 
 
 def run_print_bylaws(ctx: Context) -> int:
     from coopdesk.services.bylaws.printing import bylaws_file_name, print_bylaws
 
     a, db, coop = ctx.args, ctx.database(), ctx.coop()
-    language = a.doc_language or current().language
+    language = document_language(a)
     path = a.pdf or Path.cwd() / bylaws_file_name(db, coop.id, language, a.bylaws_version)
-    return _wrote(ctx, print_bylaws(db, coop.id, path, language, a.bylaws_version))
+    return report_written(ctx, print_bylaws(db, coop.id, path, language, a.bylaws_version))
 
 
 def run_print_comparison(ctx: Context) -> int:
@@ -66,7 +56,7 @@ def run_print_comparison(ctx: Context) -> int:
     from coopdesk.services.bylaws.printing import comparison_file_name, print_comparison
 
     a, db, coop = ctx.args, ctx.database(), ctx.coop()
-    language = a.doc_language or current().language
+    language = document_language(a)
     item = item_at(ctx, a.meeting, a.item)
     path = a.pdf or Path.cwd() / comparison_file_name(db, coop.id, language)
-    return _wrote(ctx, print_comparison(db, coop.id, item.id, path, language))
+    return report_written(ctx, print_comparison(db, coop.id, item.id, path, language))

@@ -8,15 +8,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from coopdesk.cli.common import (
-    Context,
-    iso_date,
-    print_json,
-    progress_printer,
-    say,
-    whole_number,
+from coopdesk.cli.common import Context, iso_date, whole_number
+from coopdesk.cli.printing import (
+    add_output_options,
+    document_language,
+    printing_progress,
+    report_written,
 )
-from coopdesk.i18n import LANGUAGES, _, current, ngettext
+from coopdesk.i18n import _
 
 _number = whole_number(1, 10**9)
 
@@ -31,32 +30,25 @@ def add_print_parsers(docs: argparse._SubParsersAction) -> None:
                                     "them); default: everyone on it"))
     certificate.add_argument("--issued-on", type=iso_date, metavar="YYYY-MM-DD",
                              help=_("The day of issue (default: today)"))
-    _output(certificate)
+    add_output_options(certificate)
     certificate.set_defaults(run=run_print_session, paper="certificate")
 
     sheet = docs.add_parser("education-attendance",
                             help=_("The attendance sheet of a session (교육 출석부), with signature lines"))
     _session(sheet)
-    _output(sheet)
+    add_output_options(sheet)
     sheet.set_defaults(run=run_print_session, paper="attendance")
 
     report = docs.add_parser("education-report", help=_("The yearly education report (교육 실적 보고)"))
     report.add_argument("--year", type=whole_number(1900, 2100), metavar="YEAR",
                         help=_("The fiscal year, named by the year it starts in (default: the current one)"))
-    _output(report)
+    add_output_options(report)
     report.set_defaults(run=run_print_report)
 
 
 def _session(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--session", type=_number, required=True, metavar="SESSION",
                         help=_("Number of the session (\u201ccoopdesk education list\u201d shows them)"))
-
-
-def _output(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", dest="pdf", type=Path,
-                        help=_("The PDF file to write (default: a name from the paper, in the current folder)"))
-    parser.add_argument("--language", dest="doc_language", choices=LANGUAGES,
-                        help=_("Language of the document (default: the screen language)"))
 
 
 def run_print_session(ctx: Context) -> int:
@@ -68,12 +60,12 @@ def run_print_session(ctx: Context) -> int:
 
     a, db, coop = ctx.args, ctx.database(), ctx.coop()
     kind = EducationPaperKind(a.paper)
-    language = a.doc_language or current().language
+    language = document_language(a)
     path = a.pdf or Path.cwd() / session_paper_name(db, coop.id, a.session, kind, language)
     result = print_session_paper(db, coop.id, a.session, kind, path, language,
                                  attendance_ids=getattr(a, "attendee", None), issued_on=getattr(a, "issued_on", None),
-                                 progress=progress_printer(_("Printing")))
-    return _written(ctx, result)
+                                 progress=printing_progress())
+    return report_written(ctx, result)
 
 
 def run_print_report(ctx: Context) -> int:
@@ -82,16 +74,7 @@ def run_print_report(ctx: Context) -> int:
 
     a, db, coop = ctx.args, ctx.database(), ctx.coop()
     year = a.year or current_year(db, coop.id)
-    language = a.doc_language or current().language
+    language = document_language(a)
     path = a.pdf or Path.cwd() / year_report_name(year, language)
-    result = print_year_report(db, coop.id, year, path, language, progress=progress_printer(_("Printing")))
-    return _written(ctx, result)
-
-
-def _written(ctx: Context, result) -> int:  # type: ignore[no-untyped-def]
-    if ctx.json:
-        print_json({"file": str(result.path), "pages": result.pages})
-    else:
-        say(ngettext("Wrote {file} ({count} page).", "Wrote {file} ({count} pages).", result.pages,
-                     file=str(result.path), count=current().number(result.pages)))
-    return 0
+    result = print_year_report(db, coop.id, year, path, language, progress=printing_progress())
+    return report_written(ctx, result)

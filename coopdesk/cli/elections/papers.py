@@ -11,9 +11,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from coopdesk.cli.common import Context, iso_date, print_json, say, whole_number
+from coopdesk.cli.common import Context, iso_date, whole_number
 from coopdesk.cli.elections.common import contest_of, load
-from coopdesk.i18n import LANGUAGES, N_, _, current, ngettext
+from coopdesk.cli.printing import (
+    MEETING_FILE_HELP,
+    add_output_options,
+    document_language,
+    report_written,
+)
+from coopdesk.i18n import N_, _
 
 _number = whole_number(1, 10**9)
 # The papers, as ElectionPaperKind names them (not imported here: it would load reportlab).
@@ -30,11 +36,7 @@ def add_print_parsers(docs: argparse._SubParsersAction) -> None:
         paper.add_argument("--election", type=_number, required=name != "officer-list", metavar="ELECTION",
                            help=_("Number of the election") if name != "officer-list" else
                            _("The election whose new officers are marked (default: none)"))
-        paper.add_argument("-o", "--output", dest="pdf", type=Path,
-                           help=_("The PDF file to write (default: the meeting's title and the paper's name, "
-                                  "in the current folder)"))
-        paper.add_argument("--language", dest="doc_language", choices=LANGUAGES,
-                           help=_("Language of the document (default: the screen language)"))
+        add_output_options(paper, file_help=MEETING_FILE_HELP)
         if name == "ballots":
             paper.add_argument("--copies", type=whole_number(1, 10**5), metavar="N",
                                help=_("Papers per contest (default: the voters present)"))
@@ -58,7 +60,7 @@ def run_print_election_paper(ctx: Context) -> int:
 
     a, db, coop = ctx.args, ctx.database(), ctx.coop()
     kind = ElectionPaperKind(a.paper)
-    language = a.doc_language or current().language
+    language = document_language(a)
     contests: tuple[int, ...] = ()
     if getattr(a, "contest", None):
         election = load(ctx)
@@ -67,9 +69,4 @@ def run_print_election_paper(ctx: Context) -> int:
     result = print_election_paper(db, coop.id, kind, path, language, election_id=a.election,
                                   copies=getattr(a, "copies", None), per_page=getattr(a, "per_page", 4),
                                   contest_ids=contests, as_of=getattr(a, "as_of", None))
-    if ctx.json:
-        print_json({"file": str(result.path), "pages": result.pages})
-    else:
-        say(ngettext("Wrote {file} ({count} page).", "Wrote {file} ({count} pages).", result.pages,
-                     file=str(result.path), count=current().number(result.pages)))
-    return 0
+    return report_written(ctx, result)

@@ -166,7 +166,7 @@ def run_paper_taken(ctx: Context) -> int:
 
 
 def run_close(ctx: Context) -> int:
-    from coopdesk.services.elections.closing import close_voting
+    from coopdesk.services.elections.closing import close_contests
 
     election = load(ctx)
     if ctx.args.contest:
@@ -175,7 +175,7 @@ def run_close(ctx: Context) -> int:
         contests = list(election.voting_contests)
     if not contests:
         raise Refusal(N_("No contest is open for voting; name one with --contest."), field="contest")
-    closed = [close_voting(ctx.database(), ctx.coop().id, c.id) for c in contests]
+    closed = close_contests(ctx.database(), ctx.coop().id, [c.id for c in contests])  # all or none
     if ctx.json:
         print_json([contest_json(c) for c in closed])
         return 0

@@ -1,5 +1,6 @@
 """`coopdesk founding start | status | settings | founder add | consenter add | list | edit | remove |
-meeting | notice | course | plan | record (report | certificate | capital-paid | handover | registration)`.
+meeting | meetings | link-meeting | notice | course | plan | record (report | certificate | capital-paid |
+handover | registration)`.
 
 The co-op is created first (``coopdesk init``), then put into founding; founders and consenters
 are numbered as they are added, and keep their number as members on registration.  The founding
@@ -16,7 +17,7 @@ from typing import Any
 from coopdesk.cli.common import (
     Context, UsageError, iso, iso_date, print_fields, print_json, print_table, say, whole_number,
 )
-from coopdesk.i18n import _, current
+from coopdesk.i18n import _, current, refusal_text
 
 _number = whole_number(1, 10**9)
 _SIGN = {"met": "✓", "warning": "!", "unmet": "✗"}
@@ -108,6 +109,12 @@ def _meeting_verbs(verbs: argparse._SubParsersAction) -> None:
     meeting.add_argument("--chair", metavar="NAME", help=_("Who chairs the meeting"))
     meeting.add_argument("--convened-by", metavar="NAME", help=_("Default: the founders' representative"))
     meeting.set_defaults(run=run_meeting)
+    verbs.add_parser("meetings", help=_("The co-op's meetings: which can be linked as the founding meeting, and "
+                                        "why the others cannot")).set_defaults(run=run_meetings)
+    link = verbs.add_parser("link-meeting", help=_("Link a founding meeting created with \u201ccoopdesk meeting "
+                                                   "create\u201d as the founding's meeting"))
+    link.add_argument("meeting", type=_number, metavar="MEETING", help=_("The meeting's number"))
+    link.set_defaults(run=run_link_meeting)
     notice = verbs.add_parser("notice", help=_("Record the public notice of the founding meeting (Act 15②)"))
     notice.add_argument("--posted", type=iso_date, required=True, metavar="YYYY-MM-DD",
                         help=_("The day it was posted"))
@@ -264,6 +271,28 @@ def run_meeting(ctx: Context) -> int:
     given = FoundingMeetingInput(a.title or f"{coop.name} 창립총회", a.date, a.place, a.time, a.convened_by or "",
                                  a.chair or "")
     return _print_view(ctx, create_founding_meeting(ctx.database(), coop.id, given))
+
+
+def run_meetings(ctx: Context) -> int:
+    from coopdesk.services.founding.meeting import meeting_choices
+
+    choices = meeting_choices(ctx.database(), ctx.coop().id)
+    if ctx.json:
+        print_json([{"id": c.id, "title": c.title, "kind": c.kind.value, "held_on": iso(c.held_on), "place": c.place,
+                     "qualifies": c.qualifies, "refusal": refusal_text(c.refusal) if c.refusal else None}
+                    for c in choices])
+        return 0
+    t = current()
+    print_table([_("No."), _("Date"), _("Kind"), _("Title"), _("Can be linked")],
+                [[str(c.id), t.date(c.held_on), _(c.kind.label), c.title,
+                  _("yes") if c.refusal is None else refusal_text(c.refusal)] for c in choices], right=(0,))
+    return 0
+
+
+def run_link_meeting(ctx: Context) -> int:
+    from coopdesk.services.founding.meeting import link_meeting
+
+    return _print_view(ctx, link_meeting(ctx.database(), ctx.coop().id, ctx.args.meeting))
 
 
 def run_notice(ctx: Context) -> int:

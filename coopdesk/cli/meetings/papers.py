@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from coopdesk.cli.common import Context, UsageError, print_json, print_table, say, warn, whole_number
 from coopdesk.cli.meetings.common import clock, verb
+from coopdesk.cli.printing import MEETING_FILE_HELP, add_output_options, document_language, report_written
 from coopdesk.domain import law
-from coopdesk.i18n import LANGUAGES, N_, _, current, ngettext, refusal_text
+from coopdesk.i18n import N_, _, current, ngettext, refusal_text
 
 if TYPE_CHECKING:
     from coopdesk.services.meetings.signers import SignerChoice
@@ -53,11 +54,7 @@ def add_print_parsers(docs: argparse._SubParsersAction) -> None:
         paper = docs.add_parser(name, help=_(text))
         paper.add_argument("--meeting", type=_number, required=True, metavar="MEETING",
                            help=_("Number of the meeting (\u201ccoopdesk meeting list\u201d shows them)"))
-        paper.add_argument("-o", "--output", dest="pdf", type=Path,
-                           help=_("The PDF file to write (default: the meeting's title and the paper's name, "
-                                  "in the current folder)"))
-        paper.add_argument("--language", dest="doc_language", choices=LANGUAGES,
-                           help=_("Language of the document (default: the screen language)"))
+        add_output_options(paper, file_help=MEETING_FILE_HELP)
         if name == "minutes":
             paper.add_argument("--draft", action="store_true",
                                help=_("A draft marked DRAFT: open items and missing signers are allowed"))
@@ -123,13 +120,8 @@ def run_print_paper(ctx: Context) -> int:
 
     a, db, coop = ctx.args, ctx.database(), ctx.coop()
     kind = MeetingPaperKind(a.paper)
-    language = a.doc_language or current().language
+    language = document_language(a)
     draft = bool(getattr(a, "draft", False))
     path = a.pdf or Path.cwd() / suggested_name(db, coop.id, a.meeting, kind, language, draft=draft)
     result = print_meeting_paper(db, coop.id, a.meeting, kind, path, language, draft=draft)
-    if ctx.json:
-        print_json({"file": str(result.path), "pages": result.pages})
-    else:
-        say(ngettext("Wrote {file} ({count} page).", "Wrote {file} ({count} pages).", result.pages,
-                     file=str(result.path), count=current().number(result.pages)))
-    return 0
+    return report_written(ctx, result)

@@ -1,8 +1,10 @@
-"""`coopdesk meeting exclude | vote | ballot | close | correct | results`: votes on agenda items.
+"""`coopdesk meeting exclude | vote | ballot | close | correct | clear-vote | results`: votes on agenda items.
 
 Counts that cannot be true (more votes than voters present, a vote from someone absent,
 a second vote) are refused by the services and nothing is recorded.  Results come with
-the rule applied and its article; ``results --json`` gives ``ItemResult.as_json()``.
+the rule applied and its article; ``results --json`` gives ``ItemResult.as_json()``.  An
+officer-election item is decided by its election (``coopdesk election``), and its result is
+said as an election: who is elected, which seats stay unfilled.
 """
 
 from __future__ import annotations
@@ -49,6 +51,12 @@ def add_parsers(verbs: argparse._SubParsersAction) -> None:
     item_arg(correct)
     _counts(correct)
     correct.add_argument("--reason", required=True, help=_("Why the counts are corrected"))
+
+    clear = verb(verbs, "clear-vote", _("Clear a yes-or-no vote recorded on an officer-election item, with the "
+                                        "reason (kept in the history), so that the election can be set up"),
+                 run_clear_vote)
+    item_arg(clear)
+    clear.add_argument("--reason", required=True, help=_("Why the vote is cleared"))
 
     results = verb(verbs, "results", _("The result of each item, with the rule applied"), run_results)
     results.add_argument("--item", type=whole_number(1, 10**5), metavar="ITEM",
@@ -106,6 +114,18 @@ def run_correct(ctx: Context) -> int:
     a = ctx.args
     item = item_at(ctx, a.meeting, a.position)
     return _show(ctx, correct_vote(ctx.database(), ctx.coop().id, item.id, a.yes, a.no, a.abstain, a.reason).item)
+
+
+def run_clear_vote(ctx: Context) -> int:
+    from coopdesk.services.meetings.election_items import clear_motion_vote
+
+    a = ctx.args
+    item = item_at(ctx, a.meeting, a.position)
+    state = clear_motion_vote(ctx.database(), ctx.coop().id, item.id, a.reason)
+    if not ctx.json:
+        say(_("The yes-or-no vote on item {position} is cleared. Set up the election: \u201ccoopdesk election "
+              "create {meeting} --item {position}\u201d.", meeting=a.meeting, position=item.position))
+    return _show(ctx, state.item)
 
 
 def _show(ctx: Context, r: ItemResult | None) -> int:
@@ -173,24 +193,42 @@ def print_agenda(results: list[ItemResult]) -> None:
 
 
 def short_result(r: ItemResult) -> str:
-    if r.passed is None:
+    if r.election_seats is not None:
+        word = election_word(*r.election_seats)
+    elif r.passed is None:
         word = _("Report") if r.kind is ResolutionKind.REPORT else _("No vote yet")
+    elif r.kind is ResolutionKind.ELECTION:  # a yes-or-no vote on a candidate, as before elections
+        word = _("Elected") if r.passed else _("Not elected")
     else:
         word = _("Carried") if r.passed else _("Rejected")
     return word if r.closed else _("{result} (open)", result=word)
 
 
+def election_word(elected: int, seats: int) -> str:
+    """An election's result in a word or two: elected, or how many seats stay unfilled."""
+    if elected >= seats:
+        return _("Elected")
+    if elected == 0:
+        return _("Nobody elected")
+    return ngettext("{count} seat unfilled", "{count} seats unfilled", seats - elected,
+                    count=current().number(seats - elected))
+
+
 def print_result_lines(r: ItemResult) -> None:
     say(_("Item {position}. {title}: {words}", position=r.item, title=r.title, words=result_sentence(r)))
+    if r.election_seats is not None:  # its contests say who and by how many (coopdesk election result)
+        return
     if r.excluded:
         say("  " + _("{excluded} present with a personal interest did not vote on this item.",
                      excluded=current().number(r.excluded)))
+    election = r.kind is ResolutionKind.ELECTION
     if r.yes_needed is not None and (r.voted or r.closed):
-        say("  " + _("{needed} yes needed to carry it, of {voters} voting", needed=current().number(r.yes_needed),
-                     voters=current().number(r.voters)))
+        n, voters = current().number(r.yes_needed), current().number(r.voters)
+        say("  " + (_("{needed} yes needed to elect, of {voters} voting", needed=n, voters=voters) if election
+                    else _("{needed} yes needed to carry it, of {voters} voting", needed=n, voters=voters)))
     if r.passed is not None:
         say("  " + _("Rule applied: {rule}", rule=explained(r.explanation, r.article)))
-    if r.passed is False and not r.closed and r.needed_to_pass:
+    if r.passed is False and not r.closed and r.needed_to_pass and not election:
         say("  " + ngettext("{count} more yes vote would carry it.", "{count} more yes votes would carry it.",
                             r.needed_to_pass, count=current().number(r.needed_to_pass)))
 

@@ -42,6 +42,9 @@ def add_verbs(member: argparse.ArgumentParser) -> None:
     add.add_argument("--joined", type=iso_date, metavar="YYYY-MM-DD",
                      help=_("Joining (admission) date (default: today, unless --applied is given)"))
     add.add_argument("--applied", type=iso_date, metavar="YYYY-MM-DD", help=_("Date of the application"))
+    add.add_argument("--even-if-duplicate", "--allow-duplicates", dest="even_if_duplicate", action="store_true",
+                     help=_("Add the member even if they look like one already on the register (same name and "
+                            "birth date, or same phone number)"))
     add.set_defaults(run=run_add)
 
     edit = verbs.add_parser("edit", help=_("Change a member's details; only the options given change"))
@@ -169,12 +172,27 @@ def run_add(ctx: Context) -> int:
         values["member_type"] = coop.member_types[0]
     values.setdefault("member_type", "")
     joined = a.joined if a.joined is not None or a.applied is not None else dt.date.today()
-    view = add_member(ctx.database(), coop.id, MemberDetails(**values), joined_on=joined, applied_on=a.applied)
+    details = MemberDetails(**values)
+    if not a.even_if_duplicate:
+        _refuse_if_on_register(ctx, coop.id, details)
+    view = add_member(ctx.database(), coop.id, details, joined_on=joined, applied_on=a.applied)
     if ctx.json:
         print_json(member_json(view))
     else:
         say(str(view.number))
     return 0
+
+
+def _refuse_if_on_register(ctx: Context, coop_id: int, details: MemberDetails) -> None:
+    """The question the member form asks, as a refusal: the import's rule (``services.members.matching``)."""
+    from coopdesk.domain.errors import Refusal
+    from coopdesk.domain.text import N_
+    from coopdesk.services.members.matching import described, find_on_register
+
+    matches = find_on_register(ctx.database(), coop_id, details)
+    if matches:
+        raise Refusal(N_("Not added: this looks like a member already on the register: {members}. If it is "
+                         "someone else, add them with --even-if-duplicate."), field="name", members=described(matches))
 
 
 def run_edit(ctx: Context) -> int:

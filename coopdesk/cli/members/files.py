@@ -104,18 +104,24 @@ def run_import(ctx: Context) -> int:
 def report_rejected(exc: ImportRejected, as_json: bool) -> None:
     """Every bad row, with its line number and the reason, in the user's language; for rows
     already on the register, whom each matches and the two ways to go on."""
-    from coopdesk.services.members.importing import AlreadyOnRegister
+    from coopdesk.services.members.importing import AlreadyOnRegister, column_text
 
     warn(refusal_text(exc))
     for problem in exc.problems:
-        warn(_("line {line}: {reason}", line=problem.line, reason=refusal_text(problem.refusal)))
+        column = column_text(problem)
+        if column:
+            warn(_("line {line}, column {column}: {reason}", line=problem.line, column=column,
+                   reason=refusal_text(problem.refusal)))
+        else:
+            warn(_("line {line}: {reason}", line=problem.line, reason=refusal_text(problem.refusal)))
     on_register = isinstance(exc, AlreadyOnRegister)
     if on_register:
         warn(_("To import only the new rows, run the command again with --skip-existing; "
                "to import every row anyway, with --allow-duplicates."))
     if as_json:
         report: dict[str, object] = {"error": refusal_text(exc), "problems": [
-            {"line": p.line, "field": p.refusal.field, "message": refusal_text(p.refusal),
+            {"line": p.line, "field": p.refusal.field, "column": None if p.column is None else p.column + 1,
+             "message": refusal_text(p.refusal),
              **({"member": p.refusal.params["number"]} if on_register else {})}
             for p in exc.problems]}
         if isinstance(exc, AlreadyOnRegister):

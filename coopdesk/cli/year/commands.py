@@ -66,9 +66,10 @@ def task_json(task: TaskView, today: dt.date) -> dict[str, Any]:
 
     d, t = task.deadline, current()
     return {"key": d.key, "kind": d.kind.value, "due_on": iso(d.due_on), "urgency": d.urgency(today).value,
-            "warning": d.warning, "area": d.area, "target_id": d.target_id,
+            "warning": d.warning, "on_hold": d.on_hold, "area": d.area, "target_id": d.target_id,
             "article": d.ref.label(t.language), "text": deadline_text(d, t),
-            "params": {k: iso(v) if isinstance(v, dt.date) else v for k, v in d.params.items()},
+            "params": {k: iso(v) if isinstance(v, dt.date) else list(v) if isinstance(v, tuple) else v
+                       for k, v in d.params.items()},
             "done_on": iso(task.done_on), "done_note": task.done_note, "done_by": task.done_by}
 
 
@@ -91,6 +92,8 @@ def run_list(ctx: Context) -> int:
             state = _("Done {date}", date=t.date(task.done_on))
         elif d.warning and d.due_on == today:  # a state to put right, not a date
             state = _("Act now")
+        elif d.on_hold:  # waits on someone else: a refund withheld while the member owes the co-op
+            state = _("Withheld")
         else:
             state = _(URGENCY_WORDS[d.urgency(today).value])
         rows.append([t.date(d.due_on), state, deadline_text(d, t), d.ref.label(t.language), d.key])

@@ -3,58 +3,45 @@ and progress with Cancel a page at a time."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table
+from reportlab.platypus import Table
 
-from coopdesk.documents.base import GREY, DocumentRenderer, Progress, ProgressTicker, Tick  # noqa: F401 (Tick: used by the papers)
+from coopdesk.documents.base import (
+    KEY_BACKGROUND,
+    LIGHT_RULE,
+    RULE,
+    DocumentRenderer,
+    Progress,
+    clock,
+    say,
+)
 from coopdesk.documents.fonts import GOTHIC, GOTHIC_BOLD
 from coopdesk.domain.education.hours import duration_words
 from coopdesk.domain.education.papers import SessionFacts
 from coopdesk.domain.education.sessions import ORGANISER_LABELS, Organiser, SessionKind
-from coopdesk.domain.text import Explanation
 from coopdesk.i18n import Translator
-
-RULE = colors.HexColor("#7d8798")
-LIGHT_RULE = colors.HexColor("#c5ccd6")
-KEY_BACKGROUND = colors.HexColor("#eef1f5")
-
-
-def clock(value: dt.time) -> str:
-    return f"{value.hour:02d}:{value.minute:02d}"
-
-
-def said(t: Translator, sentence: Explanation) -> str:
-    return t.gettext(sentence.message, **{k: t.number(v) for k, v in sentence.params})
 
 
 def hours(t: Translator, minutes: int) -> str:
     """90 minutes: "1 h 30 min", "1시간 30분"."""
-    return said(t, duration_words(minutes))
-
-
+    return say(t, duration_words(minutes))
 
 
 class EducationRenderer(DocumentRenderer):
     """A paper of the education area; ``progress(done, total)`` returning False cancels."""
 
     def __init__(self, language: str, *, progress: Progress | None = None) -> None:
-        super().__init__(language)
-        self.progress = ProgressTicker(progress, step=1)
+        super().__init__(language, progress=progress, step=1)
         s = self.styles
         self.heading = ParagraphStyle("Heading", parent=s.title, alignment=TA_CENTER, fontSize=18, leading=24,
                                       spaceAfter=5 * mm)
         self.section = ParagraphStyle("Section", parent=s.body, fontName=GOTHIC_BOLD, fontSize=11, leading=16,
                                       spaceBefore=5 * mm, spaceAfter=2 * mm)
-        self.label = ParagraphStyle("Label", parent=s.body, fontName=GOTHIC_BOLD)
-        self.centred = ParagraphStyle("Centred", parent=s.body, alignment=TA_CENTER)
-        self.note = ParagraphStyle("Note", parent=s.body, fontSize=8.5, leading=11.5, textColor=GREY)
+        self.label, self.centred, self.note = s.label, s.centred, s.note
         self.right = ParagraphStyle("Right", parent=s.body, alignment=TA_RIGHT)
 
     # -- words -----------------------------------------------------------------------------
@@ -71,19 +58,11 @@ class EducationRenderer(DocumentRenderer):
         """"2026년 3월 14일 토요일 14:00 ~ 16:00"."""
         return f"{self.t.date(facts.held_on, 'full')} {clock(facts.starts_at)} ~ {clock(facts.ends_at)}"
 
-    def para(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        """A paragraph of plain text (escaped; line breaks kept)."""
-        return Paragraph(escape(text).replace("\n", "<br/>"), style or self.styles.body)
-
-    def ticks(self, total: int) -> list[Tick]:
-        self.progress.total = total
-        return [Tick(self.progress, n) for n in range(1, total + 1)]
-
     # -- blocks ----------------------------------------------------------------------------
     def facts_block(self, rows: Sequence[tuple[str, str]], key_width: float = 40 * mm,
                     width: float | None = None) -> Table:
         """Label and value rows, ruled above and below, as Korean forms lay them out."""
-        width = width or self.page_size()[0] - self.margins.left - self.margins.right
+        width = width or self.usable_width()
         data = [[self.para(key, self.label), self.para(value)] for key, value in rows]
         return Table(data, colWidths=[key_width, width - key_width], hAlign="CENTER", style=[
             ("FONT", (0, 0), (-1, -1), GOTHIC, 10),  # else reportlab names Helvetica, not embedded

@@ -7,26 +7,23 @@ co-op.  The audit mark sits small at the foot, so a certificate can be matched t
 
 from __future__ import annotations
 
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from coopdesk.documents.base import Margins, Progress
 from coopdesk.documents.education.base import EducationRenderer
 from coopdesk.documents.fonts import GOTHIC, MYEONGJO, MYEONGJO_BOLD, register_fonts
+from coopdesk.documents.frame import FramedPages, one_page_each
 from coopdesk.domain.education.papers import Attendee, CertificatePaper
-
-FRAME = colors.HexColor("#3d4a5c")
 
 
 def render_certificates(paper: CertificatePaper, language: str, *, progress: Progress | None = None) -> bytes:
     return CertificateRenderer(paper, language, progress=progress).render()
 
 
-class CertificateRenderer(EducationRenderer):
+class CertificateRenderer(FramedPages, EducationRenderer):
     margins = Margins(left=28 * mm, right=28 * mm, top=30 * mm, bottom=26 * mm)
 
     def __init__(self, paper: CertificatePaper, language: str, *, progress: Progress | None = None) -> None:
@@ -55,14 +52,8 @@ class CertificateRenderer(EducationRenderer):
         return self.paper.session.audit_mark
 
     def build_story(self) -> list[Flowable]:
-        story: list[Flowable] = []
-        ticks = self.ticks(len(self.paper.attendees))
-        for n, attendee in enumerate(self.paper.attendees):
-            if n:
-                story.append(PageBreak())
-            story += self._page(attendee)
-            story.append(ticks[n])
-        return story
+        attendees = self.paper.attendees
+        return one_page_each((self._page(a) for a in attendees), self.ticks(len(attendees)))
 
     def _page(self, a: Attendee) -> list[Flowable]:
         t, p = self.t, self.paper
@@ -92,23 +83,3 @@ class CertificateRenderer(EducationRenderer):
     def _signed_by(self) -> str:
         chair = self.paper.chair_name or "__________"
         return self.t.gettext("Chair {name} (seal)", name=chair)
-
-    # -- the page: a frame instead of the running header, no page numbers ------------------
-    def draw_header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        width, height = doc.pagesize
-        canvas.saveState()
-        canvas.setStrokeColor(FRAME)
-        canvas.setLineWidth(2)
-        canvas.rect(14 * mm, 14 * mm, width - 28 * mm, height - 28 * mm)
-        canvas.setLineWidth(0.6)
-        canvas.rect(17 * mm, 17 * mm, width - 34 * mm, height - 34 * mm)
-        canvas.restoreState()
-
-    def draw_page_number(self, canvas: Canvas, page: int, pages: int) -> None:
-        mark = self.audit_mark()
-        if mark:
-            canvas.setFont(GOTHIC, 6)
-            canvas.setFillColor(colors.HexColor("#8a93a3"))
-            canvas.drawRightString(self.page_size()[0] - 20 * mm, 19.5 * mm,
-                                   self.t.gettext("Audit log {mark}", mark=mark))
-

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-
-from coopdesk.documents.base import Progress, ProgressTicker, Tick  # noqa: F401 (Tick: used by the papers)
+from coopdesk.documents.base import Progress, Tick  # noqa: F401 (Tick: used by the officer list)
 from coopdesk.documents.meetings.base import MeetingRenderer
 from coopdesk.domain.meetings.papers import MeetingFacts
 from coopdesk.domain.officers.terms import OFFICE_LABELS, Office
@@ -30,20 +29,12 @@ def seal_label(committee: tuple[str, ...], *, in_text: bool = False) -> str:
     return COMMITTEE_SEAL if committee else CHAIR_SEAL
 
 
-
-
 class ElectionRenderer(MeetingRenderer):
     """A paper of an election held at ``meeting``; ``progress(done, total)`` returning False cancels."""
 
     def __init__(self, meeting: MeetingFacts, language: str, *, progress: Progress | None = None,
                  step: int = 1) -> None:
-        super().__init__(meeting, language)
-        self.progress = ProgressTicker(progress, step=step)
-
-    def ticks(self, total: int) -> list[Tick]:
-        """``total`` ticks to place in the story, the n-th reporting n of ``total``."""
-        self.progress.total = total
-        return [Tick(self.progress, n) for n in range(1, total + 1)]
+        super().__init__(meeting, language, progress=progress, step=step)
 
     def office(self, office: Office) -> str:
         return self.t.gettext(OFFICE_LABELS[office])

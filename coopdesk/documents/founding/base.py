@@ -14,20 +14,19 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from coopdesk.documents.base import GREY, DocumentRenderer, Margins
+from coopdesk.documents.base import KEY_BACKGROUND, DocumentRenderer, Margins
 from coopdesk.documents.fonts import (
     GOTHIC,
     GOTHIC_BOLD,
     MYEONGJO,
     MYEONGJO_BOLD,
-    register_fonts,
 )
 from coopdesk.domain.founding.papers import FilingPack
 from coopdesk.domain.text import N_
 
+# A form filed with the authorities: its boxes ruled darker than the meeting papers' blocks.
 RULE = colors.HexColor("#3d4a5c")
 LIGHT_RULE = colors.HexColor("#b9c1cc")
-KEY_BACKGROUND = colors.HexColor("#eef1f5")
 NOTE_BACKGROUND = colors.HexColor("#f3f5f8")
 
 REFERENCE_NOTE = N_("Reference translation. The papers filed with the city or province are the Korean ones; "
@@ -40,9 +39,9 @@ class FoundingRenderer(DocumentRenderer):
     """A paper of the filing pack, drawn from the ``FilingPack``."""
 
     margins = Margins(left=18 * mm, right=18 * mm, top=22 * mm, bottom=18 * mm)
+    fonts = (GOTHIC, MYEONGJO)
 
     def __init__(self, pack: FilingPack, language: str) -> None:
-        register_fonts((GOTHIC, MYEONGJO))
         super().__init__(language)
         self.pack = pack
         s = self.styles
@@ -52,11 +51,10 @@ class FoundingRenderer(DocumentRenderer):
                                       spaceBefore=3 * mm, spaceAfter=1.5 * mm, keepWithNext=1)
         self.label = ParagraphStyle("FLabel", parent=s.body, fontName=GOTHIC_BOLD, fontSize=9.5, leading=13)
         self.value = ParagraphStyle("FValue", parent=s.body, fontSize=9.5, leading=13)
-        self.centred = ParagraphStyle("FCentred", parent=s.body, alignment=TA_CENTER)
+        self.centred, self.note = s.centred, s.note
         self.formal = ParagraphStyle("FFormal", parent=s.body, fontName=MYEONGJO, fontSize=11.5, leading=19)
         self.formal_centre = ParagraphStyle("FFormalCentre", parent=self.formal, alignment=TA_CENTER)
         self.signer = ParagraphStyle("FSigner", parent=self.formal, fontName=MYEONGJO_BOLD, alignment=TA_RIGHT)
-        self.note = ParagraphStyle("FNote", parent=s.body, fontSize=8.5, leading=11.5, textColor=GREY)
         self.cell = ParagraphStyle("FCell", parent=s.cell, fontSize=8.5, leading=11)
         self.cell_right = ParagraphStyle("FCellRight", parent=self.cell, alignment=TA_RIGHT)
         self.cell_centre = ParagraphStyle("FCellCentre", parent=self.cell, alignment=TA_CENTER)
@@ -74,12 +72,9 @@ class FoundingRenderer(DocumentRenderer):
 
     @property
     def width(self) -> float:
-        return self.page_size()[0] - self.margins.left - self.margins.right
+        return self.usable_width()
 
     # -- words -----------------------------------------------------------------------------
-    def para(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        return Paragraph(escape(text).replace("\n", "<br/>"), style or self.styles.body)
-
     def date(self, value: dt.date | None) -> str:
         return self.t.date(value, "long") if value else ""
 
@@ -180,7 +175,7 @@ def reference_note(renderer: DocumentRenderer, style: ParagraphStyle) -> list[Fl
     """On the first page of an English paper: a box saying it is a reference translation."""
     if renderer.language == "ko":
         return []
-    width = renderer.page_size()[0] - renderer.margins.left - renderer.margins.right
+    width = renderer.usable_width()
     text = Paragraph(escape(renderer.t.gettext(REFERENCE_NOTE)), style)
     box = Table([[text]], colWidths=[width], style=[
         ("BACKGROUND", (0, 0), (-1, -1), NOTE_BACKGROUND),

@@ -9,48 +9,41 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Table
 
-from coopdesk.documents.base import GREY, DocumentRenderer
+from coopdesk.documents.base import (
+    KEY_BACKGROUND,
+    LIGHT_RULE,
+    RULE,
+    DocumentRenderer,
+    Progress,
+    clock,
+    say,
+)
 from coopdesk.documents.fonts import GOTHIC, GOTHIC_BOLD
 from coopdesk.domain.meetings.papers import MeetingFacts
 from coopdesk.domain.meetings.resolutions import Explanation
-from coopdesk.i18n import Translator
-
-RULE = colors.HexColor("#7d8798")
-
-
-def clock(value: dt.time | None) -> str:
-    """A time of day as "14:00": plain, the same in every language."""
-    return "" if value is None else f"{value.hour:02d}:{value.minute:02d}"
-
-
-def say(t: Translator, sentence: Explanation) -> str:
-    """A domain sentence in ``t``'s language, its numbers in that language's format."""
-    return t.gettext(sentence.message, **{k: t.number(v) for k, v in sentence.params})
 
 
 class MeetingRenderer(DocumentRenderer):
     """A document about one meeting; ``meeting`` gives the header and the facts."""
 
-    def __init__(self, meeting: MeetingFacts, language: str) -> None:
-        super().__init__(language)
+    def __init__(self, meeting: MeetingFacts, language: str, *, progress: Progress | None = None,
+                 step: int = 500) -> None:
+        super().__init__(language, progress=progress, step=step)
         self.meeting = meeting
         s = self.styles
         self.heading = ParagraphStyle("Heading", parent=s.title, alignment=TA_CENTER,
                                       fontSize=18, leading=24, spaceAfter=6 * mm)
         self.section = ParagraphStyle("Section", parent=s.body, fontName=GOTHIC_BOLD,
                                       fontSize=11, leading=16, spaceBefore=4 * mm, spaceAfter=1.5 * mm)
-        self.label = ParagraphStyle("Label", parent=s.body, fontName=GOTHIC_BOLD)
-        self.centred = ParagraphStyle("Centred", parent=s.body, alignment=TA_CENTER)
+        self.label, self.centred, self.note = s.label, s.centred, s.note
         self.centred_bold = ParagraphStyle("CentredBold", parent=self.section, alignment=TA_CENTER)
-        self.note = ParagraphStyle("Note", parent=s.body, fontSize=8.5, leading=11.5, textColor=GREY)
         self.seal = ParagraphStyle("Seal", parent=self.note, alignment=TA_RIGHT)
 
     def audit_mark(self) -> str:
@@ -83,15 +76,11 @@ class MeetingRenderer(DocumentRenderer):
     def say(self, sentence: Explanation) -> str:
         return say(self.t, sentence)
 
-    def para(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        """A paragraph of plain text (escaped; line breaks kept)."""
-        return Paragraph(escape(text).replace("\n", "<br/>"), style or self.styles.body)
-
     # -- blocks ----------------------------------------------------------------
     def facts_block(self, rows: Sequence[tuple[str, str | Flowable | list[Flowable]]],
                     key_width: float = 46 * mm, pad: float = 2.5 * mm) -> Table:
         """Label and value rows, ruled above and below, as Korean forms lay them out."""
-        width = self.page_size()[0] - self.margins.left - self.margins.right
+        width = self.usable_width()
         data = [[self.para(key, self.label), value if not isinstance(value, str) else self.para(value)]
                 for key, value in rows]
         return Table(data, colWidths=[key_width, width - key_width], hAlign="LEFT", style=[
@@ -99,8 +88,8 @@ class MeetingRenderer(DocumentRenderer):
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEABOVE", (0, 0), (-1, 0), 0.8, RULE),
             ("LINEBELOW", (0, -1), (-1, -1), 0.8, RULE),
-            ("LINEBELOW", (0, 0), (-1, -2), 0.3, colors.HexColor("#c5ccd6")),
-            ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#eef1f5")),
+            ("LINEBELOW", (0, 0), (-1, -2), 0.3, LIGHT_RULE),
+            ("BACKGROUND", (0, 0), (0, -1), KEY_BACKGROUND),
             ("TOPPADDING", (0, 0), (-1, -1), pad),
             ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
             ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),

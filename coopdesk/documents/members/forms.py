@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -23,23 +22,21 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Paragraph, Table
 
 from coopdesk.documents.base import (
     GREY,
+    KEY_BACKGROUND,
     DocumentRenderer,
     Progress,
-    ProgressTicker,
-    Tick,
 )
 from coopdesk.documents.fonts import (
     GOTHIC,
     GOTHIC_BOLD,
     MYEONGJO,
     MYEONGJO_BOLD,
-    register_fonts,
 )
 from coopdesk.domain.members.forms import FormKind, FormPerson, MemberForm
 
+# A form filled in by hand: its boxes ruled darker than the meeting papers' blocks.
 RULE = colors.HexColor("#3d4a5c")
 LIGHT_RULE = colors.HexColor("#9aa3b0")
-KEY_BACKGROUND = colors.HexColor("#eef1f5")
 EMPTY, CHOSEN = "\u25a1", "\u25a0"  # □ ■
 GAP = "\u00a0"  # room left to write in: a no-break space, which a paragraph neither breaks nor squeezes
 WRITE_HEIGHT = 11 * mm  # a box a hand writes in
@@ -66,11 +63,11 @@ def render_member_form(form: MemberForm, language: str, *, progress: Progress | 
 class FormRenderer(DocumentRenderer):
     """A membership form; ``progress(done, total)`` returning False cancels."""
 
+    fonts = (GOTHIC, MYEONGJO)
+
     def __init__(self, form: MemberForm, language: str, *, progress: Progress | None = None) -> None:
-        register_fonts((GOTHIC, MYEONGJO))
-        super().__init__(language)
+        super().__init__(language, progress=progress, step=1)
         self.form = form
-        self.progress = ProgressTicker(progress, step=1)
         s = self.styles
         self.heading = ParagraphStyle("FormHeading", parent=s.title, fontName=MYEONGJO_BOLD, alignment=TA_CENTER,
                                       fontSize=20, leading=26, spaceAfter=5 * mm)
@@ -106,7 +103,8 @@ class FormRenderer(DocumentRenderer):
 
     # -- words -----------------------------------------------------------------------------
     def para(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        return Paragraph(escape(text).replace("\n", "<br/>"), style or self.value)
+        """As every paper's, but what is written in a box is in the box's value style."""
+        return super().para(text, style or self.value)
 
     def money(self, won: int) -> str:
         return self.t.money(won)
@@ -132,14 +130,7 @@ class FormRenderer(DocumentRenderer):
     def chair(self) -> str:
         return self.t.gettext("To the chair of {coop}", coop=self.form.coop.name)
 
-    def ticks(self, total: int) -> list[Tick]:
-        self.progress.total = total
-        return [Tick(self.progress, n) for n in range(1, total + 1)]
-
     # -- blocks ----------------------------------------------------------------------------
-    def usable_width(self) -> float:
-        return self.page_size()[0] - self.margins.left - self.margins.right
-
     def boxes(self, rows: Sequence[Sequence[tuple[str, str]]], key_width: float = 30 * mm,
               height: float = WRITE_HEIGHT) -> Table:
         """Rows of (label, value) pairs, one or two to a row, in ruled boxes tall enough to write in."""

@@ -19,7 +19,6 @@ from coopdesk.domain import law
 from coopdesk.domain.coop import CoopKind
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.fields import NAME_LENGTH, check_text
-from coopdesk.domain.law_ref import act
 from coopdesk.domain.text import N_
 
 PART_LENGTH = 2_000  # one text part: a paragraph of the bylaws
@@ -84,9 +83,10 @@ def check_texts(texts: BylawsTexts, kind: CoopKind, required: tuple[str, ...] = 
     for name in ("purpose", "qualifications", "non_member_use"):
         check_text(getattr(texts, name), name, PART_LENGTH, multiline=True)
     if not texts.purpose.strip():
-        raise Refusal(N_("Write the co-op's purpose."), article=act(16, 1), field="purpose")
+        raise Refusal(N_("Write the co-op's purpose."), article=law.BYLAWS_MANDATORY_CONTENTS.ref, field="purpose")
     if not texts.qualifications.strip():
-        raise Refusal(N_("Write who may become a member."), field="qualifications")
+        raise Refusal(N_("Write who may become a member."), article=law.BYLAWS_MANDATORY_CONTENTS.ref,
+                      field="qualifications")
     _check_lines(texts.businesses, "businesses", MAX_BUSINESSES, BUSINESS_LENGTH)
     _check_lines(texts.main_businesses, "main_businesses", MAX_BUSINESSES, BUSINESS_LENGTH)
     _check_lines(texts.founders, "founders", MAX_FOUNDERS, NAME_LENGTH)
@@ -98,7 +98,8 @@ def check_texts(texts: BylawsTexts, kind: CoopKind, required: tuple[str, ...] = 
     elif texts.main_businesses:
         raise Refusal(N_("Only a social co-op has main public-benefit businesses."), field="main_businesses")
     if not texts.businesses and not texts.main_businesses:
-        raise Refusal(N_("List at least one business of the co-op."), field="businesses")
+        raise Refusal(N_("List at least one business of the co-op."), article=law.BYLAWS_MANDATORY_CONTENTS.ref,
+                      field="businesses")
     act_lines = {_squeezed(r) for r in required}
     for line in texts.businesses + texts.main_businesses:
         if _squeezed(line) in act_lines:

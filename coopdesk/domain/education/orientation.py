@@ -52,11 +52,13 @@ class Span:
 
 def required_spans(versions: Sequence[BylawsSpan]) -> tuple[Span, ...]:
     """When the bylaws asked for an orientation: ``versions`` in order of adoption, those in force
-    only (an amendment waiting for its report is not).  The first version reaches back to the
-    start, as ``services.coops.bylaws_in_force`` reads it for an earlier day."""
+    only (an amendment waiting for its report is not).  The first version asks it from the day
+    the bylaws were adopted: a member on the register from before that day (a file begun with the
+    day the secretary started, before the real day could be given) is not held to a rule the
+    program cannot say applied to them."""
     spans: list[Span] = []
     for i, version in enumerate(versions):
-        start = None if i == 0 else version.effective_on
+        start = version.effective_on
         end = versions[i + 1].effective_on if i + 1 < len(versions) else None
         if not version.orientation_required:
             continue

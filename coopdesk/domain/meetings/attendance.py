@@ -90,7 +90,9 @@ class Attendance:
 
     def add_proxy(self, proxy: Proxy) -> Attendance:
         _check_proxy_form(proxy)
-        self._on_register(proxy.principal)
+        if proxy.principal not in self.register:  # say which of the two is not on it
+            raise Refusal(N_("The member being represented, number {number}, is not on the register of this "
+                             "meeting."), field="principal", number=proxy.principal)
         if proxy.principal in self.in_person:
             raise Refusal(N_("This member is here in person and votes in person."), field="principal")
         if self.proxy_for(proxy.principal) is not None:
@@ -98,7 +100,9 @@ class Attendance:
         if any(p.holder_member == proxy.principal for p in self.proxies):
             raise Refusal(N_("A member who holds a proxy cannot give one."), field="principal")
         if proxy.holder_member is not None:
-            self._on_register(proxy.holder_member)
+            if proxy.holder_member not in self.register:
+                raise Refusal(N_("The proxy holder, member number {number}, is not on the register of this "
+                                 "meeting."), field="holder", number=proxy.holder_member)
             if self.proxy_for(proxy.holder_member) is not None:
                 raise Refusal(N_("A member who votes through a proxy cannot hold one."), field="holder")
         held = sum(1 for p in self.proxies if p.holder_key == proxy.holder_key)

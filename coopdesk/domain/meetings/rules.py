@@ -349,7 +349,8 @@ _ASSEMBLY_WORDS = Words(
        "rejected."),
     N_("Of the {present} members present, {yes} voted yes, {no} no and {abstain} abstained: elected as "
        "proposed."),
-    N_("Of the {present} members present, {yes} voted yes, {no} no and {abstain} abstained: not elected."),
+    N_("Of the {present} members present, {yes} voted yes, {no} no and {abstain} abstained: not elected; the "
+       "seat stays unfilled."),
     N_("To the members of {coop}"), N_("Chair"),
 )
 
@@ -390,7 +391,7 @@ _FOUNDING_RULES = MeetingRules(
         N_("Of the {present} consenters present, {yes} voted yes, {no} no and {abstain} abstained: elected as "
            "proposed."),
         N_("Of the {present} consenters present, {yes} voted yes, {no} no and {abstain} abstained: not "
-           "elected."),
+           "elected; the seat stays unfilled."),
         N_("To the founders and everyone who consents to join {coop}"), N_("Representative of the founders"),
         N_("A consenter who cannot attend may vote through a proxy: another consenter or a family member living "
            "with them, who hands in a signed proxy form. One proxy represents one consenter only ({article})."),
@@ -423,7 +424,7 @@ _BOARD_RULES = MeetingRules(
         N_("Of the {present} directors present, {yes} voted yes, {no} no and {abstain} abstained: elected as "
            "proposed."),
         N_("Of the {present} directors present, {yes} voted yes, {no} no and {abstain} abstained: not "
-           "elected."),
+           "elected; the seat stays unfilled."),
         N_("To the directors of {coop}"), N_("Chair"),
     ),
 )

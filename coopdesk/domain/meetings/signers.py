@@ -50,10 +50,17 @@ def check_minute_signers(
     rule = rules_for(meeting).signers
     if not rule.elected:
         return _every_attending(chair, signers, attending_directors)
-    others = tuple(dict.fromkeys(s for s in signers if s != chair))  # the chair and repeats don't count
+    chosen = tuple(signers)
+    others = tuple(dict.fromkeys(s for s in chosen if s != chair))  # the chair and repeats don't count
     if chair is None:
         raise Refusal(N_("The minutes need the signature of the meeting's chair."),
                       article=rule.ref, field="chair")
+    if len(others) < rule.minimum and chair in chosen:  # ticked as well: say why the list looks longer
+        raise Refusal(N_("The minutes need the chair and at least {minimum} members elected at the meeting to "
+                         "sign; {count} chosen besides the chair. {chair}, the chair of the meeting, signs as chair "
+                         "and is not counted among the {minimum}."),
+                      article=rule.ref, field="signers", minimum=rule.minimum, count=len(others),
+                      chair=str(getattr(chair, "name", chair)))
     if len(others) < rule.minimum:
         raise Refusal(N_("The minutes need the chair and at least {minimum} members elected at the "
                          "meeting to sign; {count} chosen."),

@@ -58,10 +58,31 @@ class MemberDetails:
 
 
 def check_details(d: MemberDetails, member_types: tuple[str, ...], today: dt.date) -> None:
-    """Refuse details that cannot be right; ``d`` is expected to be ``cleaned()``."""
+    """Refuse details that cannot be right (the first problem, in the form's order); ``d`` is
+    expected to be ``cleaned()``."""
+    for check in _FIELD_CHECKS:
+        check(d, member_types, today)
+
+
+def detail_problems(d: MemberDetails, member_types: tuple[str, ...], today: dt.date) -> list[Refusal]:
+    """Every problem of ``d``, at most one per field, in the form's order: an import lists a
+    bad row's problems all at once, so the secretary mends the file in one go."""
+    problems: list[Refusal] = []
+    for check in _FIELD_CHECKS:
+        try:
+            check(d, member_types, today)
+        except Refusal as refusal:
+            problems.append(refusal)
+    return problems
+
+
+def _check_name(d: MemberDetails, member_types: tuple[str, ...], today: dt.date) -> None:
     if not d.name:
         raise Refusal(N_("The member needs a name."), field="name")
     check_text(d.name, "name", NAME_LENGTH)
+
+
+def _check_type(d: MemberDetails, member_types: tuple[str, ...], today: dt.date) -> None:
     if d.member_type not in member_types:
         raise Refusal(
             N_("\u201c{value}\u201d is not a member type of this co-op ({allowed})."),
@@ -69,19 +90,41 @@ def check_details(d: MemberDetails, member_types: tuple[str, ...], today: dt.dat
             value=d.member_type,
             allowed=", ".join(member_types),
         )
+
+
+def _check_birth(d: MemberDetails, member_types: tuple[str, ...], today: dt.date) -> None:
     if d.birth_date is not None:
         if d.birth_date > today:
             raise Refusal(N_("The birth date is in the future."), field="birth_date")
         if d.birth_date.year < OLDEST_BIRTH_YEAR:
             raise Refusal(N_("The birth date is too long ago."), field="birth_date")
+
+
+def _check_phone_field(d: MemberDetails, member_types: tuple[str, ...], today: dt.date) -> None:
     check_text(d.phone, "phone", PHONE_LENGTH)
     _check_phone(d.phone)
+
+
+def _check_email(d: MemberDetails, member_types: tuple[str, ...], today: dt.date) -> None:
     check_text(d.email, "email", EMAIL_LENGTH)
     if d.email and not _EMAIL.match(d.email):
         raise Refusal(N_("\u201c{value}\u201d is not an e-mail address."), field="email", value=d.email)
+
+
+def _check_address(d: MemberDetails, member_types: tuple[str, ...], today: dt.date) -> None:
     check_text(d.address, "address", ADDRESS_LENGTH)
+
+
+def _check_notes(d: MemberDetails, member_types: tuple[str, ...], today: dt.date) -> None:
     check_text(d.notes, "notes", NOTE_LENGTH, multiline=True)
+
+
+def _check_consent(d: MemberDetails, member_types: tuple[str, ...], today: dt.date) -> None:
     check_consent_date(d.privacy_consent_on, d.birth_date, today)
+
+
+_FIELD_CHECKS = (_check_name, _check_type, _check_birth, _check_phone_field, _check_email, _check_address,
+                 _check_notes, _check_consent)
 
 
 def check_consent_date(day: dt.date | None, birth_date: dt.date | None, today: dt.date) -> None:

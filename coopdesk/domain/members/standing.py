@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.fields import NOTE_LENGTH, check_date, check_text
-from coopdesk.domain.law_ref import act
 from coopdesk.domain.text import N_
 
 
@@ -158,11 +158,11 @@ def check_new_event(
     check_date(event.on, "on")
     check_text(event.note, "note", NOTE_LENGTH, multiline=True)
     status = current.status_on(max(today, event.on))
-    if current.left_on is not None or status in (
+    if current.left_on is not None or (status in (
         MemberStatus.WITHDRAWN,
         MemberStatus.EXPELLED,
         MemberStatus.DECEASED,
-    ):
+    ) and not _died_while_withdrawing(current, event)):
         raise Refusal(N_("This member has already left the co-op."), field="kind")
     if event.kind is EventKind.APPLIED:
         _check_application(current, event)
@@ -185,7 +185,7 @@ def check_new_event(
     if event.kind is EventKind.EXPELLED:
         raise Refusal(
             N_("Expulsion is decided by a special resolution of the general assembly."),
-            article=act(25, 1),
+            article=law.EXPULSION_SPECIAL_RESOLUTION.ref,
             field="kind",
         )
     if event.on > today:
@@ -193,6 +193,13 @@ def check_new_event(
             N_("An event is recorded once it has happened: {date} is after today, {today}. "
                "Check the date, or record the event on the day it happens."),
             field="on", date=event.on, today=today)
+
+
+def _died_while_withdrawing(current: Standing, event: MemberEvent) -> bool:
+    """A member who gave notice and died before it took effect left by death (당연탈퇴), not by the
+    notice: the death is recorded even when the notice's day has passed since."""
+    return (event.kind is EventKind.DECEASED and current.leaves_on is not None
+            and event.on < current.leaves_on)
 
 
 _AFTER_JOINING = (EventKind.WITHDRAWAL_NOTICE, EventKind.WITHDRAWN, EventKind.EXPELLED, EventKind.DECEASED)

@@ -32,11 +32,11 @@ from enum import Enum
 from coopdesk.domain import law
 from coopdesk.domain.coop import BylawsSettings
 from coopdesk.domain.errors import Refusal
-from coopdesk.domain.law_ref import LawRef, act
+from coopdesk.domain.law_ref import LawRef
 from coopdesk.domain.officers.terms import Office, OfficerTerm, Person, check_term
 from coopdesk.domain.text import N_
 
-AUDITOR_NOT_DIRECTOR = act(44, 2)  # 이사장을 포함한 이사와 직원은 감사를 겸직할 수 없다
+AUDITOR_NOT_DIRECTOR = law.AUDITOR_NOT_DIRECTOR.ref  # 이사장을 포함한 이사와 직원은 감사를 겸직할 수 없다
 ONE_CHAIR = law.MIN_DIRECTORS.ref  # 이사장 1명을 포함한 3명 이상의 이사 (Act 34①)
 CHAIR_BREAK_DAYS = 366  # our reading, not the Act's: a longer gap ends a run of chair terms
 _DAY = dt.timedelta(days=1)

@@ -22,10 +22,10 @@ from coopdesk.domain import law
 from coopdesk.domain.coop import BylawsSettings
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.fields import NAME_LENGTH, check_date, check_text
-from coopdesk.domain.law_ref import LawRef, act
+from coopdesk.domain.law_ref import LawRef
 from coopdesk.domain.text import N_
 
-VACANCY_REST_OF_TERM = act(35, 3)  # 결원 보선: 전임자의 남은 임기
+VACANCY_REST_OF_TERM = law.VACANCY_REST_OF_TERM.ref  # 결원 보선: 전임자의 남은 임기
 MAX_PERSON_NAME = NAME_LENGTH
 
 

@@ -5,7 +5,12 @@ them sorted by due date.  A key names a task stably between runs (``"ordinary_as
 ``"notice:meeting:17"``): it is what "mark done" records.  A warning that is a state, not a date
 (a board short of directors, fewer than 5 members, no assembly for 2 years) is a Deadline due
 today with ``warning`` set; its key carries the fiscal year, so that marking it done answers for
-that year only.
+that year only.  A deadline ``on_hold`` waits on someone else (a refund the co-op withholds while
+the member owes it money, Act 26③): it is never overdue nor soon.
+
+A co-op still being founded (``YearFacts.founding``) owes none of a running co-op's duties: it
+exists only from its registration (Act 19①).  Its tasks are the founding's own
+(``domain.year.founding``), from the stage and the checks the founding services work out.
 
 Counting:
 - "within N months after the fiscal year ends" ends on the last day of the N-th month after the
@@ -18,6 +23,8 @@ Counting:
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -26,11 +33,20 @@ from types import MappingProxyType
 from coopdesk.domain import law
 from coopdesk.domain.capital.reports import yearly_report_due
 from coopdesk.domain.coop import CoopKind
-from coopdesk.domain.fiscal import fiscal_year_end, fiscal_year_of, months_after_year_end
+from coopdesk.domain.fiscal import (
+    fiscal_year_end,
+    fiscal_year_of,
+    months_after_year_end,
+)
 from coopdesk.domain.law_ref import LawRef
 from coopdesk.domain.meetings.kinds import MeetingKind
 from coopdesk.domain.meetings.notice import latest_notice_date, notice_period
-from coopdesk.domain.officers.terms import OfficerTerm, Person, anniversary, terms_ending
+from coopdesk.domain.officers.terms import (
+    OfficerTerm,
+    Person,
+    anniversary,
+    terms_ending,
+)
 from coopdesk.domain.text import N_
 from coopdesk.domain.year.facts import PlannedMeeting, YearFacts
 
@@ -59,6 +75,10 @@ class DeadlineKind(Enum):
     REFUND_LAPSE = "refund_lapse"
     FEW_MEMBERS = "few_members"
     ORIENTATION = "orientation"
+    REFUND_WITHHELD = "refund_withheld"
+    FOUNDING_STEP = "founding_step"
+    FOUNDING_CHECK = "founding_check"
+    FOUNDING_REGISTRATION = "founding_registration"
 
     @property
     def label(self) -> str:
@@ -81,6 +101,10 @@ KIND_LABELS = {
     DeadlineKind.REFUND_LAPSE: N_("Refund claim lapses"),
     DeadlineKind.FEW_MEMBERS: N_("Fewer members than the minimum"),
     DeadlineKind.ORIENTATION: N_("Orientation owed"),
+    DeadlineKind.REFUND_WITHHELD: N_("Refund withheld"),
+    DeadlineKind.FOUNDING_STEP: N_("Next step of the founding"),
+    DeadlineKind.FOUNDING_CHECK: N_("Founding check"),
+    DeadlineKind.FOUNDING_REGISTRATION: N_("Registration of the co-op"),
 }
 
 
@@ -97,8 +121,11 @@ class Deadline:
     area: str  # the window area that deals with it
     target_id: int | None = None  # the meeting, officer term or member it is about
     warning: bool = False  # a state to put right now, not a date
+    on_hold: bool = False  # waits on someone else (a withheld refund): never overdue nor soon
 
     def urgency(self, today: dt.date) -> Urgency:
+        if self.on_hold:
+            return Urgency.LATER
         if self.due_on < today:
             return Urgency.OVERDUE
         if (self.due_on - today).days <= SOON_DAYS:
@@ -107,8 +134,10 @@ class Deadline:
 
 
 def _deadline(key: str, kind: DeadlineKind, due_on: dt.date, message: str, ref: LawRef, area: str,
-              target_id: int | None = None, warning: bool = False, **params: object) -> Deadline:
-    return Deadline(key, kind, due_on, message, MappingProxyType(dict(params)), ref, area, target_id, warning)
+              target_id: int | None = None, warning: bool = False, on_hold: bool = False,
+              **params: object) -> Deadline:
+    return Deadline(key, kind, due_on, message, MappingProxyType(dict(params)), ref, area, target_id, warning,
+                    on_hold)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,15 +273,17 @@ def meeting_notices(facts: YearFacts, today: dt.date) -> Iterator[Deadline]:
 
 def yearly_reports(facts: YearFacts, today: dt.date) -> Iterator[Deadline]:
     """The year's report of the member count and paid-in capital, within 3 months after the year ends
-    (Act 22③), and the registration of the paid-in capital at the registry in the same months."""
+    (Act 22③), and the registration of the paid-in capital at the registry in the same months.
+    A report of an earlier year not marked done stays on the list, overdue (up to
+    ``REPORTS_KEPT_YEARS`` back): a duty does not lapse at New Year."""
     span = _years(facts, today)
+    for year in _earlier_years(facts, span):
+        end = span.end(year)
+        if f"yearly_report:{year}" not in facts.done_keys:
+            yield _yearly_report(year, yearly_report_due(end))
     for year in span.years:
         end = span.end(year)
-        due = yearly_report_due(end)
-        yield _deadline(f"yearly_report:{year}", DeadlineKind.YEARLY_REPORT, due,
-                        N_("Report the member count and paid-in capital for fiscal year {year} to the city or "
-                           "province by {due}."),
-                        law.YEARLY_REPORT_MONTHS.ref, "capital", None, year=year, due=due)
+        yield _yearly_report(year, yearly_report_due(end))
         if not _capital_moved(facts, year, span.current):
             continue
         due = months_after_year_end(facts.fiscal_year_start_month, year, law.CAPITAL_REGISTRATION_MONTHS.value)
@@ -262,6 +293,29 @@ def yearly_reports(facts: YearFacts, today: dt.date) -> Iterator[Deadline]:
                         law.CAPITAL_REGISTRATION_MONTHS.ref, "capital", None, year=year, due=due)
 
 
+# How many fiscal years before the last one a report not marked done is still listed.
+REPORTS_KEPT_YEARS = 3
+
+
+def _earlier_years(facts: YearFacts, span: _Year) -> list[int]:
+    """Fiscal years before the last completed one, within ``REPORTS_KEPT_YEARS``, whose report the
+    program has listed since the co-op's file was made (a co-op brought into CoopDesk is not
+    greeted by the reports of years before it)."""
+    if facts.kept_since is None:
+        return []
+    first = max(span.current - 1 - REPORTS_KEPT_YEARS, fiscal_year_of(facts.fiscal_year_start_month,
+                                                                       facts.kept_since) - 1)
+    return [y for y in range(first, span.current - 1)
+            if fiscal_year_end(facts.fiscal_year_start_month, y) >= facts.established_on]
+
+
+def _yearly_report(year: int, due: dt.date) -> Deadline:
+    return _deadline(f"yearly_report:{year}", DeadlineKind.YEARLY_REPORT, due,
+                     N_("Report the member count and paid-in capital for fiscal year {year} to the city or "
+                        "province by {due}."),
+                     law.YEARLY_REPORT_MONTHS.ref, "capital", None, year=year, due=due)
+
+
 def _capital_moved(facts: YearFacts, year: int, current: int) -> bool:
     """Only a year whose capital changed needs the registry; the current year may still change."""
     if not facts.has_capital_ledger:
@@ -269,20 +323,29 @@ def _capital_moved(facts: YearFacts, year: int, current: int) -> bool:
     return facts.capital_moved_last_year if year < current else True
 
 
-def disclosure_required(facts: YearFacts) -> bool:
-    """Every social co-op; a general co-op with 200+ members or 3 billion won+ paid-in capital (Act 49의2①)."""
-    return (facts.kind is CoopKind.SOCIAL
-            or facts.members >= law.DISCLOSURE_MIN_MEMBERS.value
-            or facts.paid_in_capital >= law.DISCLOSURE_MIN_CAPITAL_WON.value)
+def disclosure_required(facts: YearFacts, year: int | None = None) -> bool:
+    """Every social co-op; a general co-op with 200+ members or 3 billion won+ paid-in capital at the
+    end of fiscal year ``year`` (Act 49의2①): the figures of ``facts.year_ends`` for that year, today's
+    when the facts have none for it."""
+    if facts.kind is CoopKind.SOCIAL:
+        return True
+    members, capital = year_end_figures(facts, year)
+    return members >= law.DISCLOSURE_MIN_MEMBERS.value or capital >= law.DISCLOSURE_MIN_CAPITAL_WON.value
+
+
+def year_end_figures(facts: YearFacts, year: int | None) -> tuple[int, int]:
+    """(members on the register, paid-in capital) at the end of fiscal year ``year``."""
+    found = next((f for f in facts.year_ends if f.year == year), None)
+    return (found.members, found.paid_in_capital) if found is not None else (facts.members, facts.paid_in_capital)
 
 
 def disclosure(facts: YearFacts, today: dt.date) -> Iterator[Deadline]:
-    """Management disclosure within 4 months after the year ends (Act 49의2①, 96의2①)."""
-    if not disclosure_required(facts):
-        return
+    """Management disclosure within 4 months after each year ends that required it (Act 49의2①, 96의2①)."""
     rule = law.DISCLOSURE_MONTHS_SOCIAL if facts.kind is CoopKind.SOCIAL else law.DISCLOSURE_MONTHS
     span = _years(facts, today)
     for year in span.years:
+        if not disclosure_required(facts, year):
+            continue
         due = months_after_year_end(facts.fiscal_year_start_month, year, rule.value)
         yield _deadline(f"disclosure:{year}", DeadlineKind.DISCLOSURE, due,
                         N_("Publish the management disclosure for fiscal year {year} by {due}."),
@@ -293,14 +356,29 @@ def disclosure(facts: YearFacts, today: dt.date) -> Iterator[Deadline]:
 
 
 def officer_terms(facts: YearFacts, today: dt.date) -> Iterator[Deadline]:
-    """Terms running today that end within 60 days (a reminder to prepare the election)."""
+    """Terms running today that end within 60 days (a reminder to prepare the election), but for
+    those whose successor is already elected."""
+    covered = succeeded_terms(facts)
     rows = {t.id: OfficerTerm(Person(name=t.name or f"#{t.id}"), t.office, t.starts_on, t.ends_on)
-            for t in facts.terms_in_office}
+            for t in facts.terms_in_office if t.id not in covered}
     term_ids = {id(term): term_id for term_id, term in rows.items()}
     for warning in terms_ending(rows.values(), today):
         term_id = term_ids[id(warning.term)]
         yield Deadline(f"term_end:officer_term:{term_id}", DeadlineKind.TERM_ENDING, warning.term.end,
                        warning.message, MappingProxyType(dict(warning.params)), warning.article, "officers", term_id)
+
+
+def succeeded_terms(facts: YearFacts) -> frozenset[int]:
+    """The running terms whose successor is already on the register: in each office, each term that
+    starts later covers one running term, the soonest ending first (a board elected in staggered
+    halves replaces the directors whose terms end first)."""
+    waiting = Counter(t.office for t in facts.successors)
+    covered = set()
+    for term in sorted(facts.terms_in_office, key=lambda t: (t.ends_on, t.id)):
+        if waiting[term.office] > 0:
+            waiting[term.office] -= 1
+            covered.add(term.id)
+    return frozenset(covered)
 
 
 def board(facts: YearFacts, today: dt.date) -> Iterator[Deadline]:
@@ -359,21 +437,38 @@ def _orientation(facts: YearFacts, today: dt.date) -> Iterator[Deadline]:
                         number=o.number, name=o.name, joined_on=o.joined_on, days=(today - o.joined_on).days)
 
 
+# A member who died left the co-op (Act 24②); the heirs claim the refund in their place.
+_CLAIMABLE = {False: N_("The refund to member {number}, {name}, who left on {left_on}, may be claimed from "
+                        "{claim_from}."),
+              True: N_("The heirs of member {number}, {name}, who died on {left_on}, may claim the refund from "
+                       "{claim_from}.")}
+_LAPSE = {False: N_("The refund claim of member {number}, {name}, lapses after {last_day}."),
+          True: N_("The heirs' refund claim for member {number}, {name}, who died, lapses after {last_day}.")}
+_WITHHELD = {False: N_("The refund to member {number}, {name}, is withheld since {since}, while they owe the "
+                       "co-op: {reason}. The claim lapses after {last_day}."),
+             True: N_("The refund to the heirs of member {number}, {name}, who died, is withheld since {since}, "
+                      "while the member's debt to the co-op is unpaid: {reason}. The claim lapses after "
+                      "{last_day}.")}
+
+
 def refunds(facts: YearFacts, today: dt.date) -> Iterator[Deadline]:
     """A leaver's refund: the day it becomes claimable (Act 26①), and once claimable the last day
-    before it lapses (Act 26②)."""
+    before it lapses (Act 26②).  A refund the co-op withholds (Act 26③) is said as withheld, with
+    what the member owes: it waits on the member, and is no duty of the co-op's until released."""
     for r in facts.refunds:
-        if today < r.claim_from:
+        last_day = r.lapses_on - dt.timedelta(days=1)
+        if r.withheld_since is not None and today < r.lapses_on:
+            yield _deadline(f"refund_withheld:member:{r.member_id}", DeadlineKind.REFUND_WITHHELD, last_day,
+                            _WITHHELD[r.deceased], law.REFUND_MAY_BE_WITHHELD.ref, "capital", r.member_id,
+                            on_hold=True, number=r.number, name=r.name, since=r.withheld_since,
+                            reason=r.withheld_reason, last_day=last_day)
+        elif today < r.claim_from:
             yield _deadline(f"refund_claimable:member:{r.member_id}", DeadlineKind.REFUND_CLAIMABLE, r.claim_from,
-                            N_("The refund to member {number}, {name}, who left on {left_on}, may be claimed from "
-                               "{claim_from}."),
-                            law.REFUND_FROM_NEXT_FISCAL_YEAR.ref, "capital", r.member_id,
+                            _CLAIMABLE[r.deceased], law.REFUND_FROM_NEXT_FISCAL_YEAR.ref, "capital", r.member_id,
                             number=r.number, name=r.name, left_on=r.left_on, claim_from=r.claim_from)
         elif today < r.lapses_on:
-            last_day = r.lapses_on - dt.timedelta(days=1)
             yield _deadline(f"refund_lapse:member:{r.member_id}", DeadlineKind.REFUND_LAPSE, last_day,
-                            N_("The refund claim of member {number}, {name}, lapses after {last_day}."),
-                            law.REFUND_CLAIM_LAPSE_YEARS.ref, "capital", r.member_id,
+                            _LAPSE[r.deceased], law.REFUND_CLAIM_LAPSE_YEARS.ref, "capital", r.member_id,
                             number=r.number, name=r.name, last_day=last_day)
 
 
@@ -382,9 +477,18 @@ RULES = (ordinary_assembly, no_assembly, meeting_notices, yearly_reports, disclo
 
 
 def deadlines(facts: YearFacts, today: dt.date) -> tuple[Deadline, ...]:
-    """Every deadline and warning of the co-op on ``today``, done or not, by due date then key."""
-    found = [d for rule in RULES for d in rule(facts, today)]
-    return tuple(sorted(found, key=lambda d: (d.due_on, d.key)))
+    """Every deadline and warning of the co-op on ``today``, done or not, by due date then key; a
+    co-op in founding has the founding's tasks instead."""
+    from coopdesk.domain.year.founding import founding_tasks
+
+    rules = (founding_tasks,) if facts.founding is not None else RULES
+    found = [d for rule in rules for d in rule(facts, today)]
+    return tuple(sorted(found, key=lambda d: (d.due_on, natural_key(d.key))))
+
+
+def natural_key(key: str) -> tuple[tuple[int, int | str], ...]:
+    """A task's key for ordering, its numbers as numbers: member 4 before member 10."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", key) if part)
 
 
 def open_deadlines(facts: YearFacts, today: dt.date) -> tuple[Deadline, ...]:

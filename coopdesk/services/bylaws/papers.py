@@ -7,6 +7,8 @@ up to it.
 
 from __future__ import annotations
 
+import dataclasses
+
 from sqlalchemy import select
 
 from coopdesk.domain.bylaws.compare import changed_facts
@@ -27,7 +29,7 @@ from coopdesk.services.bylaws.versions import (
 from coopdesk.services.coops import CoopInfo, bylaws_from_dict, get_coop
 from coopdesk.services.meetings.rows import item_row
 from coopdesk.store.database import Database
-from coopdesk.store.models import BylawsVersion, Coop, MeetingRow
+from coopdesk.store.models import BylawsVersion, Coop, FounderRow, MeetingRow, Member
 
 
 def _facts(coop: CoopInfo, version: BylawsVersionView, history: tuple[Enactment, ...]) -> BylawsFacts:
@@ -45,7 +47,19 @@ def bylaws_paper(db: Database, coop_id: int, version: int | None = None) -> Byla
     coop = get_coop(db, coop_id)
     chosen = get_version(db, coop_id, version)
     history = _history(list_versions(db, coop_id), chosen.version)
+    assert chosen.texts is not None
+    if not chosen.texts.founders:
+        chosen = dataclasses.replace(chosen, texts=dataclasses.replace(chosen.texts,
+                                                                       founders=_founders_recorded(db, coop_id)))
     return BylawsPaper(_facts(coop, chosen, history), chosen.waiting, current_mark(db).text())
+
+
+def _founders_recorded(db: Database, coop_id: int) -> tuple[str, ...]:
+    """The founders (발기인) of a co-op founded in CoopDesk, by number, for bylaws whose text names
+    none: the Founding area records them, the supplementary provisions print them."""
+    with db.read() as s:
+        return tuple(s.execute(select(Member.name).join(FounderRow, FounderRow.member_id == Member.id)
+                               .where(FounderRow.coop_id == coop_id).order_by(Member.number)).scalars())
 
 
 def comparison_paper(db: Database, coop_id: int, item_id: int) -> ComparisonPaper:

@@ -31,6 +31,8 @@ one takes ``(db, coop_id, ...)`` and refuses with a ``Refusal`` that cites its a
     ``tally_entries(db, coop_id, contest_id) -> TallyEntries`` — where the double entry stands.
 ``closing``
     ``close_voting(db, coop_id, contest_id) -> ContestView`` — counted at once on screen; tellers next on paper.
+    ``close_contests(db, coop_id, contest_ids) -> tuple[ContestView, ...]`` — several at once (*Close voting*),
+    in one transaction: all closed or none.
 ``deciding``
     ``decide_contest(db, coop_id, contest_id, lots=None) -> ContestResult`` — who is elected; a run-off round
     made, or lots awaited (``HandDrawnLots`` as drawn in the room).

@@ -154,14 +154,16 @@ def campaign_limits(election: ElectionView, on: dt.date) -> CampaignRules | None
 def _check_item(s: Session, item_id: int, subject: Subject, meeting: MeetingRow) -> None:
     if meeting.kind not in _ASSEMBLIES:
         raise Refusal(N_("Officers are elected by the general assembly or the founding meeting, not by the board."),
-                      field="item")
+                      article=law.OFFICERS_ELECTED_BY_ASSEMBLY.ref, field="item")
     if subject is not Subject.OFFICER_ELECTION:
         raise Refusal(N_("An election is held on an agenda item for the election of officers."), field="item")
     voted = s.execute(select(exists().where(VoteRow.item_id == item_id))).scalar() or \
         s.execute(select(exists().where(BallotRow.item_id == item_id))).scalar()
     if voted:
-        raise Refusal(N_("Votes are already recorded on this item as a motion; it cannot become an election."),
-                      field="item")
+        raise Refusal(N_("Votes are already recorded on this item as a motion; it cannot become an election "
+                         "until they are cleared, with the reason (in the meeting room, \u201cClear the yes-or-no "
+                         "vote\u2026\u201d on the item; on the command line, \u201ccoopdesk meeting clear-vote\u201d)."),
+                      article=law.OFFICERS_ELECTED_BY_ASSEMBLY.ref, field="item")
     if election_of_item(s, item_id) is not None:
         raise Refusal(ALREADY_CALLED, field="item")
 

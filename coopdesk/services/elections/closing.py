@@ -13,6 +13,8 @@ ballots are written again in the order of their keys (``secrecy``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
@@ -64,6 +66,17 @@ def close_voting(db: Database, coop_id: int, contest_id: int) -> ContestView:
     if on_screen:
         settle(db)
     return view
+
+
+def close_contests(db: Database, coop_id: int, contest_ids: Sequence[int]) -> tuple[ContestView, ...]:
+    """The election's *Close voting*: every contest named closed in one transaction, so that a
+    refusal in any of them, or a crash half-way, leaves them all open (each close alone would
+    leave some counted and the others still taking ballots); the ``-wal`` emptied once, after."""
+    with db.all_or_nothing() as joined:  # in it each close's own settle waits for this commit
+        views = tuple(close_voting(joined, coop_id, contest_id) for contest_id in contest_ids)
+    if any(v.state is ContestState.COUNTED for v in views):
+        settle(db)
+    return views
 
 
 def count_ballots(s: Session, contest: Contest, contest_id: int) -> Tally:

@@ -32,6 +32,8 @@ meeting
     create_founding_meeting(db, coop_id, FoundingMeetingInput, today) -> FoundingView: the meeting (kind FOUNDING,
         its register the consenters) with the four matters on its agenda, linked
     link_meeting(db, coop_id, meeting_id, today) -> FoundingView: an existing founding meeting
+    meeting_choices(db, coop_id) -> tuple[MeetingChoice, ...]: every meeting of the co-op, each
+        with the refusal ``link_meeting`` would give it (None: it qualifies)
     record_notice(db, coop_id, NoticeInput, today) -> FoundingView: the public notice (Act 15②)
     link_course(db, coop_id, session_id | None, today) -> FoundingView: the founding course (education session)
     meeting_checks(db, coop_id, today) -> tuple[FoundingCheck, ...]: founders, notice, matters, course, ...
@@ -52,7 +54,7 @@ wording
     check_message(check, t) -> str: why, in numbers; check_text(check, t) -> "rule: why (article)"
 
 The frozen results are in ``views``: FoundingView (stage, dates, notice, meeting and course
-links, counts, checks, deadline), PersonView, PlanLineView, RegistrationResult (with each
+links, counts, checks, deadline), PersonView, PlanLineView, MeetingChoice, RegistrationResult (with each
 AdmittedMember); the inputs PersonInput, NoticeInput, FoundingMeetingInput, FoundingSettings.
 The domain's parts are in ``coopdesk.domain.founding``: ``stage`` (FoundingStage, FoundingDates),
 ``checks`` (FoundingRule, FoundingCheck with its level and article), ``plans`` (PlanTable, PlanLine).

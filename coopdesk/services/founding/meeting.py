@@ -13,6 +13,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coopdesk.domain import law
 from coopdesk.domain.education.sessions import SessionKind
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.fields import NOTE_LENGTH, PLACE_LENGTH, check_date, check_text
@@ -22,7 +23,7 @@ from coopdesk.domain.meetings.notice import NoticeChannel
 from coopdesk.domain.text import N_
 from coopdesk.services import audit
 from coopdesk.services.founding.rows import founding_dict, founding_row, founding_view, open_founding
-from coopdesk.services.founding.views import FoundingMeetingInput, FoundingView, NoticeInput
+from coopdesk.services.founding.views import FoundingMeetingInput, FoundingView, MeetingChoice, NoticeInput
 from coopdesk.services.meetings.meeting import MeetingInput, create_meeting
 from coopdesk.services.meetings.notice import record_notice as record_meeting_notice
 from coopdesk.store.database import Database
@@ -59,16 +60,26 @@ def link_meeting(db: Database, coop_id: int, meeting_id: int, today: dt.date | N
         return _noticed(joined, coop_id, today)
 
 
+def meeting_choices(db: Database, coop_id: int) -> tuple[MeetingChoice, ...]:
+    """Every meeting of the co-op, latest first, each with the reason ``link_meeting`` would refuse
+    it (None: it can be the founding's meeting).  Refused for a founding already registered."""
+    with db.read() as s:
+        row = open_founding(s, coop_id)
+        meetings = s.execute(select(MeetingRow).where(MeetingRow.coop_id == coop_id)
+                             .order_by(MeetingRow.held_on.desc(), MeetingRow.id.desc())).scalars().all()
+        return tuple(MeetingChoice(m.id, m.title, m.kind, m.held_on, m.place, _refusal(s, coop_id, row, m))
+                     for m in meetings)
+
+
 def _link(db: Database, coop_id: int, meeting_id: int) -> None:
     with db.write() as s:
         row = open_founding(s, coop_id)
         meeting = s.get(MeetingRow, meeting_id)
         if meeting is None or meeting.coop_id != coop_id:
             raise Refusal(N_("There is no meeting number {id}."), field="meeting", id=meeting_id)
-        if meeting.kind is not MeetingKind.FOUNDING:
-            raise Refusal(N_("Only a founding meeting can be the founding's meeting."), field="meeting")
-        _check_no_meeting(row, meeting_id)
-        _check_consents_before(s, coop_id, meeting)
+        refusal = _refusal(s, coop_id, row, meeting)
+        if refusal is not None:
+            raise refusal
         before = founding_dict(row)
         row.meeting_id = meeting.id
         audit.record(s, coop_id=coop_id, action="founding.meeting", entity="founding", key=coop_id,
@@ -142,6 +153,19 @@ def get_checks(db: Database, coop_id: int, today: dt.date | None = None) -> tupl
         return founding_view(s, coop_id, _today(today)).checks
 
 
+def _refusal(s: Session, coop_id: int, row: FoundingRow, meeting: MeetingRow) -> Refusal | None:
+    """Why ``meeting`` cannot be the founding's meeting, or None: a founding meeting (its register the
+    consenters), the founding's only one, held after every consent was handed in (Act 15)."""
+    if meeting.kind is not MeetingKind.FOUNDING:
+        return Refusal(N_("Only a founding meeting can be the founding's meeting."), field="meeting")
+    try:
+        _check_no_meeting(row, meeting.id)
+        _check_consents_before(s, coop_id, meeting)
+    except Refusal as refusal:
+        return refusal
+    return None
+
+
 def _check_no_meeting(row: FoundingRow, meeting_id: int | None = None) -> None:
     if row.meeting_id is not None and row.meeting_id != meeting_id:
         raise Refusal(N_("The founding already has its founding meeting, number {id}."), field="meeting",
@@ -154,7 +178,8 @@ def _check_consents_before(s: Session, coop_id: int, meeting: MeetingRow) -> Non
     if late is not None:
         raise Refusal(N_("Consenter {number} {name} consented after {held_on}: consents count when handed in "
                          "before the founding meeting. Check the meeting's day or the consent's."),
-                      field="meeting", number=late[0], name=late[1], held_on=meeting.held_on)
+                      article=law.FOUNDING_QUORUM.ref, field="meeting", number=late[0], name=late[1],
+                      held_on=meeting.held_on)
 
 
 def _representative_name(s: Session, row: FoundingRow) -> str:
@@ -164,4 +189,4 @@ def _representative_name(s: Session, row: FoundingRow) -> str:
 
 
 __all__ = ["create_founding_meeting", "founding_row", "link_course", "link_meeting", "meeting_checks",
-           "record_notice"]
+           "meeting_choices", "record_notice"]

@@ -47,6 +47,7 @@ from coopdesk.i18n import Translator
 from coopdesk.services.audit import current_mark
 from coopdesk.services.bylaws.papers import bylaws_paper
 from coopdesk.services.coops import get_coop
+from coopdesk.services.failures import cannot_write
 from coopdesk.services.founding.people import list_consenters
 from coopdesk.services.founding.plans import all_lines
 from coopdesk.services.founding.start import get_founding
@@ -198,8 +199,7 @@ def print_pack_folder(db: Database, coop_id: int, folder: str | Path, language: 
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise Refusal(N_("{path} cannot be written: {error}"), field="path", path=str(folder),
-                      error=exc.strerror or str(exc)) from exc
+        raise cannot_write(folder, exc) from exc
     files = tuple(write_pdf(folder / part_file_name(pack.social, part, language), pdf) for part, pdf in papers)
     return FolderResult(folder, files, sum(count_pages(pdf) for _part, pdf in papers))
 

@@ -6,9 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from coopdesk.domain.coop import CoopKind
+from coopdesk.domain.errors import Refusal
 from coopdesk.domain.founding.checks import FoundingCheck
 from coopdesk.domain.founding.plans import PlanLine, PlanTable
 from coopdesk.domain.founding.stage import FoundingDates, FoundingStage
+from coopdesk.domain.meetings.kinds import MeetingKind
 from coopdesk.domain.members.standing import MemberStatus
 
 
@@ -66,6 +68,22 @@ class MeetingLink:
     title: str
     held_on: dt.date
     place: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingChoice:
+    """One of the co-op's meetings, as a candidate to be the founding's meeting."""
+
+    id: int
+    title: str
+    kind: MeetingKind
+    held_on: dt.date
+    place: str
+    refusal: Refusal | None  # why it cannot be linked (what ``link_meeting`` would say); None: it can
+
+    @property
+    def qualifies(self) -> bool:
+        return self.refusal is None
 
 
 @dataclass(frozen=True, slots=True)

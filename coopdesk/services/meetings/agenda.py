@@ -29,7 +29,7 @@ from coopdesk.i18n import _
 from coopdesk.services import audit
 from coopdesk.services.bylaws.amendments import amendment_texts
 from coopdesk.services.races import raced
-from coopdesk.services.coops import bylaws_to_dict
+from coopdesk.services.coops import bylaws_to_dict, check_amendment_date
 from coopdesk.services.meetings.rows import agenda_rows, item_row, meeting_row, member_by_number, open_item
 from coopdesk.store.database import Database
 from coopdesk.store.models import (
@@ -151,6 +151,8 @@ def _new_item(s: Session, coop_id: int, meeting: MeetingRow, given: ItemInput,
     check_kind_at(meeting.kind, given.kind)
     expel_id, bylaws = _expulsion(s, coop_id, meeting, given), _bylaws(given)
     texts, base = amendment_texts(s, coop_id, given.new_texts) if bylaws is not None else (None, None)
+    if bylaws is not None:
+        check_amendment_date(s, coop_id, meeting.held_on)
     last = s.execute(select(func.max(AgendaItemRow.position))
                      .where(AgendaItemRow.meeting_id == meeting.id)).scalar()
     row = AgendaItemRow(meeting_id=meeting.id, position=(last or 0) + 1, subject=given.subject, title=title,

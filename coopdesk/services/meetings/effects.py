@@ -27,7 +27,7 @@ from coopdesk.domain.text import N_
 from coopdesk.services import audit
 from coopdesk.services.capital.surplus import book_passed, booked_by, check_booking_ready
 from coopdesk.services.bylaws.amendments import adopted_texts
-from coopdesk.services.coops import bylaws_from_dict, bylaws_in_force
+from coopdesk.services.coops import bylaws_from_dict, bylaws_in_force, check_amendment_date
 from coopdesk.services.elections.applying import apply_election
 from coopdesk.services.members.member import member_events, record_resolved_event
 from coopdesk.services.meetings.room import release_attendance
@@ -83,6 +83,7 @@ def _expel(s: Session, coop_id: int, meeting: MeetingRow, item: AgendaItemRow) -
 
 
 def _adopt_bylaws(s: Session, coop_id: int, meeting: MeetingRow, item: AgendaItemRow) -> None:
+    check_amendment_date(s, coop_id, meeting.held_on)  # the meeting's date may have moved since the item
     last = s.execute(select(func.max(BylawsVersion.version)).where(BylawsVersion.coop_id == coop_id)).scalar()
     row = BylawsVersion(coop_id=coop_id, version=(last or 0) + 1, adopted_on=meeting.held_on, effective_on=None,
                         settings=item.new_bylaws, note="", adopted_by_item_id=item.id,

@@ -74,6 +74,15 @@ class ItemResult:
     def voted(self) -> bool:
         return bool(self.yes or self.no or self.abstain)
 
+    @property
+    def election_seats(self) -> tuple[int, int] | None:
+        """(elected, seats) of an item its election decided: said as an election, never as a
+        motion carried or rejected; None for any other item."""
+        if self.explanation.message != DECIDED_BY_ELECTION:
+            return None
+        said = dict(self.explanation.kwargs)
+        return int(said.get("elected", 0)), int(said.get("seats", 0))
+
     def as_json(self) -> dict[str, Any]:
         """The machine-readable form of ``coopdesk --json``: codes and English, stable for scripts."""
         q = self.quorum

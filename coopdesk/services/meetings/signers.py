@@ -76,7 +76,8 @@ def choose_minute_signers(db: Database, coop_id: int, meeting_id: int, keys: Seq
         for number in numbers:
             if number not in came:
                 raise Refusal(N_("Member {number} did not attend the meeting in person and cannot sign "
-                                 "its minutes."), field="signers", number=number)
+                                 "its minutes."), article=rules_for(meeting.kind).signers.ref, field="signers",
+                              number=number)
         s.execute(delete(MinuteSignerRow).where(MinuteSignerRow.meeting_id == meeting_id))
         s.add_all(MinuteSignerRow(meeting_id=meeting_id, member_id=came[n], position=i)
                   for i, n in enumerate(numbers, start=1))

@@ -5,7 +5,8 @@ While an item is open its result is computed live from the room.  Closing freeze
 register of the day — stored once per meeting as its roll.  A closed item does not change,
 except by a correction: a new vote row, with a reason, that supersedes the last one and is
 decided again against the frozen counts.  Vote rows are never updated or deleted.  Every
-action returns the room with the item's result (``RoomState``).
+action returns the room with the item's result (``RoomState``).  An officer-election item is
+never voted yes or no, with or without its election set up (``election_items``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from coopdesk.services.elections.applying import election_decision
 from coopdesk.services.elections.rows import election_of_item
 from coopdesk.services.meetings.attendance import room_state
 from coopdesk.services.meetings.effects import apply_effect, check_effect_ready
+from coopdesk.services.meetings.election_items import check_not_a_motion
 from coopdesk.services.meetings.item_state import (
     ballot_counts,
     ballots_of,
@@ -70,7 +72,7 @@ def record_counts(db: Database, coop_id: int, item_id: int, yes: int, no: int, a
     """A show of hands: counts that cannot be true are refused and nothing is written."""
     with db.write() as s:
         item, room, marked = _open(s, coop_id, item_id)
-        _not_an_election(s, item)
+        check_not_a_motion(s, item)
         if any(ballot_counts(s, room.meeting, item_id).values()):
             raise Refusal(N_("This item is being voted by roll call."), field="yes")
         decide(room.tally(room.headcount(s), excluded_present(room, marked), yes, no, abstain), item.kind,
@@ -90,7 +92,7 @@ def cast_ballot(db: Database, coop_id: int, item_id: int, key: int, choice: Choi
         item, room, marked = _open(s, coop_id, item_id, (key,))
         if item.kind is ResolutionKind.REPORT:
             raise Refusal(N_("A report is not put to a vote."), field="kind")
-        _not_an_election(s, item)
+        check_not_a_motion(s, item)
         if last_vote(s, item_id) is not None:
             raise Refusal(N_("The counts of this item are already recorded by show of hands."), field="member")
         ballots_of(s, room.meeting, item_id, keys=(key,)).cast(room.attendance, marked, key, choice)
@@ -111,6 +113,7 @@ def close_item(db: Database, coop_id: int, item_id: int) -> RoomState:
         election = election_of_item(s, item_id)
         if election is not None:
             return _close_election(s, coop_id, room, item, election)
+        check_not_a_motion(s, item)
         excluded = excluded_of(s, room.meeting, item_id)
         ballots, vote = ballots_of(s, room.meeting, item_id), last_vote(s, item_id)
         if item.kind is not ResolutionKind.REPORT and vote is None:
@@ -156,6 +159,7 @@ def correct_vote(db: Database, coop_id: int, item_id: int, yes: int, no: int, ab
         if election_of_item(s, item_id) is not None:
             raise Refusal(N_("This item was decided by an election: its result is the contests' count, not a "
                              "vote to correct."), field="item")
+        check_not_a_motion(s, item)
         if was.vote is None:
             raise Refusal(N_("Only the vote of a closed item is corrected; change an open item's vote directly."),
                           field="item")
@@ -182,12 +186,6 @@ def correct_vote(db: Database, coop_id: int, item_id: int, yes: int, no: int, ab
 
 
 # -- internals ----------------------------------------------------------------------------------
-
-def _not_an_election(s: Session, item: AgendaItemRow) -> None:
-    """An item with an election is decided by its contests' ballots, never as a motion."""
-    if election_of_item(s, item.id) is not None:
-        raise Refusal(N_("This item is decided by its election: vote in the election's contests."), field="item")
-
 
 def _close_election(s: Session, coop_id: int, room: Room, item: AgendaItemRow, election: ElectionRow) -> RoomState:
     """An item with an election closes once every contest is decided: it freezes the room and how

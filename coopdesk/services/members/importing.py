@@ -16,26 +16,27 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 from dataclasses import dataclass
 from enum import Enum
 from operator import itemgetter
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopdesk.domain.errors import Cancelled, ImportRejected, Refusal, RowProblem
-from coopdesk.domain.members.details import MemberDetails, check_details
+from coopdesk.domain.members.details import MemberDetails, check_details, detail_problems
 from coopdesk.domain.text import N_
+from coopdesk.i18n import current
 from coopdesk.services import table_files
 from coopdesk.services.members.listing import collector_paused
 from coopdesk.services.coops import CoopInfo, get_coop
 from coopdesk.services.members.import_write import Checked, write_members
-from coopdesk.services.members.member import check_dates
+from coopdesk.services.members.matching import Sameness, phone_digits, register_index
+from coopdesk.services.members.member import check_dates, check_not_in_founding
 from coopdesk.services.table_files import Progress, TableRow, Value, unneutralise
 from coopdesk.services.table_headings import guess_columns, heading_key, known_headings
 from coopdesk.store.database import Database
-from coopdesk.store.models import Member
 
 Mapping = dict[str, int | None]
 
@@ -80,7 +81,6 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
 }
 # "가입신청일" holds "신청일" and "가입": the application date is tried before the joining date.
 _CONTAINS_ORDER = ("applied_on", *(k for k in FIELD_KEYS if k != "applied_on"))
-_NOT_DIGIT = re.compile(r"\D+")
 _DATE = re.compile(r"(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\.?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 _DATE_KO = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
 _DATE_DIGITS = re.compile(r"(\d{4})(\d{2})(\d{2})")
@@ -196,16 +196,19 @@ def import_members(db: Database, coop_id: int, path: str | Path, mapping: Mappin
     """
     today = today or dt.date.today()
     coop = get_coop(db, coop_id)
+    with db.read() as s:  # before the file is read: a co-op in founding takes consenters, not members
+        check_not_in_founding(s, coop_id, coop.name)
     check_mapping(mapping, coop)
     with collector_paused():
         with table_files.open_table(path, encoding=encoding, progress=_part(progress, 0, 90)) as table:
             check_mapping(mapping, coop, len(table.headers))
-            rows = check_rows(table.rows, mapping, coop, len(table.headers), today)
+            rows = check_rows(table.rows, mapping, coop, len(table.headers), today, table.headers)
         if not rows:
             raise Refusal(N_("The file holds no members to import."), field="path")
         tick = _writing(progress)
         tick(0, len(rows))
         with db.write() as s:
+            check_not_in_founding(s, coop_id, coop.name)
             # In the writing transaction: the register cannot change between the check and the import.
             matches = [] if existing is Existing.ALLOW else on_register(s, coop_id, rows)
             if matches and existing is Existing.REFUSE:
@@ -233,31 +236,43 @@ def _writing(progress: Progress | None) -> Callable[[int, int], None]:
 def on_register(s: Session, coop_id: int, rows: Sequence[Checked]) -> list[tuple[int, RowProblem]]:
     """The rows that match a member on the register, as (index, problem naming the member).
 
-    The register is read once into two dictionaries; each row is then a lookup, so a
-    check of 100,000 rows costs what reading the register costs.
+    The rule is ``matching``'s, the member form's too.  The register is read once into its
+    index; each row is then a lookup, so a check of 100,000 rows costs what reading the
+    register costs.
     """
-    by_birth: dict[tuple[str, dt.date], tuple[int, str]] = {}
-    by_phone: dict[str, tuple[int, str]] = {}
-    query = (select(Member.number, Member.name, Member.birth_date, Member.phone)
-             .where(Member.coop_id == coop_id).order_by(Member.number.desc()))
-    for number, name, birth, phone in s.execute(query):  # the lowest number wins: it was there first
-        if birth is not None:
-            by_birth[(name, birth)] = (number, name)
-        digits = _digits(phone) if phone else ""
-        if digits:
-            by_phone[digits] = (number, name)
-    if not by_birth and not by_phone:
+    index = register_index(s, coop_id)
+    if not index:
         return []
     found: list[tuple[int, RowProblem]] = []
-    for index, (line, d, _joined, _applied) in enumerate(rows):
-        match, message, field = None, _SAME_BIRTH, "birth_date"
-        if d.birth_date is not None:
-            match = by_birth.get((d.name, d.birth_date))
-        if match is None and d.phone:
-            match, message, field = by_phone.get(_digits(d.phone)), _SAME_PHONE, "phone"
-        if match is not None:
-            found.append((index, RowProblem(line, Refusal(message, field=field, number=match[0], name=match[1]))))
+    for i, (line, d, _joined, _applied) in enumerate(rows):
+        matches = index.matches(d.name, d.birth_date, d.phone)
+        if matches:
+            match = matches[0]
+            message = _SAME_BIRTH if match.sameness is Sameness.NAME_AND_BIRTH else _SAME_PHONE
+            found.append((i, RowProblem(line, Refusal(message, field=match.sameness.field, number=match.number,
+                                                      name=match.name))))
     return found
+
+
+def column_text(problem: RowProblem) -> str:
+    """The column a row's problem is in, as a spreadsheet shows it: its letter and heading ("" for
+    a problem of the whole row)."""
+    if problem.column is None:
+        return ""
+    letter = _column_letter(problem.column)
+    if not problem.heading.strip():
+        return letter
+    return current().gettext("{letter} ({heading})", letter=letter, heading=problem.heading.strip())
+
+
+def _column_letter(index: int) -> str:
+    """A, B, … Z, AA, AB …: the column's name in a spreadsheet (0 is A)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _part(progress: Progress | None, start: int, span: int) -> Progress | None:
@@ -268,11 +283,12 @@ def _part(progress: Progress | None, start: int, span: int) -> Progress | None:
 
 
 def check_rows(rows: Iterable[TableRow], mapping: Mapping, coop: CoopInfo, width: int,
-               today: dt.date) -> list[Checked]:
+               today: dt.date, headers: Sequence[str] = ()) -> list[Checked]:
     """The rows checked, each with the line it came from; raises ``ImportRejected``
     listing every bad row.  Once a row is bad nothing will be imported: the rest are
     still checked, for the list, but no longer kept."""
     read = RowReader(mapping, coop, width, today)
+    read.headings = {k: headers[c] for k, c in read.columns.items() if c < len(headers)}
     checked: list[Checked] = []
     problems: list[RowProblem] = []
     seen: dict[tuple[str, dt.date | None, str], int] = {}
@@ -281,11 +297,12 @@ def check_rows(rows: Iterable[TableRow], mapping: Mapping, coop: CoopInfo, width
             entry = read(row)
         except Refusal as refusal:
             refusal.__traceback__ = refusal.__context__ = None  # keep no row's frames alive
-            problems.append(RowProblem(row.line, refusal))
+            # every problem of the row, each at its column
+            problems.extend(read.problems(row) or [RowProblem(row.line, refusal)])
             continue
         d = entry[1]
         if d.birth_date is not None or d.phone:
-            first = seen.setdefault((d.name, d.birth_date, _digits(d.phone)), row.line)
+            first = seen.setdefault((d.name, d.birth_date, phone_digits(d.phone)), row.line)
             if first != row.line:
                 problems.append(RowProblem(row.line, Refusal(
                     N_("Line {line} is the same member (same name, birth date and phone)."), line=first)))
@@ -295,10 +312,6 @@ def check_rows(rows: Iterable[TableRow], mapping: Mapping, coop: CoopInfo, width
     if problems:
         raise ImportRejected(problems)
     return checked
-
-
-def _digits(phone: str) -> str:
-    return _NOT_DIGIT.sub("", phone)
 
 
 class RowReader:
@@ -312,6 +325,8 @@ class RowReader:
         self.type_names = {heading_key(t): t for t in coop.member_types}
         self.default_type = coop.member_types[0] if len(coop.member_types) == 1 else ""
         self.today = today
+        self.columns = {k: c for k, c in mapping.items() if c is not None}
+        self.headings: dict[str, str] = {}  # filled by check_rows, which has the file's headings
         self._dates: dict[Value, dt.date] = {}
         self._types: dict[Value, str] = {}
 
@@ -326,6 +341,36 @@ class RowReader:
         applied_on = self.date(applied, "applied_on")
         check_dates(joined_on, applied_on, self.today)
         return (row.line, details, joined_on, applied_on)
+
+    def problems(self, row: TableRow) -> list[RowProblem]:
+        """Every problem of a bad row, each with its column: asked only of a row already refused,
+        so the good rows of a long file pay for one check, not for a list."""
+        name, member_type, birth, phone, email, address, joined, applied, notes, consent = self._pick(
+            (*row.values, None))
+        found: list[Refusal] = []
+
+        def attempt(check: Callable[..., Any], *args: Any) -> Any:
+            try:
+                return check(*args)
+            except Refusal as refusal:
+                refusal.__traceback__ = refusal.__context__ = None  # keep no row's frames alive
+                found.append(refusal)
+                return None
+
+        kind = attempt(self._type, member_type)
+        birth_date = attempt(self.date, birth, "birth_date")
+        consent_on = attempt(self.date, consent, "privacy_consent_on")
+        details = MemberDetails.cleaned_from(_text(name), kind or "", birth_date, _phone(phone), _text(email),
+                                             _text(address), _text(notes), consent_on)
+        found.extend(p for p in detail_problems(details, self.types, self.today)
+                     if not (p.field == "member_type" and kind is None))  # said once, as missing
+        joined_on = attempt(self.date, joined, "joined_on")
+        applied_on = attempt(self.date, applied, "applied_on")
+        if not any(r.field in ("joined_on", "applied_on") for r in found):
+            attempt(check_dates, joined_on, applied_on, self.today)
+        problems = [RowProblem(row.line, r, self.columns.get(r.field or ""), self.headings.get(r.field or "", ""))
+                    for r in found]
+        return sorted(problems, key=lambda p: (p.column is None, p.column or 0))  # as the row reads
 
     def _type(self, value: Value) -> str:
         found = self._types.get(value)

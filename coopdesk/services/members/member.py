@@ -11,6 +11,7 @@ from sqlalchemy import exists, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from coopdesk.domain import law
 from coopdesk.domain.errors import Refusal
 from coopdesk.domain.fields import check_date
 from coopdesk.domain.meetings.kinds import MeetingKind
@@ -37,6 +38,7 @@ from coopdesk.store.models import (
     AgendaItemRow,
     CheckInRow,
     Coop,
+    FoundingRow,
     MeetingRow,
     Member,
     MemberEventRow,
@@ -94,12 +96,20 @@ def check_dates(joined_on: dt.date | None, applied_on: dt.date | None, today: dt
         raise Refusal(N_("Give the joining date, or the date of the application."), field="joined_on")
     check_date(joined_on, "joined_on")
     check_date(applied_on, "applied_on")
-    limit = today + dt.timedelta(days=366)  # a joining date a year ahead is a typing mistake
-    for value, name in ((joined_on, "joined_on"), (applied_on, "applied_on")):
-        if value is not None and value > limit:
-            raise Refusal(N_("The date {date} is not possible here."), field=name, date=value.isoformat())
+    # A member is added once the board has admitted them (or their application has come in),
+    # as every event is recorded once it has happened (``domain.members.standing``): a date
+    # ahead is a typing mistake, and would count them on a register before they are on it.
+    for value, message in ((joined_on, _JOINED_AHEAD), (applied_on, _APPLIED_AHEAD)):
+        if value is not None and value > today:
+            raise Refusal(message[0], field=message[1], date=value, today=today)
     if joined_on and applied_on and joined_on < applied_on:
         raise Refusal(N_("Admission cannot come before the application."), field="joined_on")
+
+
+_JOINED_AHEAD = (N_("The joining date {date} is after today ({today}): a member is added once they have been "
+                    "admitted. Check the date, or add the member on the day of the admission."), "joined_on")
+_APPLIED_AHEAD = (N_("The date of the application, {date}, is after today ({today}): an application is "
+                     "recorded once it has come in. Check the date."), "applied_on")
 
 
 def first_events(joined_on: dt.date | None, applied_on: dt.date | None) -> list[MemberEvent]:
@@ -122,6 +132,7 @@ def add_member(db: Database, coop_id: int, details: MemberDetails, *, joined_on:
     events = first_events(joined_on, applied_on)
     s_ = standing(events, coop.bylaws.withdrawal_notice_days)
     with db.write() as s:
+        check_not_in_founding(s, coop_id, coop.name)
         number = take_numbers(s, coop_id, 1)
         member = Member(coop_id=coop_id, number=number, member_type_id=type_ids(s, coop_id)[details.member_type],
                         **_detail_columns(details), **standing_columns(s_))
@@ -135,6 +146,24 @@ def add_member(db: Database, coop_id: int, details: MemberDetails, *, joined_on:
         # sessions attended before joining, as a person not yet a member, become the member's
         link_attendance(s, coop_id, member.id, number, details.name, details.birth_date, details.phone)
     return get_member(db, coop_id, number, today=today)
+
+
+IN_FOUNDING = N_("{coop} is still being founded and has no members until it is registered. Until then "
+                  "people join as consenters (Founding page, or \u201ccoopdesk founding consenter add\u201d) and "
+                  "become members on the day of registration.")
+
+
+CONSENT_IN_FOUNDING = N_("{coop} is still being founded: its consenters are not members yet. A consenter who "
+                         "drops out withdraws their consent on the Founding page (or \u201ccoopdesk founding "
+                         "consenter remove\u201d), which also reverses their subscription.")
+
+
+def check_not_in_founding(s: Session, coop_id: int, coop_name: str, message: str = IN_FOUNDING) -> None:
+    """No one joins or leaves a co-op in founding by hand: it exists only from its registration
+    (Act 19①), on which day every consenter becomes a member (``services.founding.filing``)."""
+    founding = s.execute(select(FoundingRow.registered_on).where(FoundingRow.coop_id == coop_id)).first()
+    if founding is not None and founding.registered_on is None:
+        raise Refusal(message, article=law.FOUNDED_BY_REGISTRATION.ref, field="coop", coop=coop_name)
 
 
 CHANGED_MEANWHILE = N_("Member {number} was changed meanwhile, in another window or by another command. "
@@ -190,6 +219,9 @@ def record_event(db: Database, coop_id: int, number: int, kind: EventKind, on: d
     coop = get_coop(db, coop_id)
     event = MemberEvent(kind, on, note.strip())
     with db.write() as s:
+        # A consenter becomes a member by the registration, and drops out by withdrawing the consent.
+        check_not_in_founding(s, coop_id, coop.name,
+                               IN_FOUNDING if kind is EventKind.ADMITTED else CONSENT_IN_FOUNDING)
         member = member_row(s, coop_id, number)
         record_event_in(s, coop_id, member, event, coop.bylaws.withdrawal_notice_days, today)
     return get_member(db, coop_id, number, today=today)

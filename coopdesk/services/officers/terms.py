@@ -291,9 +291,12 @@ def _check_dates(given: TermInput, today: dt.date) -> None:
     limit = today + dt.timedelta(days=366)
     for value, field in ((given.start, "start"), (given.end, "end"), (given.predecessor_end, "predecessor_end")):
         if value is not None and value.year < 1900:
-            raise Refusal(N_("The date {date} is not possible here."), field=field, date=value.isoformat())
+            raise Refusal(N_("The date {date} is before the year 1900: check the year."), field=field,
+                          date=value.isoformat())
     if given.start > limit:
-        raise Refusal(N_("The date {date} is not possible here."), field="start", date=given.start.isoformat())
+        raise Refusal(N_("The first day of the term, {date}, is more than a year after today ({today}): the "
+                         "register holds terms already decided. Check the year."),
+                      field="start", date=given.start, today=today)
 
 
 def _check_note(note: str) -> None:

@@ -16,8 +16,9 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from coopdesk.domain.errors import Cancelled
+from coopdesk.domain.errors import Cancelled, Refusal
 from coopdesk.paths import shown_target
+from coopdesk.services.failures import BAD_ADDRESS, readable_address
 from coopdesk.services.overview.connections import ServerUnreachable
 from coopdesk.services.overview.rows import (
     PROBLEM_MESSAGES,
@@ -42,8 +43,8 @@ def overview(target: Path | str, today: dt.date, *, progress: Progress | None = 
              cancelled: Callable[[], bool] | None = None) -> Overview:
     """Every co-op in the folder (or co-op file, or PostgreSQL URL) ``target``, as of ``today``.
 
-    A folder that cannot be read raises its OSError; a server that cannot be reached,
-    ``ServerUnreachable``; a server's error on the way, its database error
+    A folder that cannot be read raises its OSError; a server address that cannot be read, a
+    ``Refusal``; a server that cannot be reached, ``ServerUnreachable``; a server's error on the way, its database error
     (``services.failures.explain`` says it in the user's words).
     """
     def checkpoint() -> None:
@@ -57,6 +58,9 @@ def overview(target: Path | str, today: dt.date, *, progress: Progress | None = 
 
     if is_server(target):
         from coopdesk.services.overview.server import read_server
+
+        if not readable_address(str(target)):
+            raise Refusal(BAD_ADDRESS, address=shown_target(str(target)))
 
         rows = read_server(str(target), today, step)
         return Overview(shown_target(str(target)), today, tuple(rows))

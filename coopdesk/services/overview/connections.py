@@ -16,11 +16,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine, create_engine
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
-from coopdesk.domain.text import N_
 from coopdesk.paths import shown_target
+from coopdesk.services.failures import Failure, explain
+from coopdesk.store.engine import server_connect_args
+from coopdesk.store.server import NoConnection, first_connection
 
 _handed = threading.local()  # each worker thread hands its own snapshot
 _made: list[Engine] = []
@@ -67,25 +68,30 @@ def server_url(target: str) -> str:
 
 
 class ServerUnreachable(Exception):
-    """No connection to the server a URL names (wrong address, user or password, no network)."""
+    """No connection to the server a URL names: no server there, an unknown name, a wrong user name
+    or password, no such database (``services.failures`` words each, with the address)."""
 
-    message = N_("The database server {target} could not be reached: check its address, the user name and "
-                 "the connection, and try again.")
-
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, failure: Failure) -> None:
         super().__init__(target)
         self.target = target  # the URL without its password
+        self.kind = failure.trouble.value
+        self.message = failure.message  # a message id, translated with its params
+        self.params = failure.params
 
 
 @contextmanager
 def on_server(url: str) -> Iterator[Connection]:
     """One read-only, repeatable-read transaction on the server ``url`` names."""
-    engine = create_engine(server_url(url), poolclass=NullPool, hide_parameters=True)
+    driver_url = server_url(url)
+    engine = create_engine(driver_url, poolclass=NullPool, hide_parameters=True,
+                           connect_args=server_connect_args(driver_url))
     try:
         try:
-            connection = engine.connect()
-        except OperationalError as exc:
-            raise ServerUnreachable(shown_target(url)) from exc
+            connection = first_connection(engine)
+        except NoConnection as exc:
+            failure = explain(exc)
+            assert failure is not None
+            raise ServerUnreachable(shown_target(url), failure) from exc
         with connection as conn:
             reading = conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
             with reading.begin():

@@ -4,5 +4,6 @@
   read-only one included);
 * ``agenda``: ``year_agenda``, ``mark_done``, ``unmark_done``, ``next_deadline``;
 * ``calendar``: ``calendar_ics`` / ``write_calendar``, the tasks as an iCalendar file;
-* ``printing``: the year's plan as a one-page PDF.
+* ``printing``: the year's plan as a one-page PDF;
+* ``demo``: the demo co-op's papers of last year marked done, as a well-kept co-op files them.
 """

@@ -20,7 +20,7 @@ from coopdesk.domain.errors import Refusal
 from coopdesk.domain.fields import NOTE_LENGTH, check_date, check_text
 from coopdesk.domain.law_ref import LawRef, Source
 from coopdesk.domain.text import N_
-from coopdesk.domain.year.deadlines import Deadline, DeadlineKind, deadlines
+from coopdesk.domain.year.deadlines import Deadline, DeadlineKind, deadlines, natural_key
 from coopdesk.domain.year.facts import YearFacts
 from coopdesk.services import audit
 from coopdesk.services.year.facts import read_facts
@@ -30,9 +30,10 @@ from coopdesk.store.models.year import YearTaskRow
 
 
 def next_deadline(facts: YearFacts, today: dt.date) -> Deadline | None:
-    """The first open deadline (overdue ones and warnings included), for the co-ops overview."""
+    """The first open deadline (overdue ones and warnings included), for the co-ops overview; a
+    deadline on hold (a withheld refund) waits on someone else and is never the next one."""
     for deadline in deadlines(facts, today):
-        if deadline.key not in facts.done_keys:
+        if deadline.key not in facts.done_keys and not deadline.on_hold:
             return deadline
     return None
 
@@ -47,8 +48,8 @@ def year_agenda(db: Database, coop_id: int, today: dt.date) -> YearAgenda:
         tasks = [_view(d, done.get(d.key)) for d in found]
         current = {d.key for d in found}
         tasks += [_view(_from_snapshot(row.key, row.deadline), row) for row in rows if row.key not in current]
-    open_tasks = sorted((t for t in tasks if not t.done), key=lambda t: (t.deadline.due_on, t.key))
-    done_tasks = sorted((t for t in tasks if t.done), key=lambda t: (t.done_on, t.key), reverse=True)
+    open_tasks = sorted((t for t in tasks if not t.done), key=lambda t: (t.deadline.due_on, natural_key(t.key)))
+    done_tasks = sorted((t for t in tasks if t.done), key=lambda t: (t.done_on, natural_key(t.key)), reverse=True)
     return YearAgenda(coop_id, today, tuple(open_tasks + done_tasks))
 
 
@@ -115,18 +116,22 @@ def snapshot(d: Deadline) -> dict[str, Any]:
             "params": {k: _param(v) for k, v in d.params.items()},
             "ref": {"source": d.ref.source.value, "article": d.ref.article, "branch": d.ref.branch,
                     "paragraph": d.ref.paragraph},
-            "area": d.area, "target_id": d.target_id, "warning": d.warning}
+            "area": d.area, "target_id": d.target_id, "warning": d.warning, "on_hold": d.on_hold}
 
 
 def _param(value: object) -> object:
     if isinstance(value, dt.date):
         return {"date": value.isoformat()}
+    if isinstance(value, tuple) and all(isinstance(part, str) for part in value):
+        return {"parts": list(value)}  # msgids said one after another (what a founding check still lacks)
     return value if isinstance(value, (int, str, bool)) or value is None else str(value)
 
 
 def _unparam(value: object) -> object:
     if isinstance(value, dict) and set(value) == {"date"}:
         return dt.date.fromisoformat(str(value["date"]))
+    if isinstance(value, dict) and set(value) == {"parts"}:
+        return tuple(value["parts"])
     return value
 
 
@@ -135,4 +140,5 @@ def _from_snapshot(key: str, data: dict[str, Any]) -> Deadline:
     return Deadline(key, DeadlineKind(data["kind"]), dt.date.fromisoformat(data["due_on"]), data["message"],
                     MappingProxyType({k: _unparam(v) for k, v in data["params"].items()}),
                     LawRef(Source(ref["source"]), ref["article"], ref.get("branch"), ref.get("paragraph")),
-                    data["area"], data.get("target_id"), bool(data.get("warning", False)))
+                    data["area"], data.get("target_id"), bool(data.get("warning", False)),
+                    bool(data.get("on_hold", False)))

@@ -7,13 +7,14 @@ Tasks done in earlier years stay on the year page's record, not on this year's p
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
 
 from coopdesk.domain.fiscal import fiscal_year, fiscal_year_of
 from coopdesk.domain.text import N_
-from coopdesk.domain.year.deadlines import Urgency
+from coopdesk.domain.year.deadlines import Urgency, natural_key
 from coopdesk.i18n import Translator
 from coopdesk.services.audit import current_mark
 from coopdesk.services.coops import get_coop
@@ -32,7 +33,7 @@ def year_plan(db: Database, coop_id: int, today: dt.date):  # type: ignore[no-un
     year = fiscal_year_of(coop.fiscal_year_start_month, today)
     first, last = fiscal_year(coop.fiscal_year_start_month, year)
     tasks = [task for task in year_agenda(db, coop_id, today).tasks if _on_this_year(task, first)]
-    tasks.sort(key=lambda task: (task.deadline.due_on, task.deadline.key))
+    tasks.sort(key=lambda task: (task.deadline.due_on, natural_key(task.deadline.key)))
     lines = tuple(PlanLine(due_on=task.deadline.due_on, message=task.deadline.message,
                            params=dict(task.deadline.params), ref=task.deadline.ref,
                            overdue=task.done_on is None and task.urgency(today) is Urgency.OVERDUE,
@@ -51,7 +52,16 @@ def _on_this_year(task: TaskView, first: dt.date) -> bool:
 def render_year_plan(db: Database, coop_id: int, language: str, today: dt.date) -> bytes:
     from coopdesk.documents.year.plan import render_year_plan as render
 
-    return render(year_plan(db, coop_id, today), language)
+    return render(_in_words(year_plan(db, coop_id, today), Translator(language)), language)
+
+
+def _in_words(plan, t: Translator):  # type: ignore[no-untyped-def]
+    """The plan with each list of msgids in its values (what a founding check still lacks) said in
+    the document's language, one after another, as the year's page says them."""
+    lines = tuple(dataclasses.replace(line, params={k: ", ".join(t.gettext(p) for p in v) if isinstance(v, tuple)
+                                                    else v for k, v in line.params.items()})
+                  for line in plan.lines)
+    return dataclasses.replace(plan, lines=lines)
 
 
 def print_year_plan(db: Database, coop_id: int, path: str | Path, language: str, today: dt.date) -> PrintResult:

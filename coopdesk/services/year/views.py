@@ -56,9 +56,12 @@ def deadline_text(deadline: Deadline, t: Translator) -> str:
 
 
 def _shown(name: str, value: object, t: Translator) -> object:
-    """Dates in the reader's form; a count with its thousands separator (never a year or a number)."""
+    """Dates in the reader's form; a count with its thousands separator (never a year or a number);
+    a tuple of msgids (what a founding check still lacks) said one after another."""
     if isinstance(value, dt.date):
         return t.date(value)
+    if isinstance(value, tuple):
+        return ", ".join(t.gettext(part) for part in value)
     if name == "count" and isinstance(value, int):
         return t.number(value)
     return value

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QWidget
 
+from coopdesk.domain import law
 from coopdesk.domain.bylaws.texts import PART_LABELS, BylawsTexts
 from coopdesk.domain.coop import CoopKind
 from coopdesk.i18n import _, current
@@ -63,7 +64,8 @@ class BylawsTextsDialog(SaveDialog):
         return label
 
     def _required(self) -> QLabel:
-        label = QLabel(_("Always listed as well (Act 45\u2460): {businesses}",
+        label = QLabel(_("Always listed as well ({article}): {businesses}",
+                         article=law.REQUIRED_BUSINESSES.ref.label(current().language),
                          businesses="; ".join(required_businesses())), self)
         label.setObjectName("required_businesses")
         label.setWordWrap(True)

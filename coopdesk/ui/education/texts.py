@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from coopdesk.domain.education.hours import Duration
 from coopdesk.i18n import _, current
+from coopdesk.ui.widgets.tables import compact_rows, read_only_rows
 
 WARNING_COLOUR, OK_COLOUR, MUTED_COLOUR = "#b00020", "#1b5e20", "#777777"
 
@@ -34,15 +34,8 @@ def plain_table(headings: Sequence[str], stretch: int, parent: QWidget | None = 
     """A read-only table of a few dozen rows, one line of text each, whole rows selected."""
     table = QTableWidget(0, len(headings), parent)
     table.setHorizontalHeaderLabels(list(headings))
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    rows = table.verticalHeader()
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
-    rows.hide()
+    read_only_rows(table)
+    compact_rows(table)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

@@ -33,7 +33,7 @@ from coopdesk.domain.officers.terms import OFFICE_LABELS, Office
 from coopdesk.i18n import _, current, ngettext, refusal_text
 from coopdesk.services.elections.calling import add_contest, campaign_limits, election_for_item
 from coopdesk.services.elections.casting import cast
-from coopdesk.services.elections.closing import close_voting
+from coopdesk.services.elections.closing import close_contests
 from coopdesk.services.elections.deciding import decide_contest, draw_lots
 from coopdesk.services.elections.paper import mark_paper_taken
 from coopdesk.services.elections.printing import ElectionPaperKind
@@ -109,7 +109,7 @@ class ElectionPanel(QWidget):
         """The full-screen ballot: a top-level window, so it goes when this panel goes."""
         if self._ballot is None:
             ballot = self._ballot = BallotScreen(self._submit, full_screen=self.full_screen)
-            ballot.ended.connect(self.refresh)
+            ballot.ended.connect(self._ballot_ended)
             self.destroyed.connect(lambda *_args: ballot.deleteLater())
         return self._ballot
 
@@ -292,6 +292,12 @@ class ElectionPanel(QWidget):
         voter = self.unlock.opened_for or self._voter[key]
         self.ballot.open_ballot({c.id: c.contest for c in contests}, ballot_heading(voter), titles)
 
+    def _ballot_ended(self) -> None:
+        """The laptop is back with the secretary: ready for the next voter, nothing left to wait for."""
+        self.unlock.say("", GREY)
+        self.refresh()
+        self.unlock.focus_field()
+
     def _submit(self, marks) -> None:
         assert self.election is not None
         cast(self.context.db, self.context.coop_id, self.election.id, self._key, marks)
@@ -304,10 +310,8 @@ class ElectionPanel(QWidget):
         ids = [c.id for c in e.contests if c.state is ContestState.VOTING]
 
         def work(progress):
-            for done, contest_id in enumerate(ids):
-                progress(done, len(ids))
-                close_voting(db, coop_id, contest_id)
-            return len(ids)
+            progress(0, 1)
+            return len(close_contests(db, coop_id, ids))  # one transaction: all closed or none
 
         self.close_button.setEnabled(False)
         self.job = run_job(self, _("Counting the ballots…"), work, lambda _n: self._changed(), self._failed)

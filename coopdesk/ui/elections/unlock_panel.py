@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -86,13 +87,23 @@ class UnlockPanel(QWidget):
         self.open_button.setObjectName("open_ballot")
         self.open_button.setAutoDefault(True)
         self.open_button.clicked.connect(self.open_ballot)
+        # The main action sits beside the field, in view without scrolling on a small laptop
+        # screen (1100×720); the list of votes that fit takes what height is left, below.
+        self.open_button.setStyleSheet("font-size: 12pt; padding: 4px 12px;")
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addWidget(self.counts, 1)
+        entry = QHBoxLayout()
+        entry.addWidget(self.field, 1)
+        entry.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (heading, self.counts, self.field, self.status):
-            layout.addWidget(widget)
-        layout.addWidget(self.matches, 1)
+        layout.addLayout(top)
+        layout.addLayout(entry)
+        layout.addWidget(self.status)
         layout.addWidget(self.who)
-        layout.addWidget(self.open_button)
+        layout.addWidget(self.matches, 1)
+        self.matches.setMinimumHeight(90)
 
     # -- showing ---------------------------------------------------------------------------
     def set_counts(self, voted: int, present: int) -> None:

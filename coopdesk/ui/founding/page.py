@@ -1,10 +1,11 @@
 """The founding area (설립): from the first founders to the registration.
 
-Four tabs: the founders and consenters (the founding meeting's register); the checks before the
-founding meeting with their articles, and the meeting itself (created here, run on the meetings
-page); the plan and budget tables; the records after filing, with the registration deadline.
-The toolbar prints the filing pack.  Each action is one service call in a dialog that keeps a
-refusal and changes nothing.  A registered co-op keeps this page as its first chapter, read-only.
+Four tabs: the founders and consenters (the founding meeting's register, sortable by any column;
+a consent withdrawn there); the checks before the founding meeting with their articles, and the
+meeting itself (created here or linked from the meetings page, run there); the plan and budget
+tables; the records after filing, with the registration deadline.  The toolbar prints the filing
+pack.  Each action is one service call in a dialog that keeps a refusal and changes nothing.  A
+registered co-op keeps this page as its first chapter, read-only.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from coopdesk.domain.founding.checks import FoundingCheck, Level
 from coopdesk.i18n import _, current, refusal_text
 from coopdesk.services.founding.views import FoundingView, PersonView
 from coopdesk.ui.context import CoopContext
-from coopdesk.ui.founding.people_model import PeopleModel
+from coopdesk.ui.founding.people_model import NUMBER, PeopleModel
 from coopdesk.ui.founding.plan_editor import PlanEditor
 from coopdesk.ui.toolbar import add_action
 from coopdesk.ui.widgets.open_dialogs import OpenDialogs
@@ -43,8 +44,10 @@ MARKS = {Level.MET: "✓", Level.WARNING: "!", Level.UNMET: "✗"}
 
 
 def check_text(check: FoundingCheck) -> str:
-    """"✗ 발기인 5인 이상: 발기인 3명 … (법 제15조①)"."""
-    return f"{MARKS[check.level]} {_(check.rule.label)}: {refusal_text(check.refusal())}"
+    """"✗ 발기인 5인 이상: 발기인 3명 … (법 제15조①)", a list of what is missing in words."""
+    from coopdesk.services.founding.wording import check_text as words
+
+    return f"{MARKS[check.level]} {words(check)}"
 
 
 class FoundingPage(QWidget):
@@ -125,12 +128,16 @@ class FoundingPage(QWidget):
         self.people_table.horizontalHeader().setStretchLastSection(True)
         self.people_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.people_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.people_table.horizontalHeader().setSortIndicator(NUMBER, Qt.SortOrder.AscendingOrder)
+        self.people_table.setSortingEnabled(True)  # the model sorts its values (``people_model.SORT_KEYS``)
         self.people_table.doubleClicked.connect(lambda _index: self.edit_person())
-        row, (self.add_founder_button, self.add_consenter_button, self.edit_button, self.representative_button) = \
+        row, (self.add_founder_button, self.add_consenter_button, self.edit_button, self.representative_button,
+              self.withdraw_button) = \
             self._buttons(tab, (_("Add founder…"), "add_founder", lambda: self.add_person(founder=True)),
                           (_("Add consenter…"), "add_consenter", self.add_person),
                           (_("Edit…"), "edit_person", self.edit_person),
-                          (_("Make representative"), "make_representative", self.make_representative))
+                          (_("Make representative"), "make_representative", self.make_representative),
+                          (_("Withdraw consent…"), "withdraw_consent", self.withdraw_consent))
         self.people_error = QLabel(tab)
         layout = QVBoxLayout(tab)
         layout.addWidget(self.people_table, 1)
@@ -145,11 +152,13 @@ class FoundingPage(QWidget):
         self.checks = QListWidget(tab)
         self.checks.setObjectName("founding_checks")
         self.checks.setWordWrap(True)
-        row, (self.course_button, self.meeting_button, self.notice_button, self.go_button) = self._buttons(
-            tab, (_("Link the founding course…"), "link_founding_course", self.link_course),
-            (_("Create the founding meeting…"), "create_founding_meeting", self.create_meeting),
-            (_("Record the public notice…"), "record_founding_notice", self.record_notice),
-            (_("Run it on the meetings page"), "open_founding_meeting", self.open_meeting))
+        buttons = ((_("Link the founding course…"), "link_founding_course", self.link_course),
+                   (_("Create the founding meeting…"), "create_founding_meeting", self.create_meeting),
+                   (_("Link an existing meeting…"), "link_founding_meeting", self.link_meeting),
+                   (_("Record the public notice…"), "record_founding_notice", self.record_notice),
+                   (_("Run it on the meetings page"), "open_founding_meeting", self.open_meeting))
+        row, (self.course_button, self.meeting_button, self.link_button, self.notice_button, self.go_button) = \
+            self._buttons(tab, *buttons)
         layout = QVBoxLayout(tab)
         layout.addWidget(self.meeting_label)
         layout.addWidget(QLabel(_("Before the founding meeting:"), tab))
@@ -259,12 +268,13 @@ class FoundingPage(QWidget):
     def _enable(self, open_: bool) -> None:
         widgets: tuple[QWidget | QAction, ...] = (
             self.add_founder_button, self.add_consenter_button, self.edit_button, self.representative_button,
-            self.course_button, self.settings_action, self.meeting_button, self.notice_button,
+            self.withdraw_button, self.course_button, self.settings_action, self.meeting_button, self.notice_button,
             *self.filing_buttons, self.plan.add_button, self.plan.remove_button, self.plan.save_button)
         for w in widgets:
             w.setEnabled(open_)
         has_meeting = self.founding is not None and self.founding.meeting is not None
         self.meeting_button.setEnabled(open_ and not has_meeting)
+        self.link_button.setEnabled(open_ and not has_meeting)
         self.notice_button.setEnabled(open_ and has_meeting)
         self.go_button.setEnabled(has_meeting)
 
@@ -323,6 +333,22 @@ class FoundingPage(QWidget):
             return False
         self._changed()
         return True
+
+    def withdraw_consent(self) -> QDialog | None:
+        """The selected person's consent withdrawn, after a dialog that says what that does."""
+        from coopdesk.ui.founding.withdraw_dialog import WithdrawDialog
+
+        person = self.selected_person()
+        self.people_error.clear()
+        if person is None:
+            self.people_error.setText(_("Choose a founder or consenter in the list first."))
+            return None
+        return self._open(WithdrawDialog(self.context, person, self))
+
+    def link_meeting(self) -> QDialog:
+        from coopdesk.ui.founding.link_dialog import LinkMeetingDialog
+
+        return self._open(LinkMeetingDialog(self.context, self))
 
     def create_meeting(self) -> QDialog:
         from coopdesk.ui.founding.dialogs import MeetingDialog

@@ -11,4 +11,4 @@ def shown(context: CoopContext) -> bool:
     from coopdesk.services.members.current import count_on_register
 
     db, coop_id = context.db, context.coop_id
-    return founding_of(db, coop_id) is not None or count_on_register(db, coop_id) == 0
+    return founding_of(db, coop_id) is not None or count_on_register(db, coop_id, up_to=1) == 0  # one found is enough

@@ -39,6 +39,8 @@ def result_text(line: AgendaLine) -> str:
         return _("Pending")  # not "Open": in Korean that word is the one for opening a file
     if line.passed is None:
         return _("Closed")
+    if line.item.kind is ResolutionKind.ELECTION:  # an election names people: never passed or rejected
+        return _("Elected") if line.passed else _("Nobody elected")
     return _("Passed") if line.passed else _("Not passed")
 
 

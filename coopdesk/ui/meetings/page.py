@@ -161,8 +161,10 @@ class MeetingsPage(QStackedWidget):
         d = self.detail
         d.add_item_button.setEnabled(chosen)
         d.remove_item_button.setEnabled(item is not None and not item.closed)
-        d.up_button.setEnabled(item is not None and item.position > 1)
-        d.down_button.setEnabled(item is not None and item.position < len(d.lines))
+        # once any item is closed the agenda's order is fixed (the service refuses a move)
+        movable = item is not None and not any(line.item.closed for line in d.lines)
+        d.up_button.setEnabled(movable and item.position > 1)
+        d.down_button.setEnabled(movable and item.position < len(d.lines))
         d.election_button.setVisible(item is not None and item.subject is Subject.OFFICER_ELECTION)
         d.election_button.setEnabled(item is not None and not item.closed)
 

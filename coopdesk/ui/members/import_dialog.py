@@ -42,6 +42,7 @@ from coopdesk.services.members.importing import (
     ImportPreview,
     ImportResult,
     Mapping,
+    column_text,
     import_members,
     preview,
 )
@@ -73,7 +74,7 @@ class ImportDialog(QDialog):
         self.context = context
         self.path: Path | None = None
         self.preview: ImportPreview | None = None
-        self.result: ImportResult | None = None
+        self.outcome: ImportResult | None = None  # not `result`: QDialog.result() is the dialog's code
         self.errors = FieldErrors(QLabel(self))
         self._build()
 
@@ -267,7 +268,7 @@ class ImportDialog(QDialog):
         return import_members(db, coop_id, path, mapping, encoding=encoding, progress=progress, existing=existing)
 
     def _imported(self, result: Any) -> None:
-        self.result = result
+        self.outcome = result
         self.imported.emit(result)
         self.accept()
 
@@ -289,6 +290,7 @@ class ImportDialog(QDialog):
         self.problem_summary.setText(refusal_text(rejected))
         self.problem_model.set_problems(rejected.problems)
         self.problems.resizeColumnToContents(0)
+        self.problems.resizeColumnToContents(1)
         self.problem_summary.show()
         self.problems.show()
         if isinstance(rejected, AlreadyOnRegister):
@@ -302,7 +304,13 @@ class ImportDialog(QDialog):
     def problem_rows(self) -> list[tuple[str, str]]:
         """The listed problems as (line, reason) texts."""
         model = self.problem_model
-        return [(model.data(model.index(r, 0)), model.data(model.index(r, 1))) for r in range(model.rowCount())]
+        return [(model.data(model.index(r, model.LINE)), model.data(model.index(r, model.PROBLEM)))
+                for r in range(model.rowCount())]
+
+    def problem_columns(self) -> list[str]:
+        """The column each listed problem is in, as the table shows it ("" for a whole row)."""
+        model = self.problem_model
+        return [model.data(model.index(r, model.COLUMN)) for r in range(model.rowCount())]
 
     def _clear_results(self) -> None:
         self.errors.clear()
@@ -327,20 +335,26 @@ class ProblemModel(QAbstractTableModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._problems)
 
+    LINE, COLUMN, PROBLEM = range(3)  # a row's problems one under another, each at its column
+
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
+        return 0 if parent.isValid() else 3
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _("Line") if section == 0 else _("Problem")
+            return (_("Line"), _("Column"), _("Problem"))[section]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         problem = self._problems[index.row()]
-        return str(problem.line) if index.column() == 0 else refusal_text(problem.refusal)
+        if index.column() == self.LINE:
+            return str(problem.line)
+        if index.column() == self.COLUMN:
+            return column_text(problem)
+        return refusal_text(problem.refusal)
 
 
 def _table(parent: QWidget) -> QTableWidget:

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QWidget,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from coopdesk.domain.members.details import MAX_NAME, MAX_TEXT, MemberDetails
 from coopdesk.i18n import _
+from coopdesk.services.members.matching import OnRegister, described, find_on_register
 from coopdesk.services.members.member import MemberView, add_member, edit_member, get_member
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.save_dialog import SaveDialog
@@ -43,6 +46,8 @@ class MemberDialog(SaveDialog):
         self.context = context
         self.number = number
         self.view: MemberView | None = None
+        self.duplicate_question: QMessageBox | None = None
+        self._added_anyway: MemberDetails | None = None  # the details the secretary said to add all the same
         self._build()
         if number is None:
             self.setWindowTitle(_("Add member"))
@@ -139,6 +144,37 @@ class MemberDialog(SaveDialog):
         self.consent_date.set_value(d.privacy_consent_on)
 
     # -- saving ----------------------------------------------------------------------------
+    def accept(self) -> None:
+        """A new member who looks like one already on the register (the import's rule,
+        ``services.members.matching``) is added only once the secretary says so."""
+        if self.number is None:
+            details = self.details()
+            if details != self._added_anyway:
+                matches = find_on_register(self.context.db, self.context.coop_id, details)
+                if matches:
+                    self._ask_about(details, matches)
+                    return
+        super().accept()
+
+    def _ask_about(self, details: MemberDetails, matches: tuple[OnRegister, ...]) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, _("Add member"), duplicate_question(matches),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("duplicate_question")
+        add = box.addButton(_("Add all the same"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(_("Don't add"), QMessageBox.ButtonRole.RejectRole))
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered() -> None:
+            if box.clickedButton() is add:
+                self._added_anyway = details
+                self.accept()
+
+        box.finished.connect(answered)
+        if self.duplicate_question is not None:  # asked before, about other details
+            self.duplicate_question.deleteLater()
+        self.duplicate_question = box
+        box.open()
+
     def details(self) -> MemberDetails:
         return MemberDetails(
             name=self.name_edit.text(), member_type=self.type_combo.currentText(),
@@ -163,6 +199,11 @@ class MemberDialog(SaveDialog):
             return add_member(db, coop_id, self.details(), joined_on=None,
                               applied_on=from_qdate(self.applied_edit.date()))
         return add_member(db, coop_id, self.details(), joined_on=from_qdate(self.joined_edit.date()))
+
+
+def duplicate_question(matches: tuple[OnRegister, ...]) -> str:
+    return _("This looks like a member already on the register: {members}. Add the new member all the same?",
+             members=described(matches))
 
 
 def _spin(value: int, low: int, parent: QWidget) -> QSpinBox:

@@ -43,8 +43,10 @@ EXPORT_FORMATS = (
 
 
 def documents_dir() -> Path:
+    """Where a paper is saved unless the user chooses: the Documents folder, or the home folder
+    on a computer that has none (Qt names ~/Documents all the same, and saving there would fail)."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 def notice(parent: QWidget, text: str, open_path: Path | None = None) -> QMessageBox:
@@ -54,7 +56,8 @@ def notice(parent: QWidget, text: str, open_path: Path | None = None) -> QMessag
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if open_path is not None:
         button = box.addButton(_("Open"), QMessageBox.ButtonRole.ActionRole)
-        button.clicked.connect(lambda: open_in_viewer(box, open_path))
+        # the box closes (and is deleted) on the click: the no-viewer message belongs to its parent
+        button.clicked.connect(lambda: open_in_viewer(parent, open_path))
     box.open()
     return box
 
@@ -78,8 +81,11 @@ def refused(parent: QWidget, exc: BaseException) -> None:
 
 def failure_text(exc: Refusal | OSError) -> str:
     if isinstance(exc, OSError):
+        from coopdesk.services.failures import file_reason
+
+        reason = file_reason(exc)
         return _("The file {file} could not be written: {reason}", file=str(exc.filename or ""),
-                 reason=exc.strerror or str(exc))
+                 reason=_(reason) if reason else (exc.strerror or str(exc)))
     return refusal_text(exc)
 
 

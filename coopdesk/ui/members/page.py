@@ -14,9 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QHeaderView,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -27,6 +25,7 @@ from coopdesk.i18n import _
 from coopdesk.services.members.rows import MemberRow, collector_paused, row_of
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.widgets.open_dialogs import OpenDialogs
+from coopdesk.ui.widgets.tables import register_view
 from coopdesk.ui.members.filter_bar import FilterBar
 from coopdesk.ui.members.model import JOINED, NAME, NUMBER, STATUS, TYPE, MemberTableModel
 from coopdesk.ui.toolbar import add_action
@@ -103,26 +102,7 @@ class MembersPage(QWidget):
         return bar
 
     def _build_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName("member_table")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        # Fixed row heights and column widths: Qt never measures 100,000 rows.
-        rows = table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
-        rows.hide()
-        columns = table.horizontalHeader()
-        columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in _WIDTHS.items():
-            columns.resizeSection(column, width)
-        columns.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        table.setSortingEnabled(True)
-        table.sortByColumn(NUMBER, Qt.SortOrder.AscendingOrder)
+        table = register_view(self, self.model, "member_table", widths=_WIDTHS, stretch=NAME, sort_by=NUMBER)
         table.doubleClicked.connect(self._open_index)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the keyboard's double click
             QShortcut(QKeySequence(key), table, self.open_selected, context=Qt.ShortcutContext.WidgetShortcut)
@@ -135,13 +115,13 @@ class MembersPage(QWidget):
 
         A large register is read in a thread while the window stays responsive.
         """
-        from coopdesk.services.members.listing import count_members, list_members
+        from coopdesk.services.members.listing import list_members, more_members_than
 
         if self._loading is not None:  # a read is under way: read once more after it
             self._reload_again = True
             return
         db, coop_id = self.context.db, self.context.coop_id
-        if count_members(db, coop_id) <= BACKGROUND_LOAD_ABOVE:
+        if not more_members_than(db, coop_id, BACKGROUND_LOAD_ABOVE):
             self._set_rows(list_members(db, coop_id))
             return
         self._read_in_thread(lambda _progress: list_members(db, coop_id))

@@ -35,6 +35,7 @@ from coopdesk.i18n import _, current, refusal_text
 from coopdesk.services.officers.terms import OfficerView, RegisterCheck, TermStatus, list_terms, register_check
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.widgets.open_dialogs import OpenDialogs
+from coopdesk.ui.widgets.widths import fit_dates
 from coopdesk.ui.toolbar import add_action
 from coopdesk.ui.officers.term_dialog import EndTermDialog, TermDialog
 
@@ -97,6 +98,7 @@ class OfficersPage(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PERSON, QHeaderView.ResizeMode.Stretch)
+        fit_dates(table, START, END)  # to the pixel, Qt's own sizing cut the Korean date's last dot
         table.itemSelectionChanged.connect(self._update_actions)
         table.doubleClicked.connect(lambda _index: self.edit_selected())
         return table

@@ -43,6 +43,13 @@ class OverviewModel(QAbstractTableModel):
         self.rows: tuple[CoopRow, ...] = ()
         self.headings = [_(h) for h in HEADINGS]
 
+    def retranslate(self) -> None:
+        """Headings and cells in the current language: each cell's words are made when shown."""
+        self.headings = [_(h) for h in HEADINGS]
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADINGS) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(HEADINGS) - 1))
+
     def show(self, found: Overview) -> None:
         self.beginResetModel()
         self.rows = found.rows

@@ -11,10 +11,11 @@ the settings (a server's URL without its password).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -48,19 +49,19 @@ class OverviewWindow(QDialog):
     def __init__(self, window: MainWindow, today: dt.date | None = None) -> None:
         super().__init__(window)
         self.setObjectName("coops_overview")
-        self.setWindowTitle(_("Co-ops overview"))
         self.main_window = window
         self.today = today or dt.date.today()
         self.found: Overview | None = None
         self.job: Job | None = None
+        self._status_text: Callable[[], str] | None = None  # what the status line says, in any language
         self.target_edit = QLineEdit(window.settings.get(OVERVIEW_TARGET), self)
         self.target_edit.setObjectName("overview_target")
-        self.target_edit.setPlaceholderText(_("A folder of co-op files, or postgresql+psycopg://user@host/database"))
         self.target_edit.returnPressed.connect(self.refresh)
-        choose = QPushButton(_("Choose &folder\u2026"), self)
-        choose.setObjectName("overview_choose")
-        choose.clicked.connect(self.choose_folder)
-        self.read_button = QPushButton(_("&Read"), self)
+        self.target_label = QLabel(self)
+        self.choose_button = QPushButton(self)
+        self.choose_button.setObjectName("overview_choose")
+        self.choose_button.clicked.connect(self.choose_folder)
+        self.read_button = QPushButton(self)
         self.read_button.setObjectName("overview_read")
         self.read_button.clicked.connect(self.refresh)
         self.model = OverviewModel(self)
@@ -70,14 +71,41 @@ class OverviewWindow(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("overview_status")
         self.status.setWordWrap(True)
-        self.open_button = QPushButton(_("&Open"), self)
+        self.open_button = QPushButton(self)
         self.open_button.setObjectName("overview_open")
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self.open_selected)
-        close = QPushButton(_("Close"), self)
-        close.clicked.connect(self.close)
-        self._lay_out(choose, close)
+        self.close_button = QPushButton(self)
+        self.close_button.setObjectName("overview_close")
+        self.close_button.clicked.connect(self.close)
+        self._lay_out()
+        # Enter reads what was typed (returnPressed above), and nothing else: a dialog's buttons
+        # are "auto-default", so Enter in the field also pressed the first one, Choose folder.
+        for button in (self.choose_button, self.read_button, self.open_button, self.close_button):
+            button.setAutoDefault(False)
+        self.retranslate()
         self.resize(1180, 560)
+
+    def retranslate(self) -> None:
+        """Every text of ours again, in the current language (as ``MainWindow.retranslate``)."""
+        self.setWindowTitle(_("Co-ops overview"))
+        self.target_edit.setPlaceholderText(_("A folder of co-op files, or postgresql+psycopg://user@host/database"))
+        self.target_label.setText(_("Folder or database:"))
+        self.choose_button.setText(_("Choose &folder\u2026"))
+        self.read_button.setText(_("&Read"))
+        self.open_button.setText(_("&Open"))
+        self.close_button.setText(_("Close"))
+        self.model.retranslate()
+        if self.found is not None:
+            self._fit_columns()
+        self.status.setText(self._status_text() if self._status_text is not None else "")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        # The screen language changed (``ui.translation.apply_language`` installs or removes Qt's
+        # translator, and Qt tells every window): the overview may stay open meanwhile.
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _table(self) -> QTableView:
         table = QTableView(self)
@@ -95,16 +123,16 @@ class OverviewWindow(QDialog):
         table.selectionModel().currentRowChanged.connect(lambda *_args: self._update_open())
         return table
 
-    def _lay_out(self, choose: QPushButton, close: QPushButton) -> None:
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(QLabel(_("Folder or database:"), self))
+        top.addWidget(self.target_label)
         top.addWidget(self.target_edit, 1)
-        top.addWidget(choose)
+        top.addWidget(self.choose_button)
         top.addWidget(self.read_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.open_button)
-        bottom.addWidget(close)
+        bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -161,13 +189,18 @@ class OverviewWindow(QDialog):
                                        reason=_(reason) if reason else (exc.strerror or str(exc))))
             return
         if isinstance(exc, ServerUnreachable):
-            show_refusal(self, Refusal(exc.message, target=exc.target))
+            show_refusal(self, Refusal(N_("{file}: {problem}"), file=exc.target,
+                                       problem=_(exc.message, **exc.params)))
             return
         show_failure(self, exc)
 
     def _cancelled(self) -> None:
         self._done()
-        self.status.setText(_("Stopped: the co-ops were not all read."))
+        self._set_status(lambda: _("Stopped: the co-ops were not all read."))
+
+    def _set_status(self, text: Callable[[], str]) -> None:
+        self._status_text = text
+        self.status.setText(text())
 
     def _done(self) -> None:
         self.job = None
@@ -185,15 +218,7 @@ class OverviewWindow(QDialog):
             pass  # only the convenience is lost
 
     def _say(self, found: Overview) -> None:
-        coops = sum(1 for r in found.rows if r.coop_id is not None and r.problem is None)
-        text = ngettext("{count} co-op on {date}.", "{count} co-ops on {date}.", coops,
-                        count=current().number(coops), date=current().date(found.today))
-        problems = len(found.problems)
-        if problems:
-            text += " " + ngettext("{count} line is not shown in full: its reason is in the last column.",
-                                   "{count} lines are not shown in full: their reasons are in the last column.",
-                                   problems, count=current().number(problems))
-        self.status.setText(text)
+        self._set_status(lambda: _summary(found))
 
     # -- opening ---------------------------------------------------------------------------
     def selected_row(self) -> CoopRow | None:
@@ -215,6 +240,19 @@ class OverviewWindow(QDialog):
         from coopdesk.ui.overview.opening import open_coop
 
         return open_coop(self.main_window, row.target, row.coop_id)
+
+
+def _summary(found: Overview) -> str:
+    """The status line after reading: how many co-ops, and how many lines are not shown in full."""
+    coops = sum(1 for r in found.rows if r.coop_id is not None and r.problem is None)
+    text = ngettext("{count} co-op on {date}.", "{count} co-ops on {date}.", coops,
+                    count=current().number(coops), date=current().date(found.today))
+    problems = len(found.problems)
+    if problems:
+        text += " " + ngettext("{count} line is not shown in full: its reason is in the last column.",
+                               "{count} lines are not shown in full: their reasons are in the last column.",
+                               problems, count=current().number(problems))
+    return text
 
 
 def show_overview(window: MainWindow) -> OverviewWindow:

@@ -64,6 +64,8 @@ class TaskRow(QFrame):
         grid.addLayout(self._buttons(task, can_go), 0, 2, 2, 1, Qt.AlignmentFlag.AlignVCenter)
         if task.done_on is None and deadline.warning:
             self._show_warning()
+        elif task.done_on is None and deadline.on_hold:
+            self._show_on_hold()
         elif task.done_on is None:
             self._show_open(task.urgency(today))
         else:
@@ -98,6 +100,13 @@ class TaskRow(QFrame):
         self.date_label.setStyleSheet(f"font-weight: bold; color: {RED};")
         self.state_label.setText(_("To put right now"))
         self.state_label.setStyleSheet(f"color: {RED}; font-weight: bold;")
+
+    def _show_on_hold(self) -> None:
+        """Waiting on someone else (a refund withheld while the member owes the co-op): no deadline
+        of the co-op's to meet, so neither red nor amber."""
+        self.date_label.setStyleSheet(f"color: {GREY};")
+        self.state_label.setText(_("Withheld"))
+        self.state_label.setStyleSheet(f"color: {GREY}; font-weight: bold;")
 
     def _show_done(self, task: TaskView) -> None:
         t = current()

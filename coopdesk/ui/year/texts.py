@@ -14,6 +14,7 @@ GO_TO = {
     "capital": N_("Go to capital"),
     "education": N_("Go to education"),
     "coop": N_("Go to the co-op profile"),
+    "founding": N_("Go to founding"),
 }
 
 

@@ -56,7 +56,7 @@ def test_founders_and_consenters_are_listed_and_the_status_cites_the_act(founded
     early = desk("founding", "record", "report", "--date", "2026-09-01")
     assert early.code == 3 and "before" in early.err  # before the founding meeting's day
     refused = desk("founding", "record", "report", "--date", "2026-09-10")
-    assert refused.code == 3 and "Not yet passed at the founding meeting" in refused.err and "Act 15③" in refused.err
+    assert refused.code == 3 and "Not yet passed at the founding meeting" in refused.err and "(Act 15)" in refused.err
 
 
 def test_a_consenter_after_the_meeting_is_refused_and_a_withdrawn_one_leaves_the_register(founded):
@@ -121,3 +121,45 @@ def test_a_coop_is_founded_and_registered_from_the_command_line(founded):
     members = ok(desk("member", "list", "--json")).json()
     assert [(m["number"], m["status"], m["joined_on"]) for m in members] == [
         (n, "member", "2026-10-20") for n in range(1, 8)]
+
+
+@pytest.fixture
+def gathered(desk):
+    """Five founders, no founding meeting yet."""
+    ok(desk("founding", "start", "--date", "2026-08-01"))
+    for n, (name, kind) in enumerate(FOUNDERS, start=1):
+        ok(desk("founding", "founder", "add", "--name", name, "--type", kind, "--consented", "2026-08-02",
+                "--shares", "10"))
+    return desk
+
+
+def test_a_founding_meeting_made_on_the_meetings_side_is_linked(gathered):
+    desk = gathered
+    board = ok(desk("meeting", "create", "--kind", "board", "--date", "2026-08-10", "--title", "발기인 회의")).out
+    made = ok(desk("meeting", "create", "--kind", "founding", "--date", HELD, "--place", "마을회관",
+                   "--standard-agenda")).out
+    board, made = board.strip(), made.strip()
+    choices = {c["id"]: c for c in ok(desk("founding", "meetings", "--json")).json()}
+    assert choices[int(made)]["qualifies"] and choices[int(made)]["refusal"] is None
+    assert not choices[int(board)]["qualifies"]
+    assert choices[int(board)]["refusal"] == "Only a founding meeting can be the founding's meeting."
+    listed = ok(desk("--language", "ko", "founding", "meetings")).out
+    assert "발기인 회의" in listed and "창립총회" in listed
+    refused = desk("founding", "link-meeting", board)
+    assert refused.code == 3 and "Only a founding meeting" in refused.err
+    assert ok(desk("founding", "status", "--json")).json()["meeting"] is None
+    linked = ok(desk("founding", "link-meeting", made, "--json")).json()
+    assert linked["meeting"] == int(made)
+    again = ok(desk("meeting", "create", "--kind", "founding", "--date", "2026-09-12")).out.strip()
+    second = desk("founding", "link-meeting", again)
+    assert second.code == 3 and f"already has its founding meeting, number {made}" in second.err
+
+
+def test_a_member_is_not_added_by_hand_while_founding(gathered):
+    desk = gathered
+    refused = desk("member", "add", "--name", "따로가입", "--type", "소비자", "--joined", "2026-09-01")
+    assert refused.code == 3 and "still being founded" in refused.err and "Act 19①" in refused.err
+    korean = desk("--language", "ko", "member", "add", "--name", "따로가입", "--type", "소비자", "--joined",
+                  "2026-09-01")
+    assert korean.code == 3 and "법 제19조①" in korean.err
+    assert ok(desk("member", "list", "--json")).json() == []

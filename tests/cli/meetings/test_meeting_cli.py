@@ -20,6 +20,16 @@ RESULT_KEYS = ("item", "kind", "members", "present", "in_person", "proxies", "ex
 
 
 @pytest.fixture
+def desk(cli, coop_file: Path):
+    """``coopdesk --db <a co-op file> args``: the sample co-op, its bylaws adopted before its members
+    joined and before the assembly that amends them (an amendment cannot come before its bylaws)."""
+    from tests.cli.conftest import SAMPLE_INIT
+
+    assert cli("--db", coop_file, *SAMPLE_INIT, "--adopted", "2025-01-01").code == 0
+    return lambda *args: cli("--db", coop_file, *args)
+
+
+@pytest.fixture
 def assembly(desk):
     """15 members (numbers 1 to 15) and meeting 1, an ordinary assembly with the standard agenda."""
     for n in range(1, 16):
@@ -71,9 +81,20 @@ def test_an_ordinary_assembly_from_notice_to_signed_minutes(assembly, tmp_path):
         15, 10, 9, 1, True)
     assert room["quorum"] == "2 × present (10) > members (15)" and room["proxies"][0]["holder_name"] == "조합원01"
 
-    for position, counts in enumerate(((6, 3, 1), (8, 1, 1), (9, 0, 1), (7, 2, 1)), start=1):
+    for position, counts in enumerate(((6, 3, 1), (8, 1, 1), (9, 0, 1)), start=1):
         yes, no, abstain = map(str, counts)
         ok(desk("meeting", "vote", "1", str(position), "--yes", yes, "--no", no, "--abstain", abstain))
+    # item 4 elects officers: by an election, never by yes and no (Act 34)
+    refused = desk("meeting", "vote", "1", "4", "--yes", "7", "--no", "2", "--abstain", "1")
+    assert refused.code == 3 and "\u201ccoopdesk election create 1 --item 4\u201d" in refused.err
+    ok(desk("election", "create", "1", "--item", "4", "--contest", "auditor:1"))
+    ok(desk("election", "candidate", "add", "1", "--contest", "auditor", "--member", "5", "--registered-on",
+            "2026-03-12", "--accepted-on", "2026-03-13"))
+    ok(desk("election", "open", "1"))
+    for voter in range(1, 9):
+        ok(desk("election", "cast", "1", "--voter", str(voter), "--yes", "auditor:5"))
+    ok(desk("election", "close", "1"))
+    ok(desk("election", "decide", "1"))
     before = results(desk)
     impossible = desk("meeting", "vote", "1", "2", "--yes", "8", "--no", "2", "--abstain", "1")
     assert impossible.code == 3

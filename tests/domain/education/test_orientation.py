@@ -22,12 +22,12 @@ D = dt.date
 
 
 @pytest.mark.parametrize("versions, spans", [
-    ([BylawsSpan(D(2025, 1, 1), True)], (Span(None, None),)),  # from the start: the first version reaches back
+    ([BylawsSpan(D(2025, 1, 1), True)], (Span(D(2025, 1, 1), None),)),  # from the bylaws' adoption, not before
     ([BylawsSpan(D(2025, 1, 1), False)], ()),
     ([BylawsSpan(D(2025, 1, 1), False), BylawsSpan(D(2026, 3, 1), True)], (Span(D(2026, 3, 1), None),)),
-    ([BylawsSpan(D(2025, 1, 1), True), BylawsSpan(D(2026, 3, 1), False)], (Span(None, D(2026, 3, 1)),)),
+    ([BylawsSpan(D(2025, 1, 1), True), BylawsSpan(D(2026, 3, 1), False)], (Span(D(2025, 1, 1), D(2026, 3, 1)),)),
     ([BylawsSpan(D(2025, 1, 1), True), BylawsSpan(D(2025, 6, 1), True), BylawsSpan(D(2026, 1, 1), False),
-      BylawsSpan(D(2026, 7, 1), True)], (Span(None, D(2026, 1, 1)), Span(D(2026, 7, 1), None))),
+      BylawsSpan(D(2026, 7, 1), True)], (Span(D(2025, 1, 1), D(2026, 1, 1)), Span(D(2026, 7, 1), None))),
 ])
 def test_the_bylaws_versions_say_when_an_orientation_was_asked_for(versions, spans):
     assert required_spans(versions) == spans

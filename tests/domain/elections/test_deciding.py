@@ -224,7 +224,7 @@ def test_the_founding_meeting_rule_is_explained_and_cited():
     lee = next(s for s in outcome.ranking if s.candidate == LEE)
     assert [e.english() for e in lee.reasons] == ["yes (6) > no (3)", "3 × votes (6) < 2 × present (10)"]
     rule = outcome.rules[-1]
-    assert rule.ref == law.FOUNDING_MAJORITY.ref == law.act(15, 3) and rule.setting is None
+    assert rule.ref == law.FOUNDING_MAJORITY.ref == law.act(15) and rule.setting is None
     assert rule.explanation.english() == ("At the founding meeting every decision needs at least two thirds of "
                                           "those present: a candidate needs the votes of at least two thirds of the "
                                           "members present (10).")

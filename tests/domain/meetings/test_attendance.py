@@ -149,3 +149,12 @@ def test_any_sequence_keeps_the_counts_honest(steps):
         assert len(holders) == len(set(holders))  # one principal per holder
         t = tally(att, (), 0, 0, 0)
         assert t.present == len(att.present)
+
+
+def test_a_proxy_refused_for_someone_off_the_register_says_whether_holder_or_represented():
+    with pytest.raises(Refusal, match="member being represented, number 40") as caught:
+        checked_in(1).add_proxy(by_member(40, holder=1))
+    assert caught.value.field == "principal"
+    with pytest.raises(Refusal, match="proxy holder, member number 41") as caught:
+        EMPTY.add_proxy(by_member(4, holder=41))
+    assert caught.value.field == "holder"

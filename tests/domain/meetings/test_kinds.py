@@ -117,3 +117,27 @@ def test_board_minutes_are_signed_by_every_attending_director():
         check_minute_signers(MeetingKind.BOARD, chair=1, signers=[2, 3, 9], attending_directors=[1, 2, 3])
     with pytest.raises(Refusal):
         check_minute_signers(MeetingKind.BOARD, chair=None, signers=[], attending_directors=[])
+
+
+def test_a_chair_ticked_as_a_signer_is_named_and_not_counted_among_the_three():
+    from coopdesk.domain.meetings.papers import Signer
+    from coopdesk.i18n import Translator, refusal_text
+
+    chair = Signer("김민준", 1)
+    with pytest.raises(Refusal) as caught:  # the list shows three ticked; two besides the chair
+        check_minute_signers(MeetingKind.ORDINARY_ASSEMBLY, chair, [chair, Signer("이서연", 2), Signer("박지호", 3)])
+    assert caught.value.params["count"] == 2 and caught.value.params["chair"] == "김민준"
+    assert caught.value.article == law.MINUTES_MIN_SIGNING_MEMBERS.ref
+    said = refusal_text(caught.value, Translator("ko"))
+    assert "의장 김민준은 의장으로 서명하며 3명에 포함되지 않습니다" in said, said
+
+
+def test_an_election_voted_yes_or_no_is_said_as_an_election_in_the_minutes():
+    from coopdesk.domain.meetings.papers import MinutesItem, result_words
+    from coopdesk.i18n import Translator
+
+    failed = MinutesItem("감사 선출의 건", "", "", ResolutionKind.ELECTION, 15, 13, 0, 3, 8, 2, passed=False)
+    said = result_words(failed, MeetingKind.ORDINARY_ASSEMBLY)
+    assert said.english().endswith("not elected; the seat stays unfilled.")
+    korean = Translator("ko").gettext(said.message, **said.kwargs)
+    assert korean.endswith("당선되지 않아 자리가 채워지지 않음") and "부결" not in korean

@@ -88,8 +88,9 @@ def test_an_applicant_cannot_withdraw_and_cannot_be_admitted_twice():
 def test_expulsion_is_not_a_plain_event_and_cites_the_act():
     with pytest.raises(Refusal) as exc:
         _check([JOIN], MemberEvent(EventKind.EXPELLED, D(2025, 1, 1)))
-    assert exc.value.article is not None and exc.value.article.label("en") == "Act 25①"
-    assert exc.value.article.label("ko") == "법 제25조①"
+    # the special-resolution list of Act 29②, as the expulsion item of a meeting cites it
+    assert exc.value.article is not None and exc.value.article.label("en") == "Act 29②"
+    assert exc.value.article.label("ko") == "법 제29조②"
 
 
 def test_second_withdrawal_notice_is_refused():

@@ -287,6 +287,85 @@ def test_every_deadline_cites_an_article_of_domain_law():
         refunds=(RefundDue(11, 11, "윤지호", D(2026, 6, 30), D(2027, 1, 1), D(2029, 1, 1), D(2028, 11, 2)),),
         owing_orientation=(OrientationOwed(10, 10, "강서준", D(2026, 10, 1)),))
     found = deadlines(everything, TODAY)
-    assert {d.kind for d in found} == set(DeadlineKind) - {DeadlineKind.REFUND_LAPSE}
+    # a lapse, a withheld refund and a founding's tasks need other facts: see their own tests
+    assert {d.kind for d in found} == set(DeadlineKind) - {
+        DeadlineKind.REFUND_LAPSE, DeadlineKind.REFUND_WITHHELD, DeadlineKind.FOUNDING_STEP,
+        DeadlineKind.FOUNDING_CHECK, DeadlineKind.FOUNDING_REGISTRATION}
     assert all(d.ref in refs for d in found)
     assert {d.area for d in found} <= {"meetings", "officers", "members", "capital", "education", "coop"}
+
+
+# -- refunds withheld or owed to heirs, successors, the disclosure at the year's end --------------------
+
+
+def test_a_withheld_refund_is_said_with_its_reason_and_is_never_overdue():
+    claim = RefundDue(11, 11, "윤지호", D(2024, 6, 30), D(2025, 1, 1), D(2027, 1, 1), D(2026, 11, 2),
+                      withheld_since=D(2025, 3, 2), withheld_reason="외상 대금 120,000원")
+    found = by_key(deadlines(facts(refunds=(claim,)), TODAY))
+    assert not [k for k in found if k.startswith(("refund_claimable:", "refund_lapse:"))]
+    task = found["refund_withheld:member:11"]
+    assert task.kind is DeadlineKind.REFUND_WITHHELD and task.on_hold and not task.warning
+    assert task.ref == law.REFUND_MAY_BE_WITHHELD.ref
+    assert task.params["reason"] == "외상 대금 120,000원" and task.params["since"] == D(2025, 3, 2)
+    assert task.urgency(TODAY) is Urgency.LATER and task.urgency(task.due_on + dt.timedelta(days=1)) is Urgency.LATER
+
+
+def test_a_deceased_members_refund_is_claimed_by_the_heirs():
+    claim = RefundDue(11, 11, "윤지호", D(2026, 6, 30), D(2027, 1, 1), D(2029, 1, 1), D(2028, 11, 2), deceased=True)
+    claimable = by_key(deadlines(facts(refunds=(claim,)), TODAY))["refund_claimable:member:11"]
+    assert "heirs" in claimable.message and "died" in claimable.message
+    lapse = by_key(deadlines(facts(refunds=(claim,)), D(2027, 2, 1)))["refund_lapse:member:11"]
+    assert "heirs" in lapse.message
+    alive = dataclasses.replace(claim, deceased=False)
+    assert "heirs" not in by_key(deadlines(facts(refunds=(alive,)), TODAY))["refund_claimable:member:11"].message
+
+
+def test_a_term_whose_successor_is_elected_is_no_longer_a_task():
+    chair = TermInOffice(1, Office.CHAIR, "김민준", D(2024, 12, 31), D(2026, 12, 30))
+    first = TermInOffice(2, Office.DIRECTOR, "이서연", D(2024, 12, 1), D(2026, 12, 10))
+    second = TermInOffice(3, Office.DIRECTOR, "박도윤", D(2024, 12, 1), D(2026, 12, 20))
+    next_director = TermInOffice(9, Office.DIRECTOR, "최하은", D(2026, 12, 11), D(2028, 12, 10))
+    running = (chair, first, second)
+    before = by_key(deadlines(facts(terms_in_office=running), TODAY))
+    assert {"term_end:officer_term:1", "term_end:officer_term:2", "term_end:officer_term:3"} <= set(before)
+    after = by_key(deadlines(facts(terms_in_office=running, successors=(next_director,)), TODAY))
+    assert "term_end:officer_term:2" not in after  # the soonest-ending director's seat is filled
+    assert {"term_end:officer_term:1", "term_end:officer_term:3"} <= set(after)  # another office, another seat
+
+
+def test_the_disclosure_thresholds_are_those_at_the_end_of_each_year():
+    from coopdesk.domain.year.facts import YearEndFigures
+
+    grown = facts(members=12, year_ends=(YearEndFigures(2025, D(2025, 12, 31), 230, 5_000_000),
+                                         YearEndFigures(2026, TODAY, 12, 5_000_000)))
+    keys = set(by_key(deadlines(grown, TODAY)))
+    assert "disclosure:2025" in keys and "disclosure:2026" not in keys  # 230 members at 2025's end
+    rich = facts(members=12, paid_in_capital=0, year_ends=(
+        YearEndFigures(2025, D(2025, 12, 31), 12, 0),
+        YearEndFigures(2026, TODAY, 12, law.DISCLOSURE_MIN_CAPITAL_WON.value)))
+    keys = set(by_key(deadlines(rich, TODAY)))
+    assert "disclosure:2026" in keys and "disclosure:2025" not in keys
+
+
+def test_a_report_not_marked_done_stays_listed_after_new_year():
+    made = facts(kept_since=D(2026, 12, 1))  # records (bylaws) from 2020, the file made this month
+    before = [d.key for d in deadlines(made, D(2026, 12, 31)) if d.kind is DeadlineKind.YEARLY_REPORT]
+    after = by_key(deadlines(made, D(2027, 1, 1)))
+    assert before == ["yearly_report:2025", "yearly_report:2026"]
+    assert after["yearly_report:2025"].urgency(D(2027, 1, 1)) is Urgency.OVERDUE
+    done = dataclasses.replace(made, done_keys=frozenset({"yearly_report:2025"}))
+    assert "yearly_report:2025" not in by_key(deadlines(done, D(2027, 1, 1)))
+
+
+def test_a_coop_brought_into_the_program_is_not_greeted_by_years_before_it():
+    brought = facts(kept_since=D(2026, 12, 1))  # records (bylaws) from 2020, the file made this month
+    assert [d.key for d in deadlines(brought, TODAY) if d.kind is DeadlineKind.YEARLY_REPORT] == [
+        "yearly_report:2025", "yearly_report:2026"]
+
+
+def test_tasks_of_members_are_ordered_by_number_not_as_text():
+    from coopdesk.domain.year.deadlines import natural_key
+
+    keys = ["refund_claimable:member:10", "refund_claimable:member:4", "refund_claimable:member:13"]
+    assert sorted(keys, key=natural_key) == ["refund_claimable:member:4", "refund_claimable:member:10",
+                                             "refund_claimable:member:13"]

@@ -1,18 +1,14 @@
 """Consenters are the founding meeting's register, never the member register: no list, count,
 paper or fact that speaks of members shows them before registration.  On SQLite and PostgreSQL."""
 
-import datetime as dt
-
 from pypdf import PdfReader
 
 from coopdesk.domain.coop import BylawsSettings
-from coopdesk.domain.members.details import MemberDetails
 from coopdesk.domain.members.standing import MemberStatus
 from coopdesk.services.capital.balances import balances, totals
 from coopdesk.services.education.orientation import members_owing_orientation
 from coopdesk.services.members.current import count_on_register, find_on_register
 from coopdesk.services.members.listing import count_members, list_members
-from coopdesk.services.members.member import add_member
 from coopdesk.services.members.printing import print_register
 from coopdesk.services.officers.terms import register_check
 from tests.conftest import TODAY
@@ -44,14 +40,6 @@ def test_the_year_facts_count_no_consenter(db):
     gather(db, coop_id)
     with db.engine.connect() as conn:
         assert read_facts(conn, coop_id, TODAY).members == 0
-
-
-def test_a_member_added_beside_them_is_listed_alone(db):
-    coop_id = start(db).coop_id
-    gather(db, coop_id)
-    add_member(db, coop_id, MemberDetails("따로가입", "소비자"), joined_on=dt.date(2026, 9, 1), today=TODAY)
-    assert [(m.name, m.status) for m in list_members(db, coop_id, TODAY)] == [("따로가입", MemberStatus.MEMBER)]
-    assert count_members(db, coop_id) == 1
 
 
 def test_the_first_screen_of_a_coop_in_founding_lists_no_member(sqlite_db):

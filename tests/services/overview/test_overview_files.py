@@ -93,7 +93,8 @@ def test_the_member_count_is_the_register_on_the_day(folder, sqlite_template, tm
     path = make_coop_file(tmp_path / "one.coopdesk", sqlite_template, "하나협동조합", members=5)
     db = open_database(path)
     coop_id = 1
-    add_member(db, coop_id, MemberDetails("내년에 가입", "소비자"), joined_on=TODAY + dt.timedelta(days=30))
+    joins = TODAY + dt.timedelta(days=30)  # recorded on the day of the admission, read back as of TODAY
+    add_member(db, coop_id, MemberDetails("내년에 가입", "소비자"), joined_on=joins, today=joins)
     expected = count_on_register(db, coop_id, TODAY)
     db.close()
 

@@ -26,6 +26,7 @@ from coopdesk.ui.education.texts import shown
 from coopdesk.ui.members.member_view import MemberViewDialog
 from coopdesk.ui.workspace import Workspace
 from tests.conftest import sample_profile
+from tests.support.jobs import wait_for_job
 
 # The offscreen platform says these whenever a completer's list pops up: not our warnings.
 pytestmark = pytest.mark.qt_log_ignore(r"does not support raise\(\)", "does not support grabbing the keyboard")
@@ -180,6 +181,7 @@ def test_certificates_and_the_yearly_report_print_through_the_pdf_dialog(page, c
     dialog.path_edit.setText(str(tmp_path / "one.pdf"))
     dialog.print_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+    wait_for_job(qtbot, dialog)
     (only,) = PdfReader(tmp_path / "one.pdf").pages
     assert "정지우" in only.extract_text() and "최하은" not in only.extract_text()
 
@@ -188,6 +190,7 @@ def test_certificates_and_the_yearly_report_print_through_the_pdf_dialog(page, c
     report.path_edit.setText(str(tmp_path / "report.pdf"))
     report.print_button.click()
     qtbot.waitUntil(lambda: not report.isVisible(), timeout=20_000)
+    wait_for_job(qtbot, report)
     text = "".join(PdfReader(tmp_path / "report.pdf").pages[0].extract_text().split())
     assert "Sessionsheld1" in text and "Attendances2" in text and "2of6(33.3%)" in text
 

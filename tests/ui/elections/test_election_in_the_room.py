@@ -33,6 +33,7 @@ from coopdesk.ui.meetings.room.room import MINUTES_TAB
 from coopdesk.ui.officers.page import OFFICE, OfficersPage
 from tests.conftest import sample_profile
 from tests.services.elections.helpers import HELD, add_members, name, officers_before
+from tests.support.jobs import wait_for_job
 from tests.ui.elections.driving import activate, focused
 
 D = dt.date
@@ -193,6 +194,7 @@ def test_an_assembly_elects_its_officers_by_secret_ballot_in_the_room(qtbot, con
 
     click(qtbot, panel.close_button)
     qtbot.waitUntil(lambda: panel.decide_button.isEnabled(), timeout=20_000)
+    wait_for_job(qtbot, panel)  # the counting thread has ended
     click(qtbot, panel.decide_button)
     table = panel.result
     assert table.shown() == [name(2), name(6), name(7), name(8), name(9), name(10)]
@@ -212,6 +214,7 @@ def test_an_assembly_elects_its_officers_by_secret_ballot_in_the_room(qtbot, con
         vote(qtbot, room, str(voter), {chair: CHAIR_VOTES[voter]})
     click(qtbot, panel.close_button)
     qtbot.waitUntil(lambda: panel.decide_button.isEnabled(), timeout=20_000)
+    wait_for_job(qtbot, panel)  # the counting thread has ended
     click(qtbot, panel.decide_button)
     assert panel.election.decided
     _the_result_prints(qtbot, panel, tmp_path)
@@ -235,6 +238,7 @@ def print_to(qtbot, dialog, target) -> str:
     dialog.path_edit.setText(str(target))
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible() or dialog.errors.message() != "", timeout=20_000)
+    wait_for_job(qtbot, dialog)
     assert dialog.errors.message() == ""
     parent = dialog.parentWidget()
     said = next(w for w in parent.findChildren(QMessageBox, "notice") if w.isVisible())
@@ -307,6 +311,7 @@ def test_on_paper_the_roll_is_ticked_and_two_tellers_agree_on_the_count(qtbot, c
     assert panel.unlock.counts.text() == "Voted: 13 of 13 present"
     click(qtbot, panel.close_button)
     qtbot.waitUntil(lambda: panel.tally_button.isEnabled(), timeout=20_000)
+    wait_for_job(qtbot, panel)  # the counting thread has ended
     # directors: 13 papers, 1 blank, 0 invalid, then 2 6 7 8 9; the auditor: 13, 1, 0, for 11, against 1
     for count in ([13, 1, 0, 10, 10, 7, 5, 2], [13, 1, 0, 11, 1]):
         click(qtbot, panel.tally_button)
@@ -346,6 +351,7 @@ def test_a_tie_for_the_last_seat_goes_to_a_run_off_round_on_the_same_panel(qtbot
         vote(qtbot, room, str(voter), {first: marks[voter]})
     click(qtbot, panel.close_button)
     qtbot.waitUntil(lambda: panel.decide_button.isEnabled(), timeout=20_000)
+    wait_for_job(qtbot, panel)  # the counting thread has ended
     click(qtbot, panel.decide_button)
     assert "run-off" in panel.message.text()
     runoff = next(c for c in panel.election.contests if c.round == 2)
@@ -361,7 +367,28 @@ def test_a_tie_for_the_last_seat_goes_to_a_run_off_round_on_the_same_panel(qtbot
         vote(qtbot, room, str(voter), {runoff.id: (6,) if voter <= 7 else (7,)})  # 6 gets 7 votes, 7 gets 6
     click(qtbot, panel.close_button)
     qtbot.waitUntil(lambda: panel.decide_button.isEnabled(), timeout=20_000)
+    wait_for_job(qtbot, panel)  # the counting thread has ended
     click(qtbot, panel.decide_button)
     assert panel.election.decided
     assert panel.result.shown(4) == ["elected", "", "", "elected", ""]  # 2 in round 1, then 6 in the run-off
     assert panel.result.shown() == [name(2), name(6), name(7), name(6), name(7)]
+
+
+@pytest.mark.qt_log_ignore(r"does not support raise\(\)", "does not support grabbing the keyboard")
+def test_once_the_laptop_is_handed_back_the_secretary_is_not_told_to_wait_for_it(qtbot, context):
+    """After a cast the panel is ready for the next voter: no "wait for the voter" left over from the last."""
+    room = open_room(qtbot, context)
+    check_in_everyone(qtbot, room)
+    panel = room.item_panel.election
+    click(qtbot, panel.setup.save_button)
+    add_office(qtbot, room, Office.DIRECTOR, 2)
+    add_candidates(qtbot, room, Office.DIRECTOR, 2, 6, 7)
+    click(qtbot, panel.open_button)
+    form = unlock(qtbot, room, "2")
+    assert "Wait for the voter" in panel.unlock.status.text()  # while the voter has the laptop
+    panel.ballot.secretary()
+    panel.ballot.end_button.click()  # ended by the secretary: nothing cast
+    assert "Wait for the voter" not in panel.unlock.status.text()
+    vote(qtbot, room, "2", {contests(room)[Office.DIRECTOR]: (2, 6)})
+    assert "Wait for the voter" not in panel.unlock.status.text()
+    assert panel.unlock.counts.text() == "Voted: 1 of 13 present" and form is not None

@@ -9,6 +9,7 @@ from coopdesk.domain.officers.terms import Office
 from coopdesk.services.meetings.attendance import check_in
 from coopdesk.services.meetings.meeting import list_meetings
 from tests.services.elections.helpers import HELD
+from tests.support.jobs import wait_for_job
 from tests.ui.elections.test_election_in_the_room import (  # noqa: F401 (the fixture)
     add_candidates, add_office, click, context, open_room, vote,
 )
@@ -38,6 +39,7 @@ def test_a_seat_left_unfilled_gets_a_new_round_with_candidates_taken_on_the_day(
         vote(qtbot, room, str(voter), {first: (2,)})
     click(qtbot, panel.close_button)
     qtbot.waitUntil(lambda: panel.decide_button.isEnabled(), timeout=20_000)
+    wait_for_job(qtbot, panel)  # the counting thread has ended
     click(qtbot, panel.decide_button)
 
     assert panel.round_button.isVisible()

@@ -33,3 +33,40 @@ def test_the_model_shows_each_person_with_their_role_and_shares():
         assert model.row_of(2) == 1 and model.row_of(9) == -1
     finally:
         i18n.set_language("en")
+
+
+def test_each_column_sorts_by_its_value_not_its_words():
+    from PySide6.QtCore import Qt
+
+    from coopdesk.ui.founding.people_model import CONSENTED, NUMBER, TYPE
+
+    def who(number, name, kind, consented, shares, paid, founder=False, representative=False):
+        return PersonView(number, name, kind, None, "", "", "", consented, founder, representative, shares,
+                          shares * 10_000, paid, MemberStatus.CONSENTER)
+
+    i18n.set_language("ko")
+    try:
+        model = PeopleModel()
+        model.set_people([who(1, "하은", "소비자", dt.date(2026, 10, 1), 9, 90_000, founder=True),
+                          who(2, "가람", "생산자", dt.date(2026, 8, 15), 100, 0),
+                          who(3, "나래", "소비자", dt.date(2026, 9, 1), 10, 1_000_000, True, True),
+                          who(4, "가람", "소비자", dt.date(2026, 9, 1), 10, 50_000)])
+
+        def order(column, descending=False):
+            model.sort(column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+            return [p.number for p in model.people]
+
+        assert order(NAME) == [2, 4, 3, 1]  # 가나다, ties by number
+        assert order(NAME, descending=True) == [1, 3, 2, 4]  # ties still by number
+        assert order(ROLE) == [3, 1, 2, 4]  # the representative, the founders, the consenters
+        assert order(TYPE) == [2, 1, 3, 4]  # 생산자 before 소비자
+        # "2026. 10. 1." would sort before "2026. 8. 15." as words; as dates it comes last
+        assert order(CONSENTED) == [2, 3, 4, 1]
+        assert order(SHARES) == [1, 3, 4, 2]  # 9, 10, 10, 100 — not "10" < "100" < "9"
+        assert order(PAID, descending=True) == [3, 1, 4, 2]  # 1,000,000 before 90,000
+        assert model.data(model.index(0, NAME)) == "나래" and model.row_of(3) == 0
+        model.set_people(list(reversed(model.people)))  # new data keeps the order chosen
+        assert [p.number for p in model.people] == [3, 1, 4, 2]
+        assert order(NUMBER) == [1, 2, 3, 4]
+    finally:
+        i18n.set_language("en")

@@ -21,6 +21,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QWidget
 
 from coopdesk import i18n
+from coopdesk.domain.meetings.kinds import Subject
 from coopdesk.domain.members.details import MemberDetails
 from coopdesk.services import audit
 from coopdesk.services.coops import create_coop
@@ -38,11 +39,12 @@ from coopdesk.ui.meetings.notice_dialog import NoticeDialog
 from coopdesk.ui.meetings.page import MeetingsPage
 from coopdesk.ui.meetings.paper_dialog import PaperDialog
 from coopdesk.ui.meetings.room import MeetingRoom
-from coopdesk.ui.meetings.room.item_panel import DISCUSSION_TAB, VOTE_TAB
+from coopdesk.ui.meetings.room.item_panel import DISCUSSION_TAB, ELECTION_TAB, VOTE_TAB
 from coopdesk.ui.meetings.room.proxy_dialog import ProxyDialog
 from coopdesk.ui.meetings.room.room import MINUTES_TAB
 from coopdesk.ui.workspace import Workspace
 from tests.conftest import TODAY, sample_profile
+from tests.support.jobs import wait_for_job
 
 D = dt.date
 HELD = D(2026, 3, 28)  # a Saturday: the notice must go out by the 20th (Act 28④, counted as LAW.md says)
@@ -189,6 +191,7 @@ def print_paper(qtbot, dialog: PaperDialog, folder: Path) -> Path:
     dialog.path_edit.setText(str(target))
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible() or dialog.errors.message() != "", timeout=PRINT_TIMEOUT)
+    wait_for_job(qtbot, dialog)
     return target
 
 
@@ -279,6 +282,30 @@ def write_the_discussion(qtbot, room: MeetingRoom, text: str) -> None:
     panel.tabs.setCurrentIndex(VOTE_TAB)
 
 
+def elect_an_auditor(room: MeetingRoom, item_id: int) -> None:
+    """The officer election held on item 4 (its own tests drive the ballot screen): an auditor,
+    the one candidate elected by all ten votes."""
+    from coopdesk.domain.elections.ballots import Ballot
+    from coopdesk.domain.officers.terms import Office
+    from coopdesk.services.elections.calling import create_election
+    from coopdesk.services.elections.candidates import add_candidate
+    from coopdesk.services.elections.closing import close_voting
+    from coopdesk.services.elections.casting import cast
+    from coopdesk.services.elections.deciding import decide_contest
+    from coopdesk.services.elections.views import CandidateInput, ContestInput, ElectionInput
+    from coopdesk.services.elections.voting import open_voting
+
+    db, coop_id = room.context.db, room.context.coop_id
+    called = create_election(db, coop_id, item_id, ElectionInput(contests=(ContestInput(Office.AUDITOR, 1),)))
+    contest = called.contests[0].id
+    add_candidate(db, coop_id, contest, CandidateInput(NOTICE_SENT, member_number=5, accepted_on=NOTICE_SENT))
+    open_voting(db, coop_id, called.id, [contest])
+    for voter in range(1, 11):
+        cast(db, coop_id, called.id, voter, {contest: Ballot.yes_no(yes=[5])})
+    close_voting(db, coop_id, contest)
+    decide_contest(db, coop_id, contest)
+
+
 def step_4_every_item_is_voted_and_closed(qtbot, room: MeetingRoom) -> None:
     panel = room.item_panel
     for position, title in enumerate(AGENDA_KO, start=1):
@@ -286,6 +313,15 @@ def step_4_every_item_is_voted_and_closed(qtbot, room: MeetingRoom) -> None:
         assert panel.title.text() == f"제{position}호 안건. {title}"
         if position == 1:
             write_the_discussion(qtbot, room, DISCUSSION)
+        if position == 4:  # officers: an election, never a show of hands (Act 34)
+            assert not panel.tabs.isTabVisible(VOTE_TAB) and panel.tabs.isTabVisible(ELECTION_TAB)
+            elect_an_auditor(room, panel.item.id)
+            panel.refresh()
+            close_the_item(room)
+            assert panel.message.text() == "종결: 결과가 확정되었습니다."
+            assert room.agenda.item(position - 1).text().endswith("당선")
+            assert "가결" not in room.agenda.item(position - 1).text()
+            continue
         show_of_hands(qtbot, room, 8, 1, 1)
         view = panel.result_view
         assert panel.message.text() == "", panel.message.text()
@@ -297,7 +333,7 @@ def step_4_every_item_is_voted_and_closed(qtbot, room: MeetingRoom) -> None:
         assert not panel.votes.isEnabled() and not panel.close_button.isVisible()
         assert room.agenda.item(position - 1).text().endswith("가결")
         room.next_button.click()  # 다음 ▶
-    assert [room.agenda.item(r).text().split()[-1] for r in range(4)] == ["가결"] * 4
+    assert [room.agenda.item(r).text().split()[-1] for r in range(4)] == ["가결"] * 3 + ["당선"]
 
 
 # -- 5. times, signers, minutes -------------------------------------------------------------------
@@ -351,7 +387,7 @@ def step_5_the_minutes_print_in_korean(qtbot, room: MeetingRoom, folder: Path) -
     assert flat("조합원 15명 중 10명 출석(본인 9명, 위임 1명)") in text
     carried = flat("출석 조합원 10명 중 찬성 8명, 반대 1명, 기권 1명으로 원안 가결")
     assert text.count(carried) == 3  # the three ordinary items
-    assert flat("출석 조합원 10명 중 찬성 8명, 반대 1명, 기권 1명으로 원안대로 선출") in text  # the election
+    assert flat("감사 1인 선출") in text and flat(f"{NAMES[4]} 당선") in text  # the election
     assert flat(DISCUSSION) in text and flat(PLACE) in text
     assert "10:02" in text and "11:40" in text
     for n in (1, 2, 3, 4):  # the chair and the three members elected to sign
@@ -375,7 +411,10 @@ def step_6_the_database_agrees(context: CoopContext) -> None:
     for item in items:
         r = item_result(db, coop_id, item.id)
         assert (r.closed, r.passed, r.members, r.present, r.proxies) == (True, True, 15, 10, 1)
-        assert (r.yes, r.no, r.abstain) == (8, 1, 1)
+        if item.subject is Subject.OFFICER_ELECTION:  # said as an election: one elected for one seat
+            assert r.election_seats == (1, 1) and not r.voted
+        else:
+            assert (r.yes, r.no, r.abstain) == (8, 1, 1)
     attendance = attendance_of(db, coop_id, meeting.id)
     assert attendance.present == 10 and attendance.in_person == tuple(range(1, 10))
     [proxy] = attendance.proxies

@@ -26,6 +26,7 @@ from coopdesk.services.members.member import add_member, get_member
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.meetings.room import MeetingRoom
 from tests.conftest import TODAY, sample_profile
+from tests.support.jobs import wait_for_job
 
 D = dt.date
 HELD = D(2026, 3, 28)
@@ -330,8 +331,16 @@ def pdf_words(path) -> str:
 
 
 def run_the_agenda(context, meeting) -> None:
+    """Every motion carried 8-1-1; the officer-election item (held by election, never voted yes or
+    no) is off the agenda."""
+    from coopdesk.domain.meetings.kinds import Subject
+    from coopdesk.services.meetings.agenda import remove_item
+
     arrive(context, meeting, range(1, 11))
     for item in list_items(context.db, context.coop_id, meeting.id):
+        if item.subject is Subject.OFFICER_ELECTION:
+            remove_item(context.db, context.coop_id, item.id)
+            continue
         record_counts(context.db, context.coop_id, item.id, 8, 1, 1)
         close_item(context.db, context.coop_id, item.id)
 
@@ -363,6 +372,7 @@ def test_final_minutes_need_three_signers_then_print_with_the_result_and_their_n
     target = tmp_path / "minutes.pdf"
     dialog = print_final(qtbot, room, target)
     qtbot.waitUntil(lambda: dialog.errors.message() != "", timeout=20000)
+    wait_for_job(qtbot, dialog)
     assert "at least 3 members elected at the meeting" in dialog.errors.message()
     assert "(Act 30③)" in dialog.errors.message() and not target.exists()
     dialog.reject()
@@ -370,6 +380,7 @@ def test_final_minutes_need_three_signers_then_print_with_the_result_and_their_n
     assert "#1b7f3b" in minutes.count.styleSheet()
     dialog = print_final(qtbot, room, target)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20000)
+    wait_for_job(qtbot, dialog)
     words = pdf_words(target)
     assert "Of the 10 members present, 8 voted yes, 1 no and 1 abstained: the motion was carried." in words
     for name in ("김민준", "조합원02", "조합원03", "조합원04"):

@@ -26,6 +26,7 @@ from coopdesk.ui.meetings.page import MeetingsPage
 from coopdesk.ui.meetings.paper_dialog import PaperDialog
 from coopdesk.ui.workspace import Workspace
 from tests.conftest import sample_profile
+from tests.support.jobs import wait_for_job
 
 TODAY = dt.date.today()  # the dialogs start from today's date, as a secretary's do
 HELD = TODAY + dt.timedelta(days=3)  # soon: its notices went out already (a notice is recorded once sent)
@@ -238,6 +239,26 @@ def test_agenda_items_move_and_are_removed_after_asking(page, assembly, context,
     assert page.shown(AGENDA) == ["0 of 3 closed"]
 
 
+def test_once_an_item_is_closed_the_agenda_s_order_is_not_offered_to_move(page, context):
+    """The service fixes the order once an item is closed: the buttons say so before a click does."""
+    from coopdesk.services.meetings.attendance import check_in
+    from coopdesk.services.meetings.votes import close_item, record_counts
+    held = TODAY - dt.timedelta(days=7)  # held already: its room takes check-ins and votes
+    m = create_meeting(context.db, context.coop_id, MeetingInput(
+        MeetingKind.ORDINARY_ASSEMBLY, "지난 정기총회", held, dt.time(14), "조합 사무실", "이사장 김민준", "김민준"))
+    add_standard_agenda(context.db, context.coop_id, m.id)
+    items = list_items(context.db, context.coop_id, m.id)
+    for number in range(1, 5):
+        check_in(context.db, context.coop_id, m.id, number)
+    record_counts(context.db, context.coop_id, items[0].id, 4, 0, 0)
+    close_item(context.db, context.coop_id, items[0].id)
+    page.reload()
+    assert page.select_meeting(m.id)
+    page.detail.select_item(items[2].id)  # an open item in the middle
+    assert not page.detail.up_button.isEnabled() and not page.detail.down_button.isEnabled()
+    assert page.detail.remove_item_button.isEnabled()  # an open item can still be removed
+
+
 def test_a_late_notice_needs_the_secretary_s_word_and_keeps_its_warning(page, assembly, context):
     dialog = page.record_notice()
     dialog.set_sent_on(HELD - dt.timedelta(days=10))
@@ -282,6 +303,7 @@ def test_printing_the_notice_makes_a_pdf_with_the_agenda_and_the_place(page, ass
     dialog.path_edit.setText(str(target))
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+    wait_for_job(qtbot, dialog)
 
     text = "".join(p.extract_text() for p in PdfReader(target).pages)
     assert "조합 사무실 2층" in text
@@ -302,6 +324,7 @@ def test_the_other_papers_print_before_the_meeting(page, assembly, context, qtbo
     dialog.path_edit.setText(str(target))
     dialog.print_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+    wait_for_job(qtbot, dialog)
     text = "".join(p.extract_text() for p in PdfReader(target).pages)
     assert expected in text and "2026년 정기총회" in text
 
@@ -313,6 +336,7 @@ def test_a_paper_the_service_refuses_is_explained_and_nothing_written(page, asse
     dialog.path_edit.setText(str(target))
     dialog.print_button.click()
     qtbot.waitUntil(lambda: dialog.errors.message() != "", timeout=20_000)
+    wait_for_job(qtbot, dialog)
     assert "Close every item before printing the final minutes" in dialog.errors.message()
     assert dialog.isVisible() and dialog.print_button.isEnabled() and not target.exists()
 
@@ -326,6 +350,7 @@ def test_a_notice_with_no_agenda_is_refused(page, context, qtbot, tmp_path):
     dialog.path_edit.setText(str(tmp_path / "n.pdf"))
     dialog.print_button.click()
     qtbot.waitUntil(lambda: dialog.errors.message() != "", timeout=20_000)
+    wait_for_job(qtbot, dialog)
     assert "agenda" in dialog.errors.message()
     assert not (tmp_path / "n.pdf").exists()
 

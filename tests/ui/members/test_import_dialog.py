@@ -15,6 +15,7 @@ from coopdesk.services.members.member import add_member
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.members.page import MembersPage
 from tests.conftest import sample_profile
+from tests.support.jobs import wait_for_job
 
 HEADINGS = ["이름", "조합원유형", "생년월일", "연락처", "가입일"]
 ROWS = [
@@ -58,6 +59,7 @@ def refused(qtbot, page, path):
     qtbot.waitUntil(lambda: dialog.preview is not None)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.existing_choice.isVisible())
+    wait_for_job(qtbot, dialog)
     return dialog
 
 
@@ -80,7 +82,8 @@ def test_the_secretary_imports_only_the_new_rows(page, context, qtbot, tmp_path)
     dialog = refused(qtbot, page, workbook(tmp_path / "명단.xlsx", ROWS))
     qtbot.mouseClick(dialog.skip_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert (dialog.result.count, dialog.result.skipped, dialog.result.first_number) == (1, 2, 3)
+    wait_for_job(qtbot, dialog)
+    assert (dialog.outcome.count, dialog.outcome.skipped, dialog.outcome.first_number) == (1, 2, 3)
     assert names(context) == ["김민준", "이서연", "정우성"] and page.model.total == 3
 
 
@@ -88,6 +91,7 @@ def test_the_secretary_imports_every_row_anyway(page, context, qtbot, tmp_path):
     dialog = refused(qtbot, page, workbook(tmp_path / "명단.xlsx", ROWS))
     qtbot.mouseClick(dialog.allow_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+    wait_for_job(qtbot, dialog)
     assert names(context) == ["김민준", "이서연", "김민준", "정우성", "이 서연"] and page.model.total == 5
 
 

@@ -23,6 +23,7 @@ from coopdesk.ui.members.member_view import MemberViewDialog
 from coopdesk.ui.members.model import NAME, NUMBER, STATUS
 from coopdesk.ui.members.page import MembersPage
 from tests.conftest import sample_profile
+from tests.support.jobs import wait_for_job
 
 
 PEOPLE = [  # name, type, phone, e-mail
@@ -260,6 +261,7 @@ def test_an_import_with_bad_rows_lists_them_all_and_imports_nothing(people, cont
     assert dialog.mapping()["email"] == 4 and dialog.mapping()["joined_on"] == 5
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.problems.isVisible())
+    wait_for_job(qtbot, dialog)
 
     assert dialog.problem_summary.text() == "Nothing was imported. Rows with problems: 2."
     assert dialog.problem_rows() == [("3", "\u201cjimin at mail\u201d is not an e-mail address."),
@@ -276,6 +278,7 @@ def test_a_mapping_without_names_is_refused_next_to_the_name_choice(people, cont
     dialog.set_mapping("name", None)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.errors.message("name") != "")
+    wait_for_job(qtbot, dialog)
     assert dialog.errors.message("name") == "Choose the column that holds the members' names."
     assert page.model.total == 4
 
@@ -293,8 +296,9 @@ def test_a_good_csv_from_korean_excel_is_imported(people, context, qtbot, tmp_pa
     qtbot.waitUntil(lambda: dialog.preview is not None and dialog.import_button.isEnabled())
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+    wait_for_job(qtbot, dialog)
 
-    assert dialog.result is not None and (dialog.result.first_number, dialog.result.last_number) == (5, 6)
+    assert dialog.outcome is not None and (dialog.outcome.first_number, dialog.outcome.last_number) == (5, 6)
     assert shown(page)[-2:] == ["정우성", "한지민"] and page.count_label.text() == "6 of 6 members"
 
 
@@ -308,6 +312,7 @@ def test_printing_the_register_makes_a_pdf_with_the_names(people, qtbot, tmp_pat
     dialog.path_edit.setText(str(target))
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20000)
+    wait_for_job(qtbot, dialog)
 
     text = "".join(p.extract_text() for p in PdfReader(target).pages)
     for name, *_rest in PEOPLE:
@@ -327,6 +332,7 @@ def test_the_register_can_be_printed_for_the_members_the_list_shows(people, qtbo
     dialog.path_edit.setText(str(tmp_path / "some"))  # the .pdf is added
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20000)
+    wait_for_job(qtbot, dialog)
     text = "".join(p.extract_text() for p in PdfReader(tmp_path / "some.pdf").pages)
     assert "김민준" in text and "김서윤" in text and "이서연" not in text
 
@@ -340,6 +346,7 @@ def test_export_writes_only_the_rows_the_list_shows(people, qtbot, tmp_path, mon
     page.search_box.setText("김")
     page.export_action.trigger()
     qtbot.waitUntil(lambda: bool(visible_notices(page)))
+    wait_for_job(qtbot, page)
 
     with target.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
@@ -357,6 +364,7 @@ def test_export_for_korean_excel_writes_cp949(people, qtbot, tmp_path, monkeypat
     page.export_members()
     target = tmp_path / "명단.csv"
     qtbot.waitUntil(target.exists)
+    wait_for_job(qtbot, page)
     rows = list(csv.reader(target.read_text(encoding="cp949").splitlines()))
     assert [row[1] for row in rows[1:]] == [name for name, *_rest in PEOPLE]
 

@@ -29,6 +29,7 @@ from coopdesk.ui.year import page as year_page
 from coopdesk.ui.year.done_dialog import MarkDoneDialog
 from coopdesk.ui.year.page import YearPage
 from tests.conftest import sample_profile
+from tests.support.jobs import wait_for_job
 
 TODAY = dt.date(2026, 11, 21)  # fiscal years run January to December: fiscal year 2025's assembly was due 2026-03-31
 TERM_ENDS = TODAY + dt.timedelta(days=30)
@@ -197,6 +198,7 @@ def test_the_year_s_plan_prints_on_one_page_in_the_language_chosen(qtbot, worksp
     dialog.path_edit.setText(str(tmp_path / "plan.pdf"))
     dialog.print_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+    wait_for_job(qtbot, dialog)
     (only,) = PdfReader(tmp_path / "plan.pdf").pages
     text = "".join(only.extract_text().split())
     assert "2026회계연도연간일정표" in text and "법제28조③" in text and "이서연" in text
@@ -221,7 +223,7 @@ def test_opened_from_its_first_screen_the_page_fills_in_once_the_database_opens(
     assert window.workspace.current_area == "year" and not window.context.is_open
     assert page.agenda is None and page.summary.text() == "Reading what the law expects next\u2026"
     assert not page.plan_action.isEnabled()
-    assert window.count_label.text() == "15 members on the register"  # the member list, read without the database
+    assert window.count_label.text() == "12 members on the register"  # of its 15, read without the database
     qtbot.waitUntil(lambda: page.agenda is not None, timeout=30_000)  # opened while idle, then read
     assert page.plan_action.isEnabled() and page.summary.text().startswith("From the co-op's own records")
 
@@ -234,3 +236,61 @@ def test_a_long_list_shows_its_first_tasks_and_counts_the_rest(qtbot, context, m
     hidden = len(page.open_keys()) - 3
     assert hidden > 0 and list(page.rows) == page.open_keys()[:3]
     assert page.findChild(QLabel, "more_open").text() == f"And {hidden} more."
+
+
+def test_a_withheld_refund_is_shown_as_withheld_with_its_reason_not_as_a_duty(qtbot, context):
+    """Member 6 withdrew in 2025 holding capital; the co-op withholds the refund while they owe it."""
+    from coopdesk.domain.members.standing import EventKind
+    from coopdesk.services.capital.ledger import NewSubscription, pay, subscribe_many
+    from coopdesk.services.capital.refunds import withhold_refund
+    from coopdesk.services.members.member import record_event
+
+    db, coop_id = context.db, context.coop_id
+    subscribe_many(db, coop_id, [NewSubscription(n, 10, dt.date(2020, 3, 1)) for n in range(1, 7)], today=TODAY)
+    pay(db, coop_id, 6, 100_000, on=dt.date(2020, 3, 2), today=TODAY)
+    record_event(db, coop_id, 6, EventKind.WITHDRAWN, dt.date(2024, 6, 30), today=TODAY)
+    withhold_refund(db, coop_id, 6, on=dt.date(2025, 1, 10), reason="물품 외상 80,000원", today=TODAY)
+    i18n.set_language("ko")
+    page = YearPage(context)
+    qtbot.addWidget(page)
+    (key,) = [k for k in page.open_keys() if k.startswith("refund_")]
+    row = page.rows[key]
+    assert key.startswith("refund_withheld:member:") and row.state_label.text() == "환급 정지"
+    assert "물품 외상 80,000원" in row.what_label.text() and "정지" in row.what_label.text()
+    assert RED not in row.date_label.styleSheet() and AMBER not in row.date_label.styleSheet()
+    assert row.article_label.text() == "법 제26조③" and row.go_button.text() == "출자금으로 가기"
+    # the summary counts the overdue assembly and the term ending, not the withheld refund
+    overdue = [t for t in page.agenda.open if t.deadline.warning or t.urgency(TODAY).value == "overdue"]
+    assert key not in {t.key for t in overdue}
+    row.grab().save("/tmp/year_withheld_row.png")
+
+
+def test_a_co_op_being_founded_shows_the_foundings_next_step(qtbot, sqlite_db, monkeypatch):
+    from coopdesk.services.coops import get_coop
+    from coopdesk.services.founding.people import add_founder
+    from coopdesk.services.founding.start import start_founding
+    from coopdesk.services.founding.views import PersonInput
+
+    monkeypatch.setattr(year_page, "today", lambda: TODAY)
+    founding = start_founding(sqlite_db, sample_profile(name="햇빛발전협동조합"), started_on=dt.date(2026, 10, 1),
+                              today=TODAY)
+    for n, name in enumerate(NAMES[:3], start=1):
+        add_founder(sqlite_db, founding.coop_id, PersonInput(name, "소비자", dt.date(2026, 10, 2), 10, founder=True),
+                    today=TODAY)
+    context = CoopContext(sqlite_db, get_coop(sqlite_db, founding.coop_id))
+    i18n.set_language("ko")
+    workspace = Workspace(context)
+    qtbot.addWidget(workspace)
+    workspace.resize(1100, 700)
+    workspace.show()
+    page = workspace.pages["year"]
+    keys = page.open_keys()
+    assert "founding:preparing" in keys and "founding_check:founders" in keys
+    assert not [k for k in keys if k.startswith(("few_members:", "board_below_minimum:", "yearly_report:"))]
+    founders = page.rows["founding_check:founders"]
+    assert founders.what_label.text() == "발기인 3명 기록; 법은 5명 이상을 요구합니다."
+    assert founders.article_label.text() == "법 제15조①"
+    assert founders.go_button.text() == "설립으로 가기"
+    page.grab().save("/tmp/year_founding_page.png")
+    founders.go_button.click()
+    assert workspace.current_area == "founding"

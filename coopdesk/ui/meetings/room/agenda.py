@@ -13,7 +13,10 @@ from coopdesk.services.meetings.agenda import ItemView
 from coopdesk.ui.meetings.room.wording import GREEN, GREY, RED
 
 OPEN, PASSED, REJECTED, REPORTED = N_("open"), N_("passed"), N_("rejected"), N_("reported")
-_COLOURS = {OPEN: "#202124", PASSED: GREEN, REJECTED: RED, REPORTED: GREY}
+# An election names people: elected, or seats left unfilled — never passed or rejected.
+ELECTED, UNFILLED, NOBODY = N_("elected"), N_("seats unfilled"), N_("nobody elected")
+_COLOURS = {OPEN: "#202124", PASSED: GREEN, REJECTED: RED, REPORTED: GREY, ELECTED: GREEN, UNFILLED: RED,
+            NOBODY: RED}
 
 
 def state_of(item: ItemView, result: ItemResult | None) -> str:
@@ -22,6 +25,11 @@ def state_of(item: ItemView, result: ItemResult | None) -> str:
         return OPEN
     if item.kind is ResolutionKind.REPORT or result is None or result.passed is None:
         return REPORTED
+    if result.election_seats is not None:
+        elected, seats = result.election_seats
+        return ELECTED if elected >= seats else (NOBODY if elected == 0 else UNFILLED)
+    if item.kind is ResolutionKind.ELECTION:
+        return ELECTED if result.passed else NOBODY
     return PASSED if result.passed else REJECTED
 
 

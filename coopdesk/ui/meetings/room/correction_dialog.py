@@ -21,7 +21,7 @@ class CorrectionDialog(SaveDialog):
         super().__init__(parent)
         self.setObjectName("correction_dialog")
         self.setWindowTitle(_("Correct the vote"))
-        self.context, self.result = context, result
+        self.context, self.item_result = context, result
         self.yes, self.no, self.abstain = (self._spin(v) for v in (result.yes, result.no, result.abstain))
         self.reason = QLineEdit(self)
         self.reason.setObjectName("correction_reason")
@@ -40,10 +40,10 @@ class CorrectionDialog(SaveDialog):
 
     def _spin(self, value: int) -> QSpinBox:
         box = QSpinBox(self)
-        box.setRange(0, max(self.result.members, value))  # too many is refused by the service, with why
+        box.setRange(0, max(self.item_result.members, value))  # too many is refused by the service, with why
         box.setValue(value)
         return box
 
     def save(self) -> RoomState:
-        return correct_vote(self.context.db, self.context.coop_id, self.result.item_id, self.yes.value(),
+        return correct_vote(self.context.db, self.context.coop_id, self.item_result.item_id, self.yes.value(),
                             self.no.value(), self.abstain.value(), self.reason.text())

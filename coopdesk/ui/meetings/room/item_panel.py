@@ -33,6 +33,7 @@ from coopdesk.services.meetings.meeting import MeetingView
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.elections.panel import ElectionPanel
 from coopdesk.ui.meetings.room.picture import RoomPicture
+from coopdesk.ui.meetings.room.clear_vote_dialog import ClearVoteDialog
 from coopdesk.ui.meetings.room.correction_dialog import CorrectionDialog
 from coopdesk.ui.meetings.room.discussion import DiscussionPanel
 from coopdesk.ui.meetings.room.exclusions import ExclusionsPanel
@@ -81,6 +82,9 @@ class ItemPanel(QWidget):
         self.correct_button = QPushButton(_("Correct the vote…"), self)
         self.correct_button.setObjectName("correct_vote")
         self.correct_button.clicked.connect(self.correct)
+        self.clear_button = QPushButton(_("Clear the yes-or-no vote…"), self)
+        self.clear_button.setObjectName("clear_vote")
+        self.clear_button.clicked.connect(self.clear_vote)
         self.close_button = QPushButton(_("Close item…"), self)
         self.close_button.setObjectName("close_item")
         self.close_button.clicked.connect(self.close_item)
@@ -113,6 +117,7 @@ class ItemPanel(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.message, 1)
         actions.addWidget(self.correct_button, 0, Qt.AlignmentFlag.AlignTop)
+        actions.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
         actions.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -170,26 +175,39 @@ class ItemPanel(QWidget):
         self.discussion.show_item(self.item)
         self.votes.show_item(self.item, result, self.attendance)
         self.exclusions.show_item(self.item, result, self.attendance)
-        self.history.fill(vote_history(self.context.db, self.context.coop_id, self.item.id))
+        history = vote_history(self.context.db, self.context.coop_id, self.item.id)
+        self.history.fill(history)
         if report and self.tabs.currentIndex() in (VOTE_TAB, EXCLUSIONS_TAB):
             self.tabs.setCurrentIndex(DISCUSSION_TAB)
-        self._show_election(result)
-        self.close_button.setVisible(not result.closed)
+        officers = self.item.subject is Subject.OFFICER_ELECTION
+        voted_as_motion = officers and bool(history or result.voted)
+        self._show_election(result, voted_as_motion)
+        self.close_button.setVisible(not result.closed and not voted_as_motion)
         self.close_button.setText(_("Close as reported…") if report else _("Close item…"))
-        self.correct_button.setVisible(result.closed and not report)
+        self.correct_button.setVisible(result.closed and not report and not officers)
+        self.clear_button.setVisible(voted_as_motion)
+        if voted_as_motion:
+            self.result_view.show_result(result, motion_on_election=True)
+            self.say(with_article(_("A yes-or-no vote is recorded on this officer-election item; it elects no one. "
+                                    "Clear it, with the reason, and hold the election on the Election tab."),
+                                  law.OFFICERS_ELECTED_BY_ASSEMBLY.ref))
         self._show_hearing(self.item)
 
-    def _show_election(self, result: ItemResult) -> None:
-        """An officer election at an assembly is held on its own tab, in place of the yes/no vote
-        (an item already voted on as a motion keeps its vote)."""
+    def _show_election(self, result: ItemResult, voted_as_motion: bool) -> None:
+        """An officer-election item is held as an election on its own tab, never voted yes or no
+        (Act 34): the vote tabs are not offered.  A yes-or-no vote recorded on one anyway (a file
+        from before) stays in view, with the button that clears it."""
         assert self.item is not None
-        election = (self.item.subject is Subject.OFFICER_ELECTION and self.meeting.kind is not MeetingKind.BOARD
-                    and not (result.yes or result.no or result.abstain))
+        officers = self.item.subject is Subject.OFFICER_ELECTION
+        election = officers and self.meeting.kind is not MeetingKind.BOARD
         was = self.tabs.isTabVisible(ELECTION_TAB)
         self.tabs.setTabVisible(ELECTION_TAB, election)
         for tab in (VOTE_TAB, EXCLUSIONS_TAB):
-            self.tabs.setTabVisible(tab, not election)
-        self.result_view.setVisible(not election)  # the motion's big yes/no: the panel has the result
+            self.tabs.setTabVisible(tab, not officers)
+        self.result_view.setVisible(not officers or voted_as_motion)  # the panel has the election's result
+        if officers and not election:  # a board does not elect officers
+            self.rule.setText(with_article(_("Officers are elected by the general assembly, not by the board."),
+                                           law.OFFICERS_ELECTED_BY_ASSEMBLY.ref))
         if not election:
             return
         self.rule.setText(with_article(_("Officers are elected by secret ballot, one member one vote."),
@@ -290,6 +308,24 @@ class ItemPanel(QWidget):
         self._dialog = dialog
         dialog.open()
         return dialog
+
+    def clear_vote(self) -> ClearVoteDialog | None:
+        if self.result is None or self.item is None:
+            return None
+        if self._dialog is not None and not self._dialog.isVisible():
+            self._dialog.deleteLater()
+        dialog = ClearVoteDialog(self.context, self.result, self)
+        dialog.saved.connect(self._cleared)
+        self._dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _cleared(self, state: RoomState) -> None:
+        self.show_state(state)
+        self.tabs.setCurrentIndex(ELECTION_TAB if self.tabs.isTabVisible(ELECTION_TAB) else DISCUSSION_TAB)
+        self.say(_("The vote is cleared; the history log keeps it and the reason. Hold the election on the "
+                   "Election tab."), GREY)
+        self.changed.emit(state.item)
 
     def _corrected(self, state: RoomState) -> None:
         self.show_state(state)

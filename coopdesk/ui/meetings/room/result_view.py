@@ -14,6 +14,13 @@ def verdict(result: ItemResult) -> tuple[str, str]:
     """The word in large type and its colour."""
     if result.kind is ResolutionKind.REPORT:
         return (_("REPORTED") if result.closed else _("REPORT: NO VOTE")), GREY
+    if result.election_seats is not None:  # an election names people: elected, or seats left unfilled
+        elected, seats = result.election_seats
+        if elected >= seats:
+            return _("ELECTED"), GREEN
+        return (_("NOBODY ELECTED"), RED) if elected == 0 else (_("SEATS UNFILLED"), AMBER)
+    if result.kind is ResolutionKind.ELECTION and result.passed is not None:
+        return (_("ELECTED"), GREEN) if result.passed else (_("NOT ELECTED"), RED)
     if result.passed is True:
         return _("PASSED"), GREEN
     if result.passed is False:
@@ -38,16 +45,18 @@ def counts_line(result: ItemResult) -> str:
 def detail_line(result: ItemResult) -> str:
     """Who is left out of the base, and who did not vote (they count against)."""
     t, parts = current(), []
-    if result.kind is ResolutionKind.REPORT:
-        return ""
+    if result.kind is ResolutionKind.REPORT or result.election_seats is not None:
+        return ""  # an election's contests say who and by how many
+    election = result.kind is ResolutionKind.ELECTION
     if result.yes_needed is not None:  # the plain words first; the rule's formula follows below
-        parts.append(_("{needed} yes needed to carry it, of {voters} voting", needed=t.number(result.yes_needed),
-                       voters=t.number(result.voters)))
+        needed, voters = t.number(result.yes_needed), t.number(result.voters)
+        parts.append(_("{needed} yes needed to elect, of {voters} voting", needed=needed, voters=voters) if election
+                     else _("{needed} yes needed to carry it, of {voters} voting", needed=needed, voters=voters))
     if result.excluded:
         parts.append(_("{excluded} excluded", excluded=t.number(result.excluded)))
     if result.voted and result.not_voting > 0:
         parts.append(_("{count} did not vote (counts against)", count=t.number(result.not_voting)))
-    if result.passed is False and not result.closed and result.needed_to_pass:
+    if result.passed is False and not result.closed and result.needed_to_pass and not election:
         parts.append(ngettext("{count} more yes vote would carry it.", "{count} more yes votes would carry it.",
                               result.needed_to_pass, count=t.number(result.needed_to_pass)))
     return " · ".join(parts)
@@ -91,8 +100,16 @@ class ResultView(QFrame):
         row.addLayout(details, 1)
         self.setMinimumHeight(84)
 
-    def show_result(self, result: ItemResult | None) -> None:
-        if result is None:
+    def show_result(self, result: ItemResult | None, motion_on_election: bool = False) -> None:
+        """``motion_on_election``: a yes-or-no vote recorded on an officer-election item (an older
+        version let it through): it elects no one, whatever its counts."""
+        if result is not None and motion_on_election:
+            word, colour = _("NO ONE ELECTED"), AMBER
+            self.counts.setText(counts_line(result))
+            self.detail.clear()
+            self.explanation.setText(_("A yes-or-no vote does not elect officers: clear it and hold the election."))
+            self.state.setText(self._state(result))
+        elif result is None:
             word, colour = "", GREY
             self.counts.setText(_("Choose an item of the agenda."))
             self.detail.clear()
