@@ -13,7 +13,9 @@ So when voting closes, in the transaction that counts: the contest's ballots are
 out, deleted and written again in the order of their random keys (``rewrite_in_key_order``);
 SQLite overwrites what is deleted with zeros (``PRAGMA secure_delete``, on every connection),
 and every rewritten row on PostgreSQL carries the same transaction.  After the commit
-(``settle``): SQLite copies the ``-wal`` into the file and empties it; PostgreSQL rewrites
+(``settle``): SQLite writes the whole file anew (``VACUUM``: the unused space inside a page
+can keep an older copy of a row that ``secure_delete`` does not clear) and empties the
+``-wal``; PostgreSQL rewrites
 the table into fresh files, leaving the dead row versions behind (best effort: it needs the
 table's owner and a moment's lock).
 
@@ -51,6 +53,6 @@ def rewrite_in_key_order(s: Session, contest_id: int) -> int:
 def settle(db: Database) -> None:
     """After the commit that closed voting: no older copy of the ballots' pages left beside them."""
     if db.is_sqlite:
-        db.complete_file()
+        db.rewrite_file()
     else:
         db.vacuum_full(BALLOTS.name)
