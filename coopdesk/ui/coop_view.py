@@ -8,7 +8,6 @@ recorded, and is in force from that day.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
@@ -26,6 +25,7 @@ from coopdesk.ui.context import CoopContext
 from coopdesk.ui.labels import (
     ELECTION_MAJORITY_LABELS, KIND_LABELS, LAW_LABELS, MEMBERSHIP_STARTS_LABELS, NOTICE_LABELS, TIE_LABELS, month_name, yes_no,
 )
+from coopdesk.ui.widgets import labels as plain
 
 
 def profile_rows(coop: CoopInfo) -> list[tuple[str, str]]:
@@ -202,16 +202,8 @@ def version_text(v: BylawsVersionView) -> str:
 
 
 def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setContentsMargins(0, 12, 0, 4)
-    font = QFont(label.font())
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.2)
-    label.setFont(font)
-    return label
+    return plain.heading(text, scale=1.2, above=12, below=4)
 
 
 def _note(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
+    return plain.note(text)

@@ -23,6 +23,7 @@ from coopdesk.i18n import _, current, ngettext
 from coopdesk.ui.context import CoopContext
 from coopdesk.ui.toolbar import add_action
 from coopdesk.ui.widgets.open_dialogs import OpenDialogs
+from coopdesk.ui.widgets.labels import heading, note
 
 if TYPE_CHECKING:  # the services load SQLAlchemy: only once the database is open
     from coopdesk.services.year.agenda import TaskView, YearAgenda
@@ -259,19 +260,11 @@ def follow_target(task: TaskView) -> int | None:
 
 
 def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setContentsMargins(0, 10, 0, 2)
-    font = QFont(label.font())
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    label.setFont(font)
-    return label
+    return heading(text, scale=1.15, above=10, below=2)
 
 
 def _note(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
+    return note(text)
 
 
 def _more(count: int, parent: QWidget, name: str) -> QLabel:
